@@ -1,0 +1,15 @@
+package dev.tessera.api;
+
+/** How a task uses a tensor argument; decides which dependencies the runtime infers (spec §2.3). */
+public enum ArgTag {
+    /** Read: waits for the tensor's creator and for earlier overlapping writers. */
+    INPUT,
+    /** Read and written: waits like INPUT, then becomes the newest writer of its region. */
+    INOUT,
+    /** A new buffer allocated by the runtime; later readers find it through its creator. */
+    OUTPUT,
+    /** Write-only into an existing buffer: waits for its creator only, then becomes the newest writer. */
+    OUTPUT_EXISTING,
+    /** Passed through untracked: waits for its creator only. */
+    NO_DEP
+}

@@ -1,0 +1,33 @@
+package dev.tessera.api;
+
+import dev.tessera.platform.IdleStrategy;
+import dev.tessera.platform.Platform;
+import dev.tessera.scheduler.DispatchPolicy;
+import dev.tessera.scheduler.SyncStartMode;
+import dev.tessera.topology.Topology;
+import java.time.Duration;
+
+/**
+ * Everything a {@link Runtime} is built from. Use {@link Runtime#builder()}.
+ *
+ * @param taskWindow       task slots per ring (power of two ≥ 4); a scope must hold fewer
+ * @param heapBytes        output heap per ring, in bytes
+ * @param tensorMapEntries live TensorMap entries before submit waits for retirements
+ * @param coreTimeout      a core that runs one dispatch longer than this fails the run
+ * @param trace            record a timeline (see {@link RunResult#trace()})
+ */
+public record RuntimeConfig(Topology topology, Platform platform, DispatchPolicy policy, SyncStartMode syncStartMode,
+                            int taskWindow, long heapBytes, int tensorMapEntries, long seed, boolean trace,
+                            IdleStrategy idleStrategy, Duration coreTimeout) {
+    public static final int MAX_RINGS = 4;
+    public static final int MAX_SCOPE_DEPTH = 64;
+
+    public RuntimeConfig {
+        if (taskWindow < 4 || Integer.bitCount(taskWindow) != 1) {
+            throw new IllegalArgumentException("taskWindow must be a power of two ≥ 4, got " + taskWindow);
+        }
+        if (heapBytes < 1024) throw new IllegalArgumentException("heapBytes must be ≥ 1024, got " + heapBytes);
+        if (tensorMapEntries < 16) throw new IllegalArgumentException("tensorMapEntries must be ≥ 16, got " + tensorMapEntries);
+        if (coreTimeout.isNegative() || coreTimeout.isZero()) throw new IllegalArgumentException("coreTimeout must be positive");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tessera.platform;
+
+/**
+ * A runtime thread of control (the orchestrator or one scheduler) as its platform sees it: it has a
+ * clock, pays for what it does, and backs off when it has nothing to do.
+ *
+ * <p>On the sim platform {@link #charge} advances the actor's simulated clock and may hand control
+ * to another actor whose clock is behind, so effects become visible to others in simulated-time
+ * order. Never call {@code charge} or {@code idle} while holding a lock.
+ */
+public interface Actor {
+    /** Nanoseconds since the run started: wall clock or simulated. */
+    long now();
+
+    void charge(Cost op);
+
+    void charge(Cost op, int count);
+
+    /** Backs off after {@code round} (1, 2, ...) consecutive iterations without progress. */
+    void idle(int round);
+
+    /** Called from another thread: cut a back-off short because work may have arrived. */
+    void wake();
+}

@@ -1,0 +1,34 @@
+package dev.tessera.platform;
+
+/**
+ * The operations whose cost the sim platform charges to the actor that performs them. On the
+ * threaded platform they cost what they really cost and charging is free.
+ */
+public enum Cost {
+    /** Orchestrator: validating and allocating one task (ring slot, heap, payload copy). */
+    SUBMIT,
+    /** Orchestrator: one TensorMap lookup for one tensor argument. */
+    TENSORMAP_LOOKUP,
+    /** Orchestrator: publishing one tensor argument as a writer. */
+    TENSORMAP_INSERT,
+    /** Scheduler 0: wiring one task's fanin edges. */
+    WIRE_TASK,
+    /** Any scheduler: one ready-queue push. */
+    READY_PUSH,
+    /** Any scheduler: one ready-queue pop. */
+    READY_POP,
+    /** Claiming a block range of an SPMD task. */
+    BLOCK_CLAIM,
+    /** Building one per-core dispatch payload. */
+    PAYLOAD_BUILD,
+    /** Writing one core's dispatch register. */
+    REGISTER_WRITE,
+    /** Reading one core's status register during completion polling. */
+    COMPLETION_POLL,
+    /** Completing a task: state change and fanout notification, per consumer notified. */
+    TASK_COMPLETE,
+    /** Releasing one producer reference. */
+    RELEASE,
+    /** Fixed overhead of one scheduler-loop iteration. */
+    LOOP
+}

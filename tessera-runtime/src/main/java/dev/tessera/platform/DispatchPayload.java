@@ -1,0 +1,61 @@
+package dev.tessera.platform;
+
+import dev.tessera.api.Kernel;
+import dev.tessera.api.KernelContext;
+import dev.tessera.api.Tensor;
+import dev.tessera.topology.CoreType;
+
+/**
+ * One of a core's two payload buffers: everything the core needs to run one block of one kernel
+ * slot. Written by the dispatching scheduler before it posts the token, read by the core after it
+ * sees the token (the register write/read pair orders them). It is its own {@link KernelContext}.
+ */
+public final class DispatchPayload implements KernelContext {
+    private final int coreId;
+    private final int clusterId;
+    private final CoreType coreType;
+    private final int subBlockId;
+
+    public Kernel kernel;
+    public Tensor[] tensors;
+    public int tensorCount;
+    public long[] scalars;
+    public int scalarCount;
+    public long taskId;
+    public int blockIdx;
+    public int blockNum;
+    /** The kernel slot (lane ordinal) this dispatch runs. */
+    public int slot;
+    /** Opaque to the platform: the runtime's task state. */
+    public Object task;
+
+    public DispatchPayload(int coreId, int clusterId, CoreType coreType, int subBlockId) {
+        this.coreId = coreId;
+        this.clusterId = clusterId;
+        this.coreType = coreType;
+        this.subBlockId = subBlockId;
+    }
+
+    @Override public int blockIdx() { return blockIdx; }
+    @Override public int blockNum() { return blockNum; }
+    @Override public int subBlockId() { return subBlockId; }
+    @Override public CoreType coreType() { return coreType; }
+    @Override public int coreId() { return coreId; }
+    @Override public int clusterId() { return clusterId; }
+    @Override public long taskId() { return taskId; }
+    @Override public int tensorCount() { return tensorCount; }
+
+    @Override
+    public Tensor tensor(int i) {
+        if (i < 0 || i >= tensorCount) throw new IndexOutOfBoundsException("tensor " + i + " of " + tensorCount);
+        return tensors[i];
+    }
+
+    @Override public int scalarCount() { return scalarCount; }
+
+    @Override
+    public long scalar(int i) {
+        if (i < 0 || i >= scalarCount) throw new IndexOutOfBoundsException("scalar " + i + " of " + scalarCount);
+        return scalars[i];
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tessera.profiling;
+
+/**
+ * Receives the timeline of a run as it happens. Implementations must not allocate or lock on these
+ * calls (beyond rare buffer growth): they sit on the scheduler's and the cores' hot paths.
+ *
+ * <p>Thread ownership: {@link #taskSubmitted} is called by the orchestrator only;
+ * {@link #dispatched} and {@link #finishSeen} by the scheduler that owns the core at that moment
+ * (a sync-start drain worker may dispatch to another scheduler's core while the others wait);
+ * {@link #started} and {@link #ended} by the core itself. A core's tokens start at 1 and grow by
+ * one per dispatch, so {@code (core, token)} names one subtask.
+ */
+public interface TraceRecorder {
+    /** Records nothing. */
+    TraceRecorder OFF = new TraceRecorder() {
+        @Override public boolean enabled() { return false; }
+        @Override public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {}
+        @Override public void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs) {}
+        @Override public void started(int core, int token, long ns) {}
+        @Override public void ended(int core, int token, long ns) {}
+        @Override public void finishSeen(int scheduler, int core, int token, long ns) {}
+        @Override public void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {}
+    };
+
+    boolean enabled();
+
+    /** {@code shape}: 0 = MIX, 1 = AIC, 2 = AIV, 3 = DUMMY (see {@code TaskShape}). */
+    void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns);
+
+    void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs);
+
+    void started(int core, int token, long ns);
+
+    void ended(int core, int token, long ns);
+
+    void finishSeen(int scheduler, int core, int token, long ns);
+
+    /** Optional scheduler-loop phase, recorded only when phase recording is on. */
+    void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs);
+}

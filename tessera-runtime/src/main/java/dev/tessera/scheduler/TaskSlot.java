@@ -1,0 +1,1 @@
+package dev.tessera.scheduler; public final class TaskSlot {}
