@@ -7,6 +7,7 @@ import dev.tessera.platform.threaded.ThreadedPlatform;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;
+import dev.tessera.verify.KernelObserver;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -66,6 +67,7 @@ public final class Runtime implements AutoCloseable {
         private boolean trace;
         private IdleStrategy idleStrategy = IdleStrategy.DEFAULT;
         private Duration coreTimeout = Duration.ofSeconds(60);
+        private KernelObserver observer;
 
         public Builder topology(Topology t) { this.topology = Objects.requireNonNull(t); return this; }
         public Builder platform(Platform p) { this.platform = Objects.requireNonNull(p); return this; }
@@ -78,11 +80,12 @@ public final class Runtime implements AutoCloseable {
         public Builder trace(boolean on) { this.trace = on; return this; }
         public Builder idleStrategy(IdleStrategy s) { this.idleStrategy = Objects.requireNonNull(s); return this; }
         public Builder coreTimeout(Duration d) { this.coreTimeout = Objects.requireNonNull(d); return this; }
+        public Builder observer(KernelObserver o) { this.observer = o; return this; }
 
         public Runtime build() {
             Platform p = platform != null ? platform : new ThreadedPlatform(idleStrategy);
             return new Runtime(new RuntimeConfig(topology, p, policy, syncStartMode, taskWindow, heapBytes,
-                    tensorMapEntries, seed, trace, idleStrategy, coreTimeout));
+                    tensorMapEntries, seed, trace, idleStrategy, coreTimeout, observer));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.tessera.platform.Platform;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;
+import dev.tessera.verify.KernelObserver;
 import java.time.Duration;
 
 /**
@@ -15,10 +16,11 @@ import java.time.Duration;
  * @param tensorMapEntries live TensorMap entries before submit waits for retirements
  * @param coreTimeout      a core that runs one dispatch longer than this fails the run
  * @param trace            record a timeline (see {@link RunResult#trace()})
+ * @param observer         sees every kernel execution (tests, diagnostics); null for none
  */
 public record RuntimeConfig(Topology topology, Platform platform, DispatchPolicy policy, SyncStartMode syncStartMode,
                             int taskWindow, long heapBytes, int tensorMapEntries, long seed, boolean trace,
-                            IdleStrategy idleStrategy, Duration coreTimeout) {
+                            IdleStrategy idleStrategy, Duration coreTimeout, KernelObserver observer) {
     public static final int MAX_RINGS = 4;
     public static final int MAX_SCOPE_DEPTH = 64;
 

@@ -28,6 +28,7 @@ public final class TaskSpec {
     private LaunchSpec launch = LaunchSpec.SINGLE;
     private String name;
     private String error;
+    private boolean dependencyOnly;
 
     private TaskSpec() {}
 
@@ -52,7 +53,9 @@ public final class TaskSpec {
 
     /** A dependency-only task: never runs on a core, but orders the tasks around it. */
     public static TaskSpec dummy() {
-        return new TaskSpec();
+        TaskSpec t = new TaskSpec();
+        t.dependencyOnly = true;
+        return t;
     }
 
     private TaskSpec kernel(Lane lane, Kernel k) {
@@ -121,12 +124,14 @@ public final class TaskSpec {
         return this;
     }
 
-    public TaskSpec scalar(double v) {
-        return scalar(Double.doubleToRawLongBits(v));
+    /** A double scalar, bit-cast to 64 bits; kernels read it with {@code scalarAsDouble}. */
+    public TaskSpec scalarDouble(double v) {
+        return scalar(new long[] {Double.doubleToRawLongBits(v)});
     }
 
-    public TaskSpec scalar(float v) {
-        return scalar(Float.floatToRawIntBits(v) & 0xFFFFFFFFL);
+    /** A float scalar in the low 32 bits; kernels read it with {@code scalarAsFloat}. */
+    public TaskSpec scalarFloat(float v) {
+        return scalar(new long[] {Float.floatToRawIntBits(v) & 0xFFFFFFFFL});
     }
 
     /** Explicit dependencies on earlier tasks, in addition to the inferred ones. */
@@ -195,8 +200,13 @@ public final class TaskSpec {
         return error;
     }
 
+    /** True for specs made by {@link #dummy()}: no kernel is expected. */
     public boolean isDummy() {
-        return kernels[0] == null && kernels[1] == null && kernels[2] == null;
+        return dependencyOnly;
+    }
+
+    public boolean hasKernel() {
+        return kernels[0] != null || kernels[1] != null || kernels[2] != null;
     }
 
     /** Name for traces: the explicit name, else the kernel names joined by '+'. */

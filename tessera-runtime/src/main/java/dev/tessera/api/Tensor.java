@@ -22,6 +22,9 @@ public final class Tensor {
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
 
+    /** Stands for "some thread other than the caller" when checking a buffer's confinement. */
+    private static final Thread OTHER_THREAD = Thread.ofVirtual().unstarted(() -> { });
+
     private final MemorySegment buffer;
     private final DType dtype;
     private final long ownerTaskId;
@@ -91,6 +94,9 @@ public final class Tensor {
     /** Wraps an existing native buffer as a contiguous tensor with no creator task. */
     public static Tensor external(MemorySegment buffer, DType dtype, long... shape) {
         if (!buffer.isNative()) throw new IllegalArgumentException("tensors need a native MemorySegment (Arena.allocate)");
+        if (!buffer.isAccessibleBy(OTHER_THREAD)) {
+            throw new IllegalArgumentException("the buffer belongs to a confined arena; kernels run on other threads: use Arena.ofShared() or Arena.ofAuto()");
+        }
         long[] s = shape.clone();
         long bytes = product(s) * dtype.bytes();
         if (bytes > buffer.byteSize()) {

@@ -3,15 +3,105 @@ package dev.tessera.core;
 import dev.tessera.api.Orchestration;
 import dev.tessera.api.RunResult;
 import dev.tessera.api.RuntimeConfig;
+import dev.tessera.api.TaskIds;
+import dev.tessera.errors.ErrorCode;
+import dev.tessera.errors.ExecutionException;
+import dev.tessera.errors.TesseraException;
+import dev.tessera.orchestration.OrchestratorImpl;
+import dev.tessera.platform.Actor;
+import dev.tessera.platform.CoreHost;
+import dev.tessera.platform.DispatchPayload;
+import dev.tessera.platform.PlatformSession;
+import dev.tessera.profiling.Trace;
+import dev.tessera.profiling.TraceRecorder;
+import dev.tessera.scheduler.Scheduler;
+import dev.tessera.topology.Lane;
+import dev.tessera.topology.Topology;
 
-public final class Run {
+/**
+ * One execution of an orchestration: builds the shared state, opens a platform session, runs the
+ * orchestrator and the schedulers to completion, and turns what happened into a result or error.
+ */
+public final class Run implements CoreHost {
     private final RuntimeConfig config;
+    private final Topology topology;
+    private RuntimeState state;
+    private TraceRecorder recorder = TraceRecorder.OFF;
+    private int[] coreOwner;
 
     public Run(RuntimeConfig config) {
         this.config = config;
+        this.topology = config.topology();
     }
 
     public RunResult execute(Orchestration orchestration) {
-        throw new UnsupportedOperationException("runtime not wired yet: " + config);
+        recorder = config.trace() ? TraceSupport.newRecorder(config) : TraceRecorder.OFF;
+        state = new RuntimeState(config, recorder);
+        coreOwner = new int[topology.cores()];
+        for (int c = 0; c < coreOwner.length; c++) coreOwner[c] = topology.schedulerOf(topology.clusterOf(c));
+        try (PlatformSession session = config.platform().open(this, config.seed())) {
+            Actor[] actors = new Actor[topology.schedulers()];
+            Scheduler[] schedulers = new Scheduler[topology.schedulers()];
+            Runnable[] bodies = new Runnable[schedulers.length];
+            for (int s = 0; s < schedulers.length; s++) {
+                actors[s] = session.schedulerActor(s);
+                schedulers[s] = new Scheduler(state, s, actors[s], config.policy(), session);
+                bodies[s] = schedulers[s];
+            }
+            state.bindSchedulers(actors);
+            OrchestratorImpl orchestrator = new OrchestratorImpl(state, session.orchestratorActor());
+            TesseraException[] orchestrationError = new TesseraException[1];
+            session.execute(() -> orchestrationError[0] = orchestrator.runOrchestration(orchestration), bodies);
+            if (state.errors.isSet()) throw state.errors.get();
+            if (orchestrationError[0] != null) throw orchestrationError[0];
+            return result(schedulers);
+        } finally {
+            state.close();
+        }
+    }
+
+    private RunResult result(Scheduler[] schedulers) {
+        long[] blocks = new long[schedulers.length];
+        long subtasks = 0;
+        long makespan = 0;
+        for (int s = 0; s < schedulers.length; s++) {
+            blocks[s] = schedulers[s].blocksDispatched();
+            subtasks += schedulers[s].subtasksDispatched();
+            makespan = Math.max(makespan, schedulers[s].lastFinishSeenNs());
+        }
+        Trace trace = config.trace() ? TraceSupport.build(recorder, makespan) : null;
+        return new RunResult(config.platform().name(), config.policy().name(), topology, makespan, state.submitted.get(), subtasks,
+                blocks, trace);
+    }
+
+    // ---- CoreHost ----------------------------------------------------------------------------------
+
+    @Override
+    public Topology topology() {
+        return topology;
+    }
+
+    @Override
+    public DispatchPayload payload(int core, int buffer) {
+        return state.payloads[core][buffer];
+    }
+
+    @Override
+    public void kernelFailed(int core, DispatchPayload p, Throwable cause) {
+        state.errors.set(new ExecutionException(ErrorCode.KERNEL_FAILED, "kernel '" + p.kernel.name() + "' of task "
+                + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' failed in block " + p.blockIdx + " of " + p.blockNum
+                + ", slot " + Lane.of(p.slot) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
+                + topology.clusterOf(core) + "): " + cause, cause));
+        state.wakeSchedulers();
+    }
+
+    @Override
+    public TraceRecorder recorder() {
+        return recorder;
+    }
+
+    @Override
+    public void coreFinished(int core) {
+        state.wakeScheduler(coreOwner[core]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.scheduler;
 
+import dev.tessera.core.TaskSlot;
 import java.util.Locale;
 
 /**

@@ -5,8 +5,17 @@ import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.Platform;
 import dev.tessera.platform.PlatformSession;
 
+/**
+ * Real threads: every core, every scheduler and the orchestrator is a platform thread; kernels
+ * really run; time is the wall clock. Idle threads spin, yield, then park, so a topology with 75
+ * threads behaves on a 2-CPU machine.
+ */
 public final class ThreadedPlatform implements Platform {
     private final IdleStrategy idle;
+
+    public ThreadedPlatform() {
+        this(IdleStrategy.DEFAULT);
+    }
 
     public ThreadedPlatform(IdleStrategy idle) {
         this.idle = idle;
@@ -19,6 +28,6 @@ public final class ThreadedPlatform implements Platform {
 
     @Override
     public PlatformSession open(CoreHost host, long seed) {
-        throw new UnsupportedOperationException("todo " + idle);
+        return new ThreadedSession(host, idle);
     }
 }

@@ -1,0 +1,463 @@
+package dev.tessera.orchestration;
+
+import dev.tessera.api.ArgTag;
+import dev.tessera.api.Kernel;
+import dev.tessera.api.Orchestration;
+import dev.tessera.api.Orchestrator;
+import dev.tessera.api.OutputSpec;
+import dev.tessera.api.Scope;
+import dev.tessera.api.ScopeMode;
+import dev.tessera.api.Submitted;
+import dev.tessera.api.TaskIds;
+import dev.tessera.api.TaskSpec;
+import dev.tessera.api.Tensor;
+import dev.tessera.core.RuntimeState;
+import dev.tessera.core.TaskRing;
+import dev.tessera.core.TaskShape;
+import dev.tessera.core.TaskSlot;
+import dev.tessera.errors.DeadlockException;
+import dev.tessera.errors.ErrorCode;
+import dev.tessera.errors.InvalidArgumentsException;
+import dev.tessera.errors.SyncStartInvalidException;
+import dev.tessera.errors.TesseraException;
+import dev.tessera.platform.Actor;
+import dev.tessera.platform.Cost;
+import dev.tessera.topology.Lane;
+import dev.tessera.topology.Topology;
+import dev.tessera.verify.ObservedKernel;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The orchestrator side of a run (spec §3.3): validates a submit, allocates its slot and output
+ * heap with back-pressure, infers its producers, publishes it to scheduler 0, and ends scopes.
+ *
+ * <p>Everything a submit checks is checked before anything is allocated, so an invalid submit
+ * throws and leaves the runtime exactly as it was: the tasks submitted before it still run.
+ */
+public final class OrchestratorImpl implements Orchestrator {
+    static final long OUTPUT_ALIGN = 1024;
+    /** How long the runtime must be quiet, with a submit still blocked, before that is a deadlock. */
+    static final long DEADLOCK_GRACE_NS = 20_000_000L;
+    static final long TENSOR_WAIT_TIMEOUT_NS = 15_000_000_000L;
+
+    private final RuntimeState rt;
+    private final Actor actor;
+    private final TensorMap tensorMap;
+    private final ScopeStack scopes = new ScopeStack();
+    private long submitCount;
+
+    public OrchestratorImpl(RuntimeState rt, Actor actor) {
+        this.rt = rt;
+        this.actor = actor;
+        this.tensorMap = new TensorMap(rt.rings, rt.config.tensorMapEntries(), rt.config.taskWindow());
+    }
+
+    /**
+     * Runs user code inside the outer scope. Returns the error that ended it early (an invalid
+     * submit the user did not catch, or the user's own exception), or null; either way every scope
+     * is closed so the tasks already submitted can finish.
+     */
+    public TesseraException runOrchestration(Orchestration orchestration) {
+        TesseraException failure = null;
+        scopes.push(ScopeMode.AUTO);
+        try {
+            orchestration.run(this);
+        } catch (TesseraException e) {
+            failure = e;
+        } catch (RuntimeException | Error e) {
+            failure = new TesseraException(ErrorCode.ORCHESTRATION_FAILED, "the orchestration threw " + e, e);
+        } finally {
+            while (scopes.depth() >= 0) endScope();
+            rt.orchestratorDone = true;
+            rt.wakeSchedulers();
+        }
+        return failure;
+    }
+
+    @Override
+    public Topology topology() {
+        return rt.topology;
+    }
+
+    // ---- scopes --------------------------------------------------------------------------------
+
+    @Override
+    public Scope scope(ScopeMode mode) {
+        ensureUsable();
+        scopes.push(mode);
+        return new ScopeHandle(scopes.depth(), mode);
+    }
+
+    private void endScope() {
+        scopes.pop(rt::releaseProducer);
+    }
+
+    private final class ScopeHandle implements Scope {
+        private final int depth;
+        private final ScopeMode mode;
+        private boolean closed;
+
+        ScopeHandle(int depth, ScopeMode mode) {
+            this.depth = depth;
+            this.mode = mode;
+        }
+
+        @Override public ScopeMode mode() { return mode; }
+        @Override public int depth() { return depth; }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            if (scopes.depth() != depth) {
+                throw new InvalidArgumentsException("scope at depth " + depth + " closed while the innermost open scope is at depth "
+                        + scopes.depth() + ": close scopes innermost first");
+            }
+            closed = true;
+            endScope();
+        }
+    }
+
+    // ---- submit --------------------------------------------------------------------------------
+
+    @Override
+    public Submitted submit(TaskSpec spec) {
+        ensureUsable();
+        long ordinal = ++submitCount;
+        String name = spec.displayName();
+        validate(spec, ordinal, name);
+
+        int activeMask = activeMask(spec);
+        int shape = TaskShape.of(activeMask);
+        int blockNum = spec.launchSpec().blockNum();
+        int ringId = scopes.ring();
+        checkScopeRoom(ringId, ordinal, name);
+        long[] outOffsets = new long[spec.tensorCount()];
+        long outBytes = layoutOutputs(spec, outOffsets);
+
+        int inserts = 0;
+        boolean auto = scopes.mode() == ScopeMode.AUTO;
+        if (auto) {
+            for (int i = 0; i < spec.tensorCount(); i++) {
+                TaskSpec.TensorArg a = spec.tensorArg(i);
+                if ((a.tag() == ArgTag.INOUT || a.tag() == ArgTag.OUTPUT_EXISTING) && !a.tensor().manualDep()) inserts++;
+            }
+            awaitTensorMapRoom(inserts, ordinal, name);
+        }
+
+        TaskSlot slot = allocate(ringId, outBytes, ordinal, name);
+        actor.charge(Cost.SUBMIT);
+        long heapStart = slot.heapEnd - outBytes;
+        define(slot, spec, name, activeMask, shape, blockNum);
+
+        for (long dep : spec.dependencies()) {
+            TaskSlot p = rt.rings[TaskIds.ring(dep)].liveSlot(TaskIds.local(dep));
+            if (p != null) slot.addProducer(p);
+        }
+        Tensor[] outputs = materialize(spec, slot, heapStart, outOffsets);
+        if (auto) inferProducers(spec, slot);
+        slot.retainProducers();
+
+        scopes.add(slot, outBytes);
+        rt.submitted.incrementAndGet();
+        rt.recorder.taskSubmitted(slot.taskId, name, blockNum, shape, slot.syncStart, actor.now());
+        publish(slot);
+        return new Submitted(slot.taskId, outputs);
+    }
+
+    private void validate(TaskSpec spec, long ordinal, String name) {
+        if (spec.buildError() != null) throw invalid(ordinal, name, spec.buildError());
+        if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, name, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
+        int blockNum = spec.launchSpec().blockNum();
+        if (blockNum < 1) throw invalid(ordinal, name, "blockNum must be ≥ 1, got " + blockNum);
+        if (spec.launchSpec().syncStart() && blockNum > 1) {
+            boolean aivOnly = spec.kernel(Lane.AIC) == null && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
+            int limit = aivOnly ? rt.topology.aivCores() : rt.topology.clusters();
+            if (blockNum > limit) {
+                throw new SyncStartInvalidException("submit #" + ordinal + " '" + name + "': syncStart blockNum " + blockNum + " exceeds the "
+                        + limit + (aivOnly ? " AIV cores" : " clusters") + " of " + rt.topology.name() + ": its blocks can never start together");
+            }
+        }
+        for (long dep : spec.dependencies()) {
+            int r = TaskIds.ring(dep);
+            if (dep < 0 || r >= rt.rings.length || TaskIds.local(dep) >= rt.rings[r].allocated()) {
+                throw invalid(ordinal, name, "explicit dependency " + TaskIds.format(dep) + " names no submitted task");
+            }
+        }
+        for (int i = 0; i < spec.tensorCount(); i++) {
+            TaskSpec.TensorArg a = spec.tensorArg(i);
+            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null) throw invalid(ordinal, name, "tensor argument " + i + " (" + a.tag() + ") is null");
+        }
+    }
+
+    private static InvalidArgumentsException invalid(long ordinal, String name, String what) {
+        return new InvalidArgumentsException("submit #" + ordinal + " '" + name + "' " + what);
+    }
+
+    private static int activeMask(TaskSpec spec) {
+        int mask = 0;
+        for (Lane l : Lane.values()) if (spec.kernel(l) != null) mask |= l.bit();
+        return mask;
+    }
+
+    private void checkScopeRoom(int ring, long ordinal, String name) {
+        int window = rt.config.taskWindow();
+        int held = scopes.heldIn(ring);
+        if (held >= window - 1) {
+            throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': open scopes already hold "
+                    + held + " tasks in ring " + ring + ", whose window is " + window + " slots; a ring can hold at most "
+                    + (window - 1) + " tasks of open scopes. Close the scope earlier or use taskWindow ≥ " + nextPow2(held + 2));
+        }
+    }
+
+    private static long layoutOutputs(TaskSpec spec, long[] offsets) {
+        long total = 0;
+        for (int i = 0; i < spec.tensorCount(); i++) {
+            OutputSpec o = spec.tensorArg(i).output();
+            if (o == null) continue;
+            offsets[i] = total;
+            total += (o.bytes() + OUTPUT_ALIGN - 1) / OUTPUT_ALIGN * OUTPUT_ALIGN;
+        }
+        return total;
+    }
+
+    private void define(TaskSlot slot, TaskSpec spec, String name, int activeMask, int shape, int blockNum) {
+        slot.name = name;
+        for (Lane l : Lane.values()) {
+            Kernel k = spec.kernel(l);
+            slot.kernels[l.ordinal()] = k != null && rt.config.observer() != null ? new ObservedKernel(k, rt.config.observer()) : k;
+        }
+        if (activeMask == Lane.AIV1.bit()) {
+            // a lone AIV1 kernel runs as the AIV0 slot, on either lane (spec §2.4)
+            slot.kernels[Lane.AIV0.ordinal()] = slot.kernels[Lane.AIV1.ordinal()];
+            slot.kernels[Lane.AIV1.ordinal()] = null;
+            activeMask = Lane.AIV0.bit();
+        }
+        slot.activeMask = activeMask;
+        slot.shape = shape;
+        slot.blockNum = shape == TaskShape.DUMMY ? 1 : blockNum;
+        slot.syncStart = spec.launchSpec().syncStart() && blockNum > 1 && shape != TaskShape.DUMMY;
+        slot.slotsPerBlock = Integer.bitCount(activeMask);
+        slot.totalSubtasks = slot.blockNum * slot.slotsPerBlock;
+        slot.scalarCount = spec.scalarCount();
+        for (int i = 0; i < spec.scalarCount(); i++) slot.scalars[i] = spec.scalarAt(i);
+    }
+
+    private Tensor[] materialize(TaskSpec spec, TaskSlot slot, long heapStart, long[] offsets) {
+        int outCount = 0;
+        for (int i = 0; i < spec.tensorCount(); i++) if (spec.tensorArg(i).output() != null) outCount++;
+        Tensor[] outputs = new Tensor[outCount];
+        MemorySegment heap = outCount > 0 ? rt.rings[slot.ring].heap() : null;
+        int o = 0;
+        for (int i = 0; i < spec.tensorCount(); i++) {
+            TaskSpec.TensorArg a = spec.tensorArg(i);
+            Tensor t;
+            if (a.output() != null) {
+                OutputSpec os = a.output();
+                t = Tensor.owned(heap.asSlice(heapStart + offsets[i], os.bytes()), os.dtype(), slot.taskId, os.manualDep(), os.shape());
+                if (os.initialValue() != null) t.fill(os.initialValue());
+                outputs[o++] = t;
+            } else {
+                t = a.tensor();
+            }
+            slot.tensors[i] = t;
+        }
+        slot.tensorCount = spec.tensorCount();
+        return outputs;
+    }
+
+    /** Creator retention and TensorMap lookups, then publish this task's writes (spec §3.3). */
+    private void inferProducers(TaskSpec spec, TaskSlot slot) {
+        for (int i = 0; i < spec.tensorCount(); i++) {
+            TaskSpec.TensorArg a = spec.tensorArg(i);
+            if (a.tag() == ArgTag.OUTPUT) continue;
+            Tensor t = a.tensor();
+            long owner = t.ownerTaskId();
+            if (owner != Tensor.NO_OWNER) {
+                TaskSlot creator = rt.rings[TaskIds.ring(owner)].liveSlot(TaskIds.local(owner));
+                if (creator != null && creator != slot) slot.addProducer(creator);
+            }
+            if ((a.tag() == ArgTag.INPUT || a.tag() == ArgTag.INOUT) && !t.manualDep()) {
+                actor.charge(Cost.TENSORMAP_LOOKUP);
+                tensorMap.lookup(t, a.tag() == ArgTag.INOUT, slot);
+            }
+        }
+        for (int i = 0; i < spec.tensorCount(); i++) {
+            TaskSpec.TensorArg a = spec.tensorArg(i);
+            if ((a.tag() == ArgTag.INOUT || a.tag() == ArgTag.OUTPUT_EXISTING) && !a.tensor().manualDep()) {
+                actor.charge(Cost.TENSORMAP_INSERT);
+                tensorMap.insert(a.tensor(), slot);
+            }
+        }
+    }
+
+    private void publish(TaskSlot slot) {
+        int round = 0;
+        while (!rt.wiring.offer(slot)) {
+            ensureUsable();
+            actor.idle(++round);
+        }
+        rt.wakeScheduler(0);
+    }
+
+    // ---- back-pressure ---------------------------------------------------------------------------
+
+    private TaskSlot allocate(int ringId, long outBytes, long ordinal, String name) {
+        TaskRing ring = rt.rings[ringId];
+        tensorMap.sync(ringId);
+        if (outBytes > ring.heapSize()) {
+            throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + name + "' needs " + outBytes
+                    + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; use heapBytes ≥ " + roundUpMiB(outBytes));
+        }
+        Stall stall = new Stall();
+        while (true) {
+            if (ring.hasSlot()) {
+                long at = ring.tryBumpHeap(outBytes);
+                if (at >= 0) {
+                    TaskSlot s = ring.allocateSlot(at + outBytes);
+                    tensorMap.sync(ringId);
+                    return s;
+                }
+                if (stall.deadlocked(ring.lastTaskAlive())) {
+                    long held = scopes.heldBytesIn(ringId);
+                    throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + name + "' waits for " + outBytes
+                            + " bytes in heap ring " + ringId + " (" + ring.heapUsed() + " of " + ring.heapSize() + " bytes in use, "
+                            + held + " held by tasks of open scopes that cannot end while submit waits); a heap of at least "
+                            + roundUpMiB(held + outBytes) + " bytes would fit: use heapBytes(" + roundUpMiB(held + outBytes) + ")");
+                }
+            } else if (stall.deadlocked(ring.lastTaskAlive())) {
+                int held = scopes.heldIn(ringId);
+                throw new DeadlockException(ErrorCode.FLOW_CONTROL_DEADLOCK, "submit #" + ordinal + " '" + name + "' waits for a slot in task ring "
+                        + ringId + ": " + ring.alive() + " of " + ring.window() + " slots are live and nothing is running to free one ("
+                        + held + " held by open scopes); use taskWindow ≥ " + nextPow2(held + 2));
+            }
+            actor.idle(stall.round);
+        }
+    }
+
+    private void awaitTensorMapRoom(int needed, long ordinal, String name) {
+        if (needed == 0) return;
+        if (needed > tensorMap.capacity()) {
+            throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + name + "' publishes " + needed
+                    + " writes but the TensorMap holds " + tensorMap.capacity() + " entries; use tensorMapEntries ≥ " + needed);
+        }
+        Stall stall = new Stall();
+        while (true) {
+            tensorMap.syncAll();
+            if (tensorMap.free() >= needed) return;
+            if (stall.deadlocked(progressMark())) {
+                throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + name + "' needs " + needed
+                        + " TensorMap entries but all " + tensorMap.capacity() + " belong to live tasks that cannot retire while submit waits;"
+                        + " use tensorMapEntries ≥ " + nextPow2(tensorMap.capacity() + needed) + " or end scopes earlier");
+            }
+            actor.idle(stall.round);
+        }
+    }
+
+    private long progressMark() {
+        long m = 0;
+        for (TaskRing r : rt.rings) m += r.lastTaskAlive();
+        return m;
+    }
+
+    /**
+     * Decides when waiting has become a deadlock: no retirement for a while and nothing in flight
+     * that could cause one. A busy runtime is never a deadlock, however long a kernel runs.
+     */
+    private final class Stall {
+        int round;
+        long mark = -1;
+        long quietSince = -1;
+
+        boolean deadlocked(long progress) {
+            ensureUsable();
+            if (progress != mark) {
+                mark = progress;
+                round = 1;
+                quietSince = -1;
+                return false;
+            }
+            round++;
+            if (rt.hasWorkInFlight()) {
+                quietSince = -1;
+                return false;
+            }
+            long now = actor.now();
+            if (quietSince < 0) quietSince = now;
+            return now - quietSince > DEADLOCK_GRACE_NS;
+        }
+    }
+
+    // ---- allocation tasks and data access -----------------------------------------------------------
+
+    @Override
+    public Tensor[] allocTensors(OutputSpec... outs) {
+        ensureUsable();
+        long ordinal = ++submitCount;
+        if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
+            throw invalid(ordinal, "alloc", "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
+        }
+        TaskSpec spec = TaskSpec.dummy().named("alloc");
+        spec.output(outs);
+        int ringId = scopes.ring();
+        checkScopeRoom(ringId, ordinal, "alloc");
+        long[] offsets = new long[outs.length];
+        long bytes = layoutOutputs(spec, offsets);
+        TaskSlot slot = allocate(ringId, bytes, ordinal, "alloc");
+        actor.charge(Cost.SUBMIT);
+        define(slot, spec, "alloc", 0, TaskShape.DUMMY, 1);
+        Tensor[] outputs = materialize(spec, slot, slot.heapEnd - bytes, offsets);
+        slot.markCompleted();
+        scopes.add(slot, bytes);
+        rt.submitted.incrementAndGet();
+        rt.completed.incrementAndGet();
+        return outputs;
+    }
+
+    @Override
+    public double readElement(Tensor t, long... idx) {
+        ensureUsable();
+        List<TaskSlot> writers = new ArrayList<>();
+        long owner = t.ownerTaskId();
+        if (owner != Tensor.NO_OWNER) {
+            TaskSlot creator = rt.rings[TaskIds.ring(owner)].liveSlot(TaskIds.local(owner));
+            if (creator != null) writers.add(creator);
+        }
+        if (!t.manualDep()) tensorMap.writersOf(t, writers);
+        long[] ids = new long[writers.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = writers.get(i).taskId;
+        long start = actor.now();
+        int round = 0;
+        rt.orchestratorNeedsDrain = true;
+        try {
+            for (int i = 0; i < ids.length; i++) {
+                TaskSlot w = writers.get(i);
+                while (w.taskId == ids[i] && w.state == TaskSlot.PENDING) {
+                    ensureUsable();
+                    if (actor.now() - start > TENSOR_WAIT_TIMEOUT_NS) {
+                        throw new TesseraException(ErrorCode.TENSOR_WAIT_TIMEOUT, "readElement waited more than "
+                                + TENSOR_WAIT_TIMEOUT_NS / 1_000_000_000 + " s for " + w + " to finish writing " + t);
+                    }
+                    actor.idle(++round);
+                }
+            }
+        } finally {
+            rt.orchestratorNeedsDrain = false;
+        }
+        return t.get(idx);
+    }
+
+    private void ensureUsable() {
+        if (rt.errors.isSet()) throw rt.errors.get();
+    }
+
+    private static long nextPow2(long n) {
+        return n <= 1 ? 1 : Long.highestOneBit(n - 1) << 1;
+    }
+
+    private static long roundUpMiB(long bytes) {
+        long mib = 1L << 20;
+        return (bytes + mib - 1) / mib * mib;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tessera.orchestration;
+
+import dev.tessera.api.RuntimeConfig;
+import dev.tessera.api.ScopeMode;
+import dev.tessera.core.TaskSlot;
+import dev.tessera.errors.InvalidArgumentsException;
+import java.util.Arrays;
+
+/**
+ * The open scopes, innermost last, each with the tasks submitted in it (spec §2.5). A scope holds
+ * one reference on each of its tasks until it ends, which keeps their outputs alive.
+ */
+final class ScopeStack {
+    private final ScopeMode[] modes = new ScopeMode[RuntimeConfig.MAX_SCOPE_DEPTH + 1];
+    private final int[] starts = new int[RuntimeConfig.MAX_SCOPE_DEPTH + 1];
+    /** Tasks held by open scopes, per ring: a ring must keep room for them or it deadlocks. */
+    private final int[] heldPerRing = new int[RuntimeConfig.MAX_RINGS];
+    private final long[] heldBytesPerRing = new long[RuntimeConfig.MAX_RINGS];
+    private TaskSlot[] tasks = new TaskSlot[1024];
+    private long[] bytes = new long[1024];
+    private int taskCount;
+    private int depth = -1;
+
+    /** Depth of the innermost scope; the run's outer scope is depth 0. */
+    int depth() {
+        return depth;
+    }
+
+    ScopeMode mode() {
+        return modes[depth];
+    }
+
+    /** Ring used by tasks of the current scope (spec §2.5: min(depth, 3)). */
+    int ring() {
+        return Math.min(depth, RuntimeConfig.MAX_RINGS - 1);
+    }
+
+    void push(ScopeMode mode) {
+        if (depth + 1 > RuntimeConfig.MAX_SCOPE_DEPTH) {
+            throw new InvalidArgumentsException("scope nesting exceeds " + RuntimeConfig.MAX_SCOPE_DEPTH + " levels");
+        }
+        if (depth >= 0 && modes[depth] == ScopeMode.MANUAL && mode == ScopeMode.AUTO) {
+            throw new InvalidArgumentsException("an AUTO scope cannot be opened inside a MANUAL scope (depth " + depth + ")");
+        }
+        depth++;
+        modes[depth] = mode;
+        starts[depth] = taskCount;
+    }
+
+    void add(TaskSlot t, long heapBytes) {
+        if (taskCount == tasks.length) {
+            tasks = Arrays.copyOf(tasks, taskCount * 2);
+            bytes = Arrays.copyOf(bytes, taskCount * 2);
+        }
+        tasks[taskCount] = t;
+        bytes[taskCount++] = heapBytes;
+        heldPerRing[t.ring]++;
+        heldBytesPerRing[t.ring] += heapBytes;
+    }
+
+    int heldIn(int ring) {
+        return heldPerRing[ring];
+    }
+
+    long heldBytesIn(int ring) {
+        return heldBytesPerRing[ring];
+    }
+
+    /** Pops the innermost scope; {@code release} is applied to each of its tasks, oldest first. */
+    void pop(java.util.function.Consumer<TaskSlot> release) {
+        int from = starts[depth];
+        for (int i = from; i < taskCount; i++) {
+            TaskSlot t = tasks[i];
+            tasks[i] = null;
+            heldPerRing[t.ring]--;
+            heldBytesPerRing[t.ring] -= bytes[i];
+            release.accept(t);
+        }
+        taskCount = from;
+        modes[depth] = null;
+        depth--;
+    }
+}

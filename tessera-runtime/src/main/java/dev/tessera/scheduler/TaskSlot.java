@@ -1,1 +1,0 @@
-package dev.tessera.scheduler; public final class TaskSlot {}
