@@ -8,6 +8,7 @@ import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;
 import dev.tessera.verify.KernelObserver;
+import dev.tessera.verify.SubmitObserver;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -68,6 +69,7 @@ public final class Runtime implements AutoCloseable {
         private IdleStrategy idleStrategy = IdleStrategy.DEFAULT;
         private Duration coreTimeout = Duration.ofSeconds(60);
         private KernelObserver observer;
+        private SubmitObserver submitObserver;
 
         public Builder topology(Topology t) { this.topology = Objects.requireNonNull(t); return this; }
         public Builder platform(Platform p) { this.platform = Objects.requireNonNull(p); return this; }
@@ -81,11 +83,13 @@ public final class Runtime implements AutoCloseable {
         public Builder idleStrategy(IdleStrategy s) { this.idleStrategy = Objects.requireNonNull(s); return this; }
         public Builder coreTimeout(Duration d) { this.coreTimeout = Objects.requireNonNull(d); return this; }
         public Builder observer(KernelObserver o) { this.observer = o; return this; }
+        public Builder submitObserver(SubmitObserver o) { this.submitObserver = o; return this; }
 
         public Runtime build() {
             Platform p = platform != null ? platform : new ThreadedPlatform(idleStrategy);
             return new Runtime(new RuntimeConfig(topology, p, policy, syncStartMode, taskWindow, heapBytes,
-                    tensorMapEntries, seed, trace, idleStrategy, coreTimeout, observer));
+                    tensorMapEntries, seed, trace, idleStrategy, coreTimeout, observer,
+                    submitObserver));
         }
     }
 }

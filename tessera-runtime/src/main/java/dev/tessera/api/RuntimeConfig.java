@@ -6,6 +6,7 @@ import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;
 import dev.tessera.verify.KernelObserver;
+import dev.tessera.verify.SubmitObserver;
 import java.time.Duration;
 
 /**
@@ -17,10 +18,12 @@ import java.time.Duration;
  * @param coreTimeout      a core that runs one dispatch longer than this fails the run
  * @param trace            record a timeline (see {@link RunResult#trace()})
  * @param observer         sees every kernel execution (tests, diagnostics); null for none
+ * @param submitObserver   sees every submit's inferred producers (tests, diagnostics); null for none
  */
 public record RuntimeConfig(Topology topology, Platform platform, DispatchPolicy policy, SyncStartMode syncStartMode,
                             int taskWindow, long heapBytes, int tensorMapEntries, long seed, boolean trace,
-                            IdleStrategy idleStrategy, Duration coreTimeout, KernelObserver observer) {
+                            IdleStrategy idleStrategy, Duration coreTimeout, KernelObserver observer,
+                            SubmitObserver submitObserver) {
     public static final int MAX_RINGS = 4;
     public static final int MAX_SCOPE_DEPTH = 64;
 

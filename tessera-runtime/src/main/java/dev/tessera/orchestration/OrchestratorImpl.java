@@ -157,6 +157,7 @@ public final class OrchestratorImpl implements Orchestrator {
         }
         Tensor[] outputs = materialize(spec, slot, heapStart, outOffsets);
         if (auto) inferProducers(spec, slot);
+        if (rt.config.submitObserver() != null) notifyObserver(slot);
         slot.retainProducers();
 
         scopes.add(slot, outBytes);
@@ -290,6 +291,12 @@ public final class OrchestratorImpl implements Orchestrator {
                 tensorMap.insert(a.tensor(), slot);
             }
         }
+    }
+
+    private void notifyObserver(TaskSlot slot) {
+        long[] ids = new long[slot.producerCount];
+        for (int i = 0; i < ids.length; i++) ids[i] = slot.producers[i].taskId;
+        rt.config.submitObserver().submitted(slot.taskId, slot.name, ids);
     }
 
     private void publish(TaskSlot slot) {
