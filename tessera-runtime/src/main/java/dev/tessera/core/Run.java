@@ -40,12 +40,11 @@ public final class Run implements CoreHost {
         coreOwner = new int[topology.cores()];
         for (int c = 0; c < coreOwner.length; c++) coreOwner[c] = topology.schedulerOf(topology.clusterOf(c));
         try (PlatformSession session = config.platform().open(this, config.seed())) {
-            Actor[] actors = new Actor[topology.schedulers()];
-            Scheduler[] schedulers = new Scheduler[topology.schedulers()];
+            Scheduler[] schedulers = Scheduler.createAll(state, session, config.policy(), config.syncStartMode());
+            Actor[] actors = new Actor[schedulers.length];
             Runnable[] bodies = new Runnable[schedulers.length];
             for (int s = 0; s < schedulers.length; s++) {
-                actors[s] = session.schedulerActor(s);
-                schedulers[s] = new Scheduler(state, s, actors[s], config.policy(), session);
+                actors[s] = schedulers[s].actor();
                 bodies[s] = schedulers[s];
             }
             state.bindSchedulers(actors);

@@ -56,6 +56,8 @@ public final class TaskSlot {
     /** Next block index to claim; CAS-claimed so concurrent claim paths stay correct. */
     public final AtomicInteger nextBlock = new AtomicInteger();
     public volatile long readyNs;
+    /** Blocks whose payloads are written; a sync-start cohort posts none before all are placed. */
+    public final AtomicInteger placedBlocks = new AtomicInteger();
 
     TaskSlot(int ring, int index) {
         this.ring = ring;
@@ -158,6 +160,7 @@ public final class TaskSlot {
         faninRefcount.set(0);
         completedSubtasks.set(0);
         nextBlock.set(0);
+        placedBlocks.set(0);
         readyNs = 0;
     }
 

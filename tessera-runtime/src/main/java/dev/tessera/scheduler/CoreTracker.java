@@ -18,6 +18,10 @@ public final class CoreTracker {
     final boolean[] idle;
     final boolean[] pendingOccupied;
     final int[] seq;
+    /** Cores set aside for a pending sync-start cohort: no other work may be placed on them. */
+    final boolean[] held;
+    /** Held targets already counted as idle for the cohort (indexed by the target's first core). */
+    final boolean[] counted;
 
     final TaskSlot[] runTask;
     final int[] runSlot;
@@ -42,6 +46,8 @@ public final class CoreTracker {
         java.util.Arrays.fill(idle, true);
         pendingOccupied = new boolean[n];
         seq = new int[n];
+        held = new boolean[n];
+        counted = new boolean[n];
         runTask = new TaskSlot[n];
         runSlot = new int[n];
         runBlock = new int[n];
@@ -61,6 +67,15 @@ public final class CoreTracker {
         return running > 0;
     }
 
+    /** A busy core that can take a pending dispatch: its previous post was latched, no pending one waits. */
+    private boolean canQueue(int c) {
+        return !idle[c] && !pendingOccupied[c] && pendTask[c] == null;
+    }
+
+    private boolean canQueueOrIdle(int c) {
+        return idle[c] || (!pendingOccupied[c] && pendTask[c] == null);
+    }
+
     /** Fills {@code out} with the targets a task of {@code shape} may use in this phase. */
     void candidates(int shape, boolean pendingPhase, CoreList out) {
         out.clear();
@@ -69,9 +84,10 @@ public final class CoreTracker {
             case TaskShape.MIX -> {
                 for (int k = 0; k < n; k++) {
                     int c = 3 * k;
+                    if (held[c] || held[c + 1] || held[c + 2]) continue;
                     if (!pendingPhase) {
                         if (idle[c] && idle[c + 1] && idle[c + 2]) out.add(k);
-                    } else if (!pendingOccupied[c] && !pendingOccupied[c + 1] && !pendingOccupied[c + 2]
+                    } else if (canQueueOrIdle(c) && canQueueOrIdle(c + 1) && canQueueOrIdle(c + 2)
                             && !(idle[c] && idle[c + 1] && idle[c + 2])) {
                         out.add(k);
                     }
@@ -80,17 +96,57 @@ public final class CoreTracker {
             case TaskShape.AIC -> {
                 for (int k = 0; k < n; k++) {
                     int c = 3 * k;
-                    if (pendingPhase ? !idle[c] && !pendingOccupied[c] : idle[c]) out.add(k);
+                    if (held[c]) continue;
+                    if (pendingPhase ? canQueue(c) : idle[c]) out.add(k);
                 }
             }
             case TaskShape.AIV -> {
                 for (int c = 0; c < 3 * n; c++) {
-                    if (c % 3 == 0) continue;
-                    if (pendingPhase ? !idle[c] && !pendingOccupied[c] : idle[c]) out.add(c);
+                    if (c % 3 == 0 || held[c]) continue;
+                    if (pendingPhase ? canQueue(c) : idle[c]) out.add(c);
                 }
             }
             default -> throw new IllegalArgumentException("shape " + shape + " is not dispatchable");
         }
+    }
+
+    /** Number of dispatch targets of {@code shape}: clusters for MIX/AIC, AIV cores for AIV. */
+    int targets(int shape) {
+        return shape == TaskShape.AIV ? 2 * clusters.length : clusters.length;
+    }
+
+    /** The first local core of target {@code i} of {@code shape}. */
+    int targetCore(int shape, int i) {
+        return shape == TaskShape.AIV ? 3 * (i / 2) + 1 + (i & 1) : 3 * i;
+    }
+
+    /** The value {@link #candidates} would list for the target whose first core is {@code core}. */
+    static int targetItem(int shape, int core) {
+        return shape == TaskShape.AIV ? core : core / 3;
+    }
+
+    boolean targetIdle(int shape, int core) {
+        return shape == TaskShape.MIX ? idle[core] && idle[core + 1] && idle[core + 2] : idle[core];
+    }
+
+    boolean targetHasPending(int shape, int core) {
+        return shape == TaskShape.MIX ? pendTask[core] != null || pendTask[core + 1] != null || pendTask[core + 2] != null
+                : pendTask[core] != null;
+    }
+
+    boolean targetHeld(int shape, int core) {
+        return shape == TaskShape.MIX ? held[core] || held[core + 1] || held[core + 2] : held[core];
+    }
+
+    void hold(int shape, int core, boolean on) {
+        held[core] = on;
+        if (shape == TaskShape.MIX) held[core + 1] = held[core + 2] = on;
+        if (!on) counted[core] = false;
+    }
+
+    void releaseAllHeld() {
+        java.util.Arrays.fill(held, false);
+        java.util.Arrays.fill(counted, false);
     }
 
     /** Idle targets of {@code shape}: clusters for MIX/AIC, AIV cores for AIV. */

@@ -48,6 +48,14 @@ public final class Scheduler implements DispatchTarget, Runnable {
     private final RuntimeState.ReadySink toLocal = this::readyLocal;
     private final RuntimeState.ReadySink toGlobal = this::readyGlobal;
 
+    private SyncStartCoordinator sync;
+    private final int[] launchSched;
+    private final int[] launchTarget;
+    private final int[] postSched;
+    private final int[] postCore;
+    private final int[] postToken;
+    private int postCount;
+
     private boolean progress;
     private boolean wasIdle;
     private int wiringBackoff;
@@ -55,7 +63,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
     private long subtasksDispatched;
     private long lastFinishSeenNs;
 
-    public Scheduler(RuntimeState rt, int id, Actor actor, DispatchPolicy policy, PlatformSession session) {
+    private Scheduler(RuntimeState rt, int id, Actor actor, DispatchPolicy policy, PlatformSession session) {
         this.rt = rt;
         this.id = id;
         this.actor = actor;
@@ -66,6 +74,25 @@ public final class Scheduler implements DispatchTarget, Runnable {
         for (int c = 0; c < ports.length; c++) ports[c] = session.core(tracker.coreIds[c]);
         this.coreTimeoutNs = rt.config.coreTimeout().toNanos();
         this.candidates = new CoreList(tracker.cores());
+        int maxTargets = 2 * topology.clusters();
+        this.launchSched = new int[maxTargets];
+        this.launchTarget = new int[maxTargets];
+        this.postSched = new int[3 * topology.clusters()];
+        this.postCore = new int[3 * topology.clusters()];
+        this.postToken = new int[3 * topology.clusters()];
+    }
+
+    /** The schedulers of one run, sharing one sync-start coordinator. */
+    public static Scheduler[] createAll(RuntimeState rt, PlatformSession session, DispatchPolicy policy, SyncStartMode mode) {
+        Scheduler[] all = new Scheduler[rt.topology.schedulers()];
+        for (int s = 0; s < all.length; s++) all[s] = new Scheduler(rt, s, session.schedulerActor(s), policy, session);
+        SyncStartCoordinator coordinator = new SyncStartCoordinator(mode, all, rt.errors);
+        for (Scheduler s : all) s.bind(coordinator);
+        return all;
+    }
+
+    void bind(SyncStartCoordinator coordinator) {
+        this.sync = coordinator;
     }
 
     public int id() { return id; }
@@ -82,6 +109,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
     public void run() {
         int idleRounds = 0;
         long iterations = 0;
+        long idleSince = 0;
         try {
             while (!rt.finished && !rt.errors.isSet()) {
                 if (!tracker.hasRunning() && rt.orchestratorDone && rt.completed.get() >= rt.submitted.get()) {
@@ -95,11 +123,15 @@ public final class Scheduler implements DispatchTarget, Runnable {
                 progress = false;
                 actor.charge(Cost.LOOP);
                 if (tracker.hasRunning()) pollCompletions();
-                if (id == 0) {
-                    wire();
-                    completeDummies();
+                sync.world.safePoint(id, actor);
+                boolean frozen = handleCohort();
+                if (!frozen) {
+                    if (id == 0) {
+                        wire();
+                        completeDummies();
+                    }
+                    dispatchAll();
                 }
-                dispatchAll();
                 flushLocalReady();
                 if (++iterations % TIMEOUT_CHECK_INTERVAL == 0) checkCoreTimeouts();
                 if (progress) {
@@ -108,7 +140,11 @@ public final class Scheduler implements DispatchTarget, Runnable {
                 } else {
                     flushReleases();
                     wasIdle = true;
-                    if (idleRounds == 0 || idleRounds % TIMEOUT_CHECK_INTERVAL == 0) checkCoreTimeouts();
+                    if (idleRounds == 0) idleSince = actor.now();
+                    if (idleRounds == 0 || idleRounds % TIMEOUT_CHECK_INTERVAL == 0) {
+                        checkCoreTimeouts();
+                        if (id == 0) checkStall(idleSince);
+                    }
                     actor.idle(++idleRounds);
                 }
             }
@@ -147,7 +183,9 @@ public final class Scheduler implements DispatchTarget, Runnable {
                 progress = true;
             } else if (token == t.runToken[c]) {
                 if (!fin) {
-                    t.pendingOccupied[c] = false;
+                    // the core latched the running payload; with a pending dispatch posted, the
+                    // occupied flag is the pending one's and only its own ACK may clear it
+                    if (t.pendTask[c] == null) t.pendingOccupied[c] = false;
                 } else if (t.pendTask[c] == null) {
                     finished(c, t.runTask[c], t.runToken[c]);
                     t.runTask[c] = null;
@@ -305,9 +343,16 @@ public final class Scheduler implements DispatchTarget, Runnable {
         while (candidates.remaining() > 0) {
             TaskSlot t = nextReady(shape);
             if (t == null) break;
-            if (t.syncStart && (pendingPhase || candidates.remaining() < t.unclaimedBlocks())) {
-                // a cohort that cannot start whole here waits; it goes back after this pass
-                holdBack(t);
+            if (t.syncStart) {
+                if (!pendingPhase && candidates.remaining() >= t.blockNum) {
+                    launchOnOwnCores(t);
+                } else if (pendingPhase || !sync.begin(t, id)) {
+                    // never into pending slots; and one drain at a time: it goes back after this pass
+                    holdBack(t);
+                    continue;
+                }
+                progress = true;
+                if (candidates.remaining() == 0) tracker.candidates(shape, pendingPhase, candidates);
                 continue;
             }
             policy.dispatch(this, t, candidates);
@@ -329,6 +374,16 @@ public final class Scheduler implements DispatchTarget, Runnable {
     @Override
     public void dispatchBlock(CoreList cores, TaskSlot task, int blockIdx) {
         int target = cores.pollFirst();
+        placeBlock(actor, id, target, task, blockIdx, false);
+        blocksDispatched++;
+    }
+
+    /**
+     * Writes the payloads of one block onto target {@code target} of this scheduler's cores, on
+     * behalf of scheduler {@code dispatcher} who pays with {@code payer}. Posts the tokens at once,
+     * or, for a cohort ({@code deferPost}), leaves them in {@code launcher}'s post list.
+     */
+    private void placeBlock(Actor payer, int dispatcher, int target, TaskSlot task, int blockIdx, boolean deferPost) {
         CoreTracker t = tracker;
         switch (task.shape) {
             case TaskShape.MIX -> {
@@ -336,17 +391,18 @@ public final class Scheduler implements DispatchTarget, Runnable {
                 for (Lane l : Lane.values()) {
                     if ((task.activeMask & l.bit()) == 0) continue;
                     int c = base + l.ordinal();
-                    dispatchSubtask(c, task, l.ordinal(), blockIdx, !t.idle[c]);
+                    placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost);
                 }
             }
-            case TaskShape.AIC -> dispatchSubtask(3 * target, task, Lane.AIC.ordinal(), blockIdx, !t.idle[3 * target]);
-            default -> dispatchSubtask(target, task, Lane.AIV0.ordinal(), blockIdx, !t.idle[target]);
+            case TaskShape.AIC -> placeSubtask(payer, dispatcher, 3 * target, task, Lane.AIC.ordinal(), blockIdx, !t.idle[3 * target], deferPost);
+            default -> placeSubtask(payer, dispatcher, target, task, Lane.AIV0.ordinal(), blockIdx, !t.idle[target], deferPost);
         }
-        blocksDispatched++;
+        task.placedBlocks.incrementAndGet();
     }
 
-    private void dispatchSubtask(int c, TaskSlot task, int slot, int blockIdx, boolean toPending) {
+    private void placeSubtask(Actor payer, int dispatcher, int c, TaskSlot task, int slot, int blockIdx, boolean toPending, boolean deferPost) {
         CoreTracker t = tracker;
+        if (toPending && task.syncStart) throw new IllegalStateException(task + ": a sync-start block must start on an idle core");
         int token = (++t.seq[c]) & CorePort.ID_MASK;
         if (token >= 0x7FFF_FFF0) {
             // keep parity (it picks the payload buffer) and stay clear of reserved ids
@@ -364,7 +420,8 @@ public final class Scheduler implements DispatchTarget, Runnable {
         p.blockNum = task.blockNum;
         p.slot = slot;
         p.task = task;
-        actor.charge(Cost.PAYLOAD_BUILD);
+        payer.charge(Cost.PAYLOAD_BUILD);
+        long now = payer.now();
         if (toPending) {
             t.pendTask[c] = task;
             t.pendSlot[c] = slot;
@@ -375,19 +432,226 @@ public final class Scheduler implements DispatchTarget, Runnable {
             t.runSlot[c] = slot;
             t.runBlock[c] = blockIdx;
             t.runToken[c] = token;
-            t.runSince[c] = actor.now();
+            t.runSince[c] = now;
             t.idle[c] = false;
             t.running++;
         }
         t.pendingOccupied[c] = true;
-        long now = actor.now();
-        rt.recorder.dispatched(id, core, token, task.taskId, blockIdx, slot, task.readyNs, now);
-        actor.charge(Cost.REGISTER_WRITE);
-        ports[c].post(token);
-        subtasksDispatched++;
+        rt.recorder.dispatched(dispatcher, core, token, task.taskId, blockIdx, slot, task.readyNs, now);
+        Scheduler dispatcherScheduler = sync.schedulers[dispatcher];
+        dispatcherScheduler.subtasksDispatched++;
+        if (deferPost) {
+            dispatcherScheduler.deferPost(id, c, token);
+        } else {
+            payer.charge(Cost.REGISTER_WRITE);
+            ports[c].post(token);
+        }
     }
 
-    // ---- faults --------------------------------------------------------------------------------
+    private void deferPost(int scheduler, int core, int token) {
+        postSched[postCount] = scheduler;
+        postCore[postCount] = core;
+        postToken[postCount++] = token;
+    }
+
+    private void postDeferred() {
+        for (int i = 0; i < postCount; i++) {
+            actor.charge(Cost.REGISTER_WRITE);
+            sync.schedulers[postSched[i]].ports[postCore[i]].post(postToken[i]);
+        }
+        postCount = 0;
+    }
+
+    // ---- sync-start cohorts (spec §4.9) ---------------------------------------------------------
+
+    /**
+     * Places every block of {@code task} on this scheduler's idle targets in one step: all payloads
+     * first, then all register writes, so no block starts before every block is placed.
+     */
+    private void launchOnOwnCores(TaskSlot task) {
+        actor.charge(Cost.BLOCK_CLAIM);
+        long claim = task.claimBlocks(task.blockNum);
+        int first = (int) (claim >>> 32);
+        for (int b = 0; b < task.blockNum; b++) {
+            placeBlock(actor, id, candidates.pollFirst(), task, first + b, true);
+            blocksDispatched++;
+        }
+        postDeferred();
+    }
+
+    /** Drives the pending cohort, if any; returns true when this scheduler must not dispatch now. */
+    private boolean handleCohort() {
+        Cohort cohort = sync.active();
+        if (cohort == null) return false;
+        if (sync.mode == SyncStartMode.FREEZE_ALL) {
+            if (cohort.owner == id) freezeAndTryLaunch(cohort);
+            return true;
+        }
+        reserveFor(cohort);
+        if (cohort.ready.get() >= cohort.need && sync.world.stop(id, actor)) {
+            try {
+                if (sync.active() == cohort) launchReserved(cohort);
+            } finally {
+                sync.world.resume();
+            }
+        }
+        return false;
+    }
+
+    /** The reference's drain: with everyone stopped, launch if enough targets are idle anywhere. */
+    private void freezeAndTryLaunch(Cohort cohort) {
+        if (!sync.world.stop(id, actor)) return;
+        try {
+            int n = 0;
+            for (Scheduler s : sync.schedulers) {
+                CoreTracker t = s.tracker;
+                for (int i = 0; i < t.targets(cohort.shape) && n < cohort.need; i++) {
+                    int core = t.targetCore(cohort.shape, i);
+                    if (t.targetIdle(cohort.shape, core)) {
+                        launchSched[n] = s.id;
+                        launchTarget[n++] = CoreTracker.targetItem(cohort.shape, core);
+                    }
+                }
+            }
+            if (n == cohort.need) launch(cohort, n);
+        } finally {
+            sync.world.resume();
+        }
+    }
+
+    /**
+     * Tessera's drain: set aside this scheduler's share of targets. Idle targets first; busy ones
+     * only after every scheduler has offered its idle ones, preferring those with no pending work;
+     * and an idle target replaces a busy one set aside earlier on the same scheduler.
+     */
+    private void reserveFor(Cohort cohort) {
+        CoreTracker t = tracker;
+        int shape = cohort.shape;
+        int targets = t.targets(shape);
+        for (int i = 0; i < targets; i++) {
+            int core = t.targetCore(shape, i);
+            if (t.held[core] && !t.counted[core] && t.targetIdle(shape, core)) {
+                t.counted[core] = true;
+                cohort.ready.incrementAndGet();
+                progress = true;
+            }
+        }
+        for (int i = 0; i < targets; i++) {
+            int core = t.targetCore(shape, i);
+            if (t.targetHeld(shape, core) || !t.targetIdle(shape, core)) continue;
+            if (swapOutBusyTarget(shape) || cohort.tryDesignate()) {
+                t.hold(shape, core, true);
+                t.counted[core] = true;
+                cohort.ready.incrementAndGet();
+                progress = true;
+            } else {
+                break;
+            }
+        }
+        int bit = 1 << id;
+        int seen = cohort.visited.get();
+        while ((seen & bit) == 0 && !cohort.visited.compareAndSet(seen, seen | bit)) seen = cohort.visited.get();
+        if ((cohort.visited.get() & sync.allSchedulersMask()) != sync.allSchedulersMask()) return;
+        for (int pass = 0; pass < 2 && cohort.designated.get() < cohort.need; pass++) {
+            for (int i = 0; i < targets; i++) {
+                int core = t.targetCore(shape, i);
+                if (t.targetHeld(shape, core) || (pass == 0 && t.targetHasPending(shape, core))) continue;
+                if (!cohort.tryDesignate()) break;
+                t.hold(shape, core, true);
+                progress = true;
+            }
+        }
+    }
+
+    /** Un-holds one of this scheduler's busy held targets, keeping the cohort's count; true if found. */
+    private boolean swapOutBusyTarget(int shape) {
+        CoreTracker t = tracker;
+        for (int i = 0; i < t.targets(shape); i++) {
+            int core = t.targetCore(shape, i);
+            if (t.held[core] && !t.counted[core]) {
+                t.hold(shape, core, false);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void launchReserved(Cohort cohort) {
+        int n = 0;
+        for (Scheduler s : sync.schedulers) {
+            CoreTracker t = s.tracker;
+            for (int i = 0; i < t.targets(cohort.shape); i++) {
+                int core = t.targetCore(cohort.shape, i);
+                if (t.held[core] && n < cohort.need) {
+                    launchSched[n] = s.id;
+                    launchTarget[n++] = CoreTracker.targetItem(cohort.shape, core);
+                }
+            }
+        }
+        if (n != cohort.need) throw new IllegalStateException("cohort of " + cohort.need + " found " + n + " reserved targets");
+        launch(cohort, n);
+    }
+
+    /** With the world stopped: place every block on the chosen targets, then post them all. */
+    private void launch(Cohort cohort, int n) {
+        TaskSlot task = cohort.task;
+        actor.charge(Cost.BLOCK_CLAIM);
+        long claim = task.claimBlocks(task.blockNum);
+        int first = (int) (claim >>> 32);
+        for (int b = 0; b < n; b++) {
+            sync.schedulers[launchSched[b]].placeBlock(actor, id, launchTarget[b], task, first + b, true);
+            blocksDispatched++;
+        }
+        for (Scheduler s : sync.schedulers) s.tracker.releaseAllHeld();
+        postDeferred();
+        sync.finish(cohort);
+        progress = true;
+    }
+
+    /** One line per core and queue: what this scheduler sees, for stall reports. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("scheduler " + id + ": submitted " + rt.submitted.get() + " completed " + rt.completed.get()
+                + " wiring " + rt.wiring.size() + " orchDone " + rt.orchestratorDone + " local " + Arrays.toString(localCount)
+                + " world " + sync.world.requested());
+        Cohort c = sync.active();
+        if (c != null) sb.append(" cohort ").append(c.task).append(" need ").append(c.need).append(" designated ")
+                .append(c.designated.get()).append(" ready ").append(c.ready.get()).append(" visited ").append(c.visited.get());
+        for (int s = 0; s < 4; s++) sb.append(" q").append(s).append('=').append(rt.ready.size(s));
+        if (id == 0) {
+            for (var ring : rt.rings) {
+                for (long l = ring.lastTaskAlive(); l < ring.allocated(); l++) {
+                    TaskSlot x = ring.slot(l);
+                    if (x.state != TaskSlot.PENDING) continue;
+                    sb.append("\n  ").append(x).append(" fanin ").append(x.faninRefcount.get()).append('/').append(x.faninCount)
+                            .append(" subtasks ").append(x.completedSubtasks.get()).append('/').append(x.totalSubtasks)
+                            .append(" next ").append(x.nextBlock.get()).append(" placed ").append(x.placedBlocks.get())
+                            .append(" sync ").append(x.syncStart).append(" shape ").append(x.shape);
+                }
+            }
+        }
+        CoreTracker t = tracker;
+        for (int i = 0; i < t.cores(); i++) {
+            sb.append("\n  ").append(topology.coreLabel(t.coreIds[i])).append(t.idle[i] ? " idle" : " run " + t.runTask[i])
+                    .append(t.pendTask[i] != null ? " pend " + t.pendTask[i] : "").append(t.held[i] ? " held" : "")
+                    .append(t.pendingOccupied[i] ? " occ" : "").append(" status=").append(Integer.toHexString(ports[i].status()));
+        }
+        return sb.toString();
+    }
+
+    // ---- faults ----
+
+    /**
+     * Nothing runs anywhere, the orchestrator is done, yet tasks are unfinished: a lost task. This
+     * must never happen; if it does, fail with a picture of every scheduler instead of hanging.
+     */
+    private void checkStall(long idleSince) {
+        if (!rt.orchestratorDone || !rt.hasWorkInFlight() || actor.now() - idleSince <= coreTimeoutNs) return;
+        for (Scheduler s : sync.schedulers) if (s.tracker.running > 0) return;
+        StringBuilder sb = new StringBuilder();
+        for (Scheduler s : sync.schedulers) sb.append('\n').append(s.describe());
+        rt.errors.set(new ExecutionException(ErrorCode.SCHEDULER_TIMEOUT, "no task finished for " + coreTimeoutNs / 1_000_000
+                + " ms although " + (rt.submitted.get() - rt.completed.get()) + " are unfinished and no core is busy:" + sb, null));
+    }----------------------------------------------------------------------------
 
     private void checkCoreTimeouts() {
         long now = actor.now();

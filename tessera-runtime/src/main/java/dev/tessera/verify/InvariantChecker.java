@@ -16,17 +16,24 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Checks, after a run, the dispatch invariants of DESIGN.md from what the cores actually ran:
  * every (task, block, slot) ran exactly once, on a core of the right type, every slot of a block
- * in the same cluster, with the right blockIdx, blockNum and sub-block id.
+ * in the same cluster, with the right blockIdx, blockNum and sub-block id; and no block of a
+ * sync-start cohort started before every block of it was placed.
  */
 public final class InvariantChecker implements KernelObserver {
     private record Execution(long taskId, String name, int shape, int activeMask, int blockNum, int blockIdx, int payloadBlockNum,
                              int slot, int core, int cluster, int subBlockId, CoreType coreType) {}
 
     private final ConcurrentLinkedQueue<Execution> runs = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> early = new ConcurrentLinkedQueue<>();
 
     @Override
     public void beforeRun(DispatchPayload p) {
         TaskSlot t = (TaskSlot) p.task;
+        int placed = t.placedBlocks.get();
+        if (t.syncStart() && placed < t.blockNum()) {
+            early.add("sync-start task " + TaskIds.format(p.taskId) + " '" + t.name() + "' block " + p.blockIdx + " started when only "
+                    + placed + " of " + t.blockNum() + " blocks were placed");
+        }
         runs.add(new Execution(p.taskId, t.name(), t.shape(), t.activeMask(), t.blockNum(), p.blockIdx, p.blockNum, p.slot,
                 p.coreId(), p.clusterId(), p.subBlockId(), p.coreType()));
     }
@@ -42,7 +49,7 @@ public final class InvariantChecker implements KernelObserver {
 
     /** Returns every violation found (empty when the run was correct). */
     public List<String> violations(Topology topology) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(early);
         Map<Long, Map<Integer, Map<Integer, Execution>>> byTask = new HashMap<>();
         for (Execution e : runs) {
             String where = "task " + TaskIds.format(e.taskId) + " '" + e.name + "' block " + e.blockIdx + " slot " + Lane.of(e.slot)

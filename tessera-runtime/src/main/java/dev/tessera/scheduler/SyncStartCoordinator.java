@@ -1,0 +1,50 @@
+package dev.tessera.scheduler;
+
+import dev.tessera.core.ErrorLatch;
+import dev.tessera.core.TaskSlot;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Places sync-start cohorts that do not fit on one scheduler's idle cores (spec §4.9). At most one
+ * cohort is pending at a time; a second one is re-queued until the first has launched.
+ *
+ * <ul>
+ *   <li>{@link SyncStartMode#FREEZE_ALL}, the reference: while a cohort waits, no scheduler
+ *       dispatches anything; the cohort's owner stops the world each iteration and launches once
+ *       enough cores are idle across all schedulers.</li>
+ *   <li>{@link SyncStartMode#RESERVE}, Tessera's: schedulers set aside exactly as many targets as
+ *       the cohort needs (idle ones first, then busy ones that will drain) and keep dispatching on
+ *       every other core. When all set-aside targets are idle, one scheduler stops the world for
+ *       the few microseconds it takes to place the cohort. Set-aside targets receive no new work,
+ *       so they all become idle in bounded time: the cohort cannot starve.</li>
+ * </ul>
+ */
+final class SyncStartCoordinator {
+    final SyncStartMode mode;
+    final StopTheWorld world;
+    final Scheduler[] schedulers;
+    private final AtomicReference<Cohort> active = new AtomicReference<>();
+
+    SyncStartCoordinator(SyncStartMode mode, Scheduler[] schedulers, ErrorLatch errors) {
+        this.mode = mode;
+        this.schedulers = schedulers;
+        this.world = new StopTheWorld(schedulers.length, errors);
+    }
+
+    Cohort active() {
+        return active.get();
+    }
+
+    /** Starts a drain for {@code task}; false if another cohort is pending (re-queue the task). */
+    boolean begin(TaskSlot task, int owner) {
+        return active.compareAndSet(null, new Cohort(task, owner));
+    }
+
+    void finish(Cohort c) {
+        active.compareAndSet(c, null);
+    }
+
+    int allSchedulersMask() {
+        return schedulers.length >= 31 ? -1 : (1 << schedulers.length) - 1;
+    }
+}
