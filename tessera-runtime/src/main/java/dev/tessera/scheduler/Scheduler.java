@@ -638,7 +638,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
         return sb.toString();
     }
 
-    // ---- faults ----
+    // ---- faults --------------------------------------------------------------------------------
 
     /**
      * Nothing runs anywhere, the orchestrator is done, yet tasks are unfinished: a lost task. This
@@ -651,7 +651,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
         for (Scheduler s : sync.schedulers) sb.append('\n').append(s.describe());
         rt.errors.set(new ExecutionException(ErrorCode.SCHEDULER_TIMEOUT, "no task finished for " + coreTimeoutNs / 1_000_000
                 + " ms although " + (rt.submitted.get() - rt.completed.get()) + " are unfinished and no core is busy:" + sb, null));
-    }----------------------------------------------------------------------------
+    }
 
     private void checkCoreTimeouts() {
         long now = actor.now();
