@@ -1,0 +1,105 @@
+package dev.tessera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.examples.Example;
+import dev.tessera.examples.Examples;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line without running the runtime: listing, help, and every kind of bad argument. */
+class TesseraCliTest {
+    @Test
+    void listShowsEveryExampleWithItsDescription() {
+        CliHarness r = CliHarness.run("list");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(Examples.all().size(), lines.size(), r.out());
+        for (int i = 0; i < lines.size(); i++) {
+            Example e = Examples.all().get(i);
+            assertTrue(lines.get(i).startsWith(e.name() + " "), lines.get(i));
+            assertTrue(lines.get(i).endsWith(e.description()), lines.get(i));
+        }
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliHarness r = CliHarness.run();
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("missing command: use list, run, demo or help"), r.err());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        CliHarness r = CliHarness.run("--help");
+        assertEquals(0, r.exitCode());
+        for (String s : List.of("list", "run", "demo", "Exit codes:")) assertTrue(r.out().contains(s), r.out());
+        CliHarness run = CliHarness.run("run", "--help");
+        assertEquals(0, run.exitCode());
+        for (String s : List.of("--topology", "--policy", "--platform", "--seed", "parallel, serial", "spmd-wide")) {
+            assertTrue(run.out().contains(s), run.out());
+        }
+    }
+
+    @Test
+    void unknownExampleNamesTheValidOnes() {
+        CliHarness r = CliHarness.run("run", "no-such-example");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("unknown example 'no-such-example'"), r.err());
+        for (String name : Examples.names()) assertTrue(r.err().contains(name), "lists " + name + ": " + r.err());
+        assertTrue(r.err().contains("Try 'tessera run --help'"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void missingExampleIsAUsageError() {
+        CliHarness r = CliHarness.run("run");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("EXAMPLE"), r.err());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "--topology | a9       | use a2a3, a5, a5:S, host or CxS",
+            "--topology | 3x9      | 9 schedulers for 3 clusters",
+            "--topology | 0x1      | at least one cluster",
+            "--topology | a5:9     | a5 runs 1..6 schedulers",
+            "--topology | a5:x     | use a2a3, a5, a5:S, host or CxS",
+            "--topology | 99999999999x1 | use a2a3, a5, a5:S, host or CxS",
+            "--policy   | fastest  | use serial or parallel",
+            "--platform | sim      | unknown platform 'sim': use threaded",
+            "--seed     | twelve   | twelve",
+    })
+    void badOptionValuesSayWhatIsValid(String option, String value, String expected) {
+        CliHarness r = CliHarness.run("run", "spmd-basic", option, value);
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(option), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+    }
+
+    @Test
+    void unknownOptionsAndCommandsAreUsageErrors() {
+        CliHarness opt = CliHarness.run("run", "spmd-basic", "--frobnicate");
+        assertEquals(2, opt.exitCode());
+        assertTrue(opt.err().contains("--frobnicate"), opt.err());
+        CliHarness cmd = CliHarness.run("rnu");
+        assertEquals(2, cmd.exitCode());
+        assertTrue(cmd.err().contains("rnu"), cmd.err());
+        assertTrue(cmd.err().contains("run"), "suggests run: " + cmd.err());
+    }
+
+    @Test
+    void platformsKnowOnlyThreadedForNow() {
+        assertEquals(List.of("threaded"), Platforms.names());
+        assertEquals("threaded", Platforms.byName("Threaded").name());
+    }
+
+    @Test
+    void perSchedulerColumnNamesEachScheduler() {
+        assertEquals("s0 32, s1 31, s2 31 blocks", Report.perScheduler(new long[] {32, 31, 31}));
+    }
+}
