@@ -2,37 +2,13 @@ package dev.tessera.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tessera.api.Runtime;
-import dev.tessera.topology.Topology;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code run} and {@code demo} end to end. Until the scheduler lands, {@code Runtime.run} throws
- * {@link UnsupportedOperationException} and these tests are reported as skipped (not passed).
+ * {@code run} and {@code demo} end to end.
  */
 class CliRunOnRuntimeTest {
-    /** Null once a trivial run worked; otherwise why the runtime cannot run yet. Probed once per class. */
-    private static String notWiredYet;
-
-    @BeforeAll
-    static void probeRuntime() {
-        try (Runtime rt = Runtime.builder().topology(Topology.custom(1, 1)).build()) {
-            rt.run(orch -> {});
-        } catch (UnsupportedOperationException e) {
-            notWiredYet = e.getMessage();
-        }
-    }
-
-    // Per test, not in @BeforeAll: surefire then counts every test of this class as skipped.
-    @BeforeEach
-    void runtimeIsWired() {
-        assumeTrue(notWiredYet == null, () -> "the runtime cannot run yet: " + notWiredYet);
-    }
-
     @Test
     void runPrintsASummaryAndPasses() {
         CliHarness r = CliHarness.run("run", "spmd-multiblock-mix", "--topology", "4x2", "--policy", "serial", "--seed", "3");

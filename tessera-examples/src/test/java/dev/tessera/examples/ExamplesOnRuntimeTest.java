@@ -2,7 +2,6 @@ package dev.tessera.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tessera.api.RunResult;
 import dev.tessera.api.Runtime;
@@ -14,8 +13,6 @@ import dev.tessera.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,28 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and a small custom topology: the output must match the golden exactly and the run's counters
  * must match the plan.
  *
- * <p>Until the scheduler lands, {@code Runtime.run} throws {@link UnsupportedOperationException};
- * these tests are then reported as skipped (not passed). Any other failure fails them.
  */
 class ExamplesOnRuntimeTest {
-    /** Null once a trivial run worked; otherwise why the runtime cannot run yet. Probed once per class. */
-    private static String notWiredYet;
-
-    @BeforeAll
-    static void probeRuntime() {
-        try (Runtime rt = Runtime.builder().topology(Topology.custom(1, 1)).build()) {
-            rt.run(orch -> {});
-        } catch (UnsupportedOperationException e) {
-            notWiredYet = e.getMessage();
-        }
-    }
-
-    // Per test, not in @BeforeAll: surefire then counts every test of this class as skipped.
-    @BeforeEach
-    void runtimeIsWired() {
-        assumeTrue(notWiredYet == null, () -> "the runtime cannot run yet: " + notWiredYet);
-    }
-
     static Stream<Arguments> runs() {
         List<Arguments> out = new ArrayList<>();
         for (Example e : Examples.all()) {

@@ -53,7 +53,7 @@ final class SequentialOrchestrator implements Orchestrator, AutoCloseable {
 
     private final Topology topology;
     private final Fault fault;
-    private final Arena arena = Arena.ofConfined();
+    private final Arena arena = Arena.ofShared();
     private final List<Launch> launches = new ArrayList<>();
     private int scopeDepth;
     private long nextTaskId;
