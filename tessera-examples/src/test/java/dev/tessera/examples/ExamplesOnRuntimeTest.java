@@ -10,6 +10,7 @@ import dev.tessera.examples.spmd.SpmdPlan;
 import dev.tessera.examples.spmd.SpmdTask;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.topology.Topology;
+import dev.tessera.verify.InvariantChecker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,6 +31,7 @@ class ExamplesOnRuntimeTest {
             out.add(Arguments.of(e, Topology.a2a3(), DispatchPolicy.PARALLEL));
             out.add(Arguments.of(e, Topology.a2a3(), DispatchPolicy.SERIAL));
             out.add(Arguments.of(e, Topology.a5(), DispatchPolicy.PARALLEL));
+            out.add(Arguments.of(e, Topology.a5(), DispatchPolicy.SERIAL));
             out.add(Arguments.of(e, Topology.custom(4, 2), DispatchPolicy.PARALLEL));
             out.add(Arguments.of(e, Topology.custom(4, 2), DispatchPolicy.SERIAL));
         }
@@ -39,12 +41,14 @@ class ExamplesOnRuntimeTest {
     @ParameterizedTest(name = "{0} on {1} with {2}")
     @MethodSource("runs")
     void matchesTheGolden(Example example, Topology topology, DispatchPolicy policy) {
-        try (Runtime rt = Runtime.builder().topology(topology).policy(policy).seed(7).build();
+        InvariantChecker checker = new InvariantChecker();
+        try (Runtime rt = Runtime.builder().topology(topology).policy(policy).seed(7).observer(checker).build();
              ExampleInstance instance = example.instantiate(topology)) {
             RunResult result = rt.run(instance.orchestration());
             Verdict v = instance.verify();
             assertTrue(v.passed(), () -> example.name() + " on " + topology + " with " + policy.name() + ": " + v.describe());
             assertEquals(topology.schedulers(), result.blocksPerScheduler().length);
+            checker.assertValid(topology);
             if (example instanceof SpmdExample spmd) {
                 SpmdPlan plan = spmd.plan(topology);
                 long subtasks = 0;

@@ -35,9 +35,12 @@ final class CoreWorker implements CorePort, Runnable {
     @SuppressWarnings("unused") private volatile int status = IDLE_STATUS;
     private volatile boolean parked;
     private volatile Thread thread;
+    /** Non-null when the run's seed asks for perturbed timing (stress tests): see {@link #jitter()}. */
+    private final java.util.SplittableRandom chaos;
 
-    CoreWorker(int core, CoreHost host, IdleStrategy idle, long epochNs) {
+    CoreWorker(int core, CoreHost host, IdleStrategy idle, long epochNs, long seed) {
         this.core = core;
+        this.chaos = seed == 0 ? null : new java.util.SplittableRandom(seed * 1_000_003L + core);
         this.host = host;
         this.idle = idle;
         this.epochNs = epochNs;
@@ -62,6 +65,17 @@ final class CoreWorker implements CorePort, Runnable {
         post(EXIT);
     }
 
+    /**
+     * With a non-zero seed, a core sometimes yields before reporting ACK or FIN, so repeated runs
+     * explore different orders of completions across schedulers.
+     */
+    private void jitter() {
+        if (chaos == null) return;
+        int r = chaos.nextInt(8);
+        if (r == 0) Thread.yield();
+        else if (r == 1) for (int i = chaos.nextInt(200); i > 0; i--) Thread.onSpinWait();
+    }
+
     @Override
     public void run() {
         int last = 0;
@@ -84,6 +98,7 @@ final class CoreWorker implements CorePort, Runnable {
             }
             round = 0;
             DispatchPayload p = host.payload(core, token & 1);
+            jitter();
             STATUS.setVolatile(this, token);
             host.recorder().started(core, token, System.nanoTime() - epochNs);
             try {
@@ -93,6 +108,7 @@ final class CoreWorker implements CorePort, Runnable {
             }
             host.recorder().ended(core, token, System.nanoTime() - epochNs);
             last = token;
+            jitter();
             STATUS.setVolatile(this, FIN_BIT | token);
             host.coreFinished(core);
         }

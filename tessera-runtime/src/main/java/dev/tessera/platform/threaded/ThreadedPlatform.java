@@ -8,7 +8,8 @@ import dev.tessera.platform.PlatformSession;
 /**
  * Real threads: every core, every scheduler and the orchestrator is a platform thread; kernels
  * really run; time is the wall clock. Idle threads spin, yield, then park, so a topology with 75
- * threads behaves on a 2-CPU machine.
+ * threads behaves on a 2-CPU machine. A non-zero seed perturbs the cores' timing a little, so
+ * stress runs with different seeds see different interleavings.
  */
 public final class ThreadedPlatform implements Platform {
     private final IdleStrategy idle;
@@ -28,6 +29,6 @@ public final class ThreadedPlatform implements Platform {
 
     @Override
     public PlatformSession open(CoreHost host, long seed) {
-        return new ThreadedSession(host, idle);
+        return new ThreadedSession(host, idle, seed);
     }
 }

@@ -18,13 +18,13 @@ final class ThreadedSession implements PlatformSession {
     private final ThreadedActor orchestrator;
     private final ThreadedActor[] schedulers;
 
-    ThreadedSession(CoreHost host, IdleStrategy idle) {
+    ThreadedSession(CoreHost host, IdleStrategy idle, long seed) {
         long epoch = System.nanoTime();
         int n = host.topology().cores();
         cores = new CoreWorker[n];
         coreThreads = new Thread[n];
         for (int c = 0; c < n; c++) {
-            cores[c] = new CoreWorker(c, host, idle, epoch);
+            cores[c] = new CoreWorker(c, host, idle, epoch, seed);
             coreThreads[c] = Thread.ofPlatform().daemon().name("tessera-core-" + host.topology().coreLabel(c)).unstarted(cores[c]);
             cores[c].bind(coreThreads[c]);
         }
