@@ -1,5 +1,239 @@
 package dev.tessera.profiling;
 
-/** Placeholder: replaced by the recorded timeline model. */
+import dev.tessera.topology.Topology;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The recorded timeline of one run: what ran where and when. Immutable once built.
+ *
+ * <p>All times are nanoseconds since the start of the run (wall clock on {@code threaded},
+ * simulated on {@code sim}); {@link #NONE} marks a time that was never recorded, for example the
+ * end of a block on a run that failed half way. Build one with {@link BufferedTraceRecorder#build}
+ * from a live run, or by hand with {@link #builder}.
+ */
 public final class Trace {
+    /** A time that was never recorded. */
+    public static final long NONE = -1;
+
+    /** Task shapes as the runtime numbers them. */
+    public static final int SHAPE_MIX = 0, SHAPE_AIC = 1, SHAPE_AIV = 2, SHAPE_DUMMY = 3;
+
+    /** One submitted task. {@code shape} is one of the {@code SHAPE_*} constants, or -1 if unknown. */
+    public record Task(long id, String name, int blockNum, int shape, boolean syncStart, long submitNs) {
+        public Task {
+            Objects.requireNonNull(name, "name");
+        }
+
+        public String shapeName() {
+            return switch (shape) {
+                case SHAPE_MIX -> "MIX";
+                case SHAPE_AIC -> "AIC";
+                case SHAPE_AIV -> "AIV";
+                case SHAPE_DUMMY -> "DUMMY";
+                default -> "?";
+            };
+        }
+    }
+
+    /**
+     * One kernel slot of one block on one core: {@code slot} 0 = AIC, 1 = AIV0, 2 = AIV1.
+     * {@code token} is the core's dispatch counter (1, 2, ...); {@code scheduler} dispatched it.
+     */
+    public record Subtask(long taskId, String name, int blockIdx, int slot, int core, int cluster, int scheduler,
+                          int token, long readyNs, long dispatchNs, long startNs, long endNs, long finishSeenNs) {
+        /** Whether the core reported both a start and an end for this subtask. */
+        public boolean ran() {
+            return startNs != NONE && endNs != NONE;
+        }
+    }
+
+    /** A stretch of one scheduler's loop spent in {@code phase}. */
+    public record Phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {
+    }
+
+    private final Topology topology;
+    private final String platform;
+    private final String policy;
+    private final long makespanNs;
+    private final List<Task> tasks;
+    private final List<Subtask> subtasks;
+    private final List<Phase> phases;
+    private final Map<Long, Integer> taskIndex;
+
+    private Trace(Builder b, long makespanNs) {
+        this.topology = b.topology;
+        this.platform = b.platform;
+        this.policy = b.policy;
+        this.makespanNs = makespanNs;
+        this.phases = List.copyOf(b.phases);
+        Map<Long, Integer> index = new HashMap<>();
+        List<Task> allTasks = new ArrayList<>(b.tasks.values());
+        for (int i = 0; i < allTasks.size(); i++) index.put(allTasks.get(i).id(), i);
+        addPlaceholderTasks(b.pending, allTasks, index);
+        this.tasks = List.copyOf(allTasks);
+        this.taskIndex = Collections.unmodifiableMap(index);
+        List<Subtask> subs = new ArrayList<>(b.pending.size());
+        for (PendingSubtask p : b.pending) subs.add(p.resolve(tasks.get(index.get(p.taskId)).name(), topology));
+        this.subtasks = List.copyOf(subs);
+    }
+
+    /**
+     * A subtask may name a task the orchestrator never announced (a runtime that records only
+     * dispatches): invent one so that every subtask has a task, guessing its shape from the slots.
+     */
+    private static void addPlaceholderTasks(List<PendingSubtask> pending, List<Task> tasks, Map<Long, Integer> index) {
+        Map<Long, int[]> unknown = new LinkedHashMap<>(); // id -> {max block + 1, slot bits}
+        for (PendingSubtask p : pending) {
+            if (index.containsKey(p.taskId)) continue;
+            int[] seen = unknown.computeIfAbsent(p.taskId, k -> new int[2]);
+            seen[0] = Math.max(seen[0], p.blockIdx + 1);
+            seen[1] |= 1 << p.slot;
+        }
+        for (Map.Entry<Long, int[]> e : unknown.entrySet()) {
+            int slots = e.getValue()[1];
+            boolean aic = (slots & 1) != 0, aiv = (slots & 6) != 0;
+            int shape = aic && aiv ? SHAPE_MIX : aic ? SHAPE_AIC : SHAPE_AIV;
+            index.put(e.getKey(), tasks.size());
+            tasks.add(new Task(e.getKey(), "task#" + e.getKey(), e.getValue()[0], shape, false, NONE));
+        }
+    }
+
+    public static Builder builder(Topology topology, String platform, String policy) {
+        return new Builder(topology, platform, policy);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public String platform() {
+        return platform;
+    }
+
+    public String policy() {
+        return policy;
+    }
+
+    /** As reported by the runtime: start of the run to the last completion the schedulers saw. */
+    public long makespanNs() {
+        return makespanNs;
+    }
+
+    /** The span a picture of this trace must cover: the makespan, or later if some event is later. */
+    public long viewEndNs() {
+        long end = makespanNs;
+        for (Subtask s : subtasks) end = Math.max(end, Math.max(s.endNs(), s.finishSeenNs()));
+        for (Phase p : phases) end = Math.max(end, p.endNs());
+        return Math.max(end, 1);
+    }
+
+    /** Tasks in submission order (placeholders for unannounced tasks come last). */
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    /** Subtasks in recording order: by core, then by token for a recorded run. */
+    public List<Subtask> subtasks() {
+        return subtasks;
+    }
+
+    public List<Phase> phases() {
+        return phases;
+    }
+
+    /** Position of task {@code id} in {@link #tasks()}, or -1; also picks its colour in pictures. */
+    public int taskIndex(long id) {
+        Integer i = taskIndex.get(id);
+        return i == null ? -1 : i;
+    }
+
+    public Task task(long id) {
+        int i = taskIndex(id);
+        if (i < 0) throw new IllegalArgumentException("no task " + id + " in this trace");
+        return tasks.get(i);
+    }
+
+    /** Number of scheduler lanes: the topology's, or more if some record names a higher scheduler. */
+    public int schedulerCount() {
+        int n = topology.schedulers();
+        for (Subtask s : subtasks) n = Math.max(n, s.scheduler() + 1);
+        for (Phase p : phases) n = Math.max(n, p.scheduler() + 1);
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return "Trace[" + policy + " on " + platform + ", " + topology.name() + ", " + tasks.size() + " tasks, "
+                + subtasks.size() + " subtasks, makespan " + makespanNs + " ns]";
+    }
+
+    /** Collects a trace by hand (tests, imports) or from a recorder. Not thread safe. */
+    public static final class Builder {
+        private final Topology topology;
+        private final String platform;
+        private final String policy;
+        private final Map<Long, Task> tasks = new LinkedHashMap<>();
+        private final List<PendingSubtask> pending = new ArrayList<>();
+        private final List<Phase> phases = new ArrayList<>();
+        private final Map<Integer, Integer> lastToken = new HashMap<>();
+
+        private Builder(Topology topology, String platform, String policy) {
+            this.topology = Objects.requireNonNull(topology, "topology");
+            this.platform = Objects.requireNonNull(platform, "platform");
+            this.policy = Objects.requireNonNull(policy, "policy");
+        }
+
+        public Builder task(long id, String name, int blockNum, int shape, boolean syncStart, long submitNs) {
+            if (tasks.containsKey(id)) throw new IllegalArgumentException("task " + id + " added twice");
+            tasks.put(id, new Task(id, name, blockNum, shape, syncStart, submitNs));
+            return this;
+        }
+
+        /** A subtask with every field given, as a recorder knows it. */
+        public Builder subtask(long taskId, int blockIdx, int slot, int core, int scheduler, int token, long readyNs,
+                               long dispatchNs, long startNs, long endNs, long finishSeenNs) {
+            if (core < 0 || core >= topology.cores()) {
+                throw new IllegalArgumentException("core " + core + " is outside " + topology);
+            }
+            if (slot < 0 || slot > 2) throw new IllegalArgumentException("slot must be 0..2, got " + slot);
+            if (scheduler < 0) throw new IllegalArgumentException("scheduler must be >= 0, got " + scheduler);
+            pending.add(new PendingSubtask(taskId, blockIdx, slot, core, scheduler, token, readyNs, dispatchNs,
+                    startNs, endNs, finishSeenNs));
+            lastToken.merge(core, token, Math::max);
+            return this;
+        }
+
+        /** A hand-made subtask: the slot is the core's lane and the token the core's next one. */
+        public Builder subtask(long taskId, int blockIdx, int core, int scheduler, long readyNs, long dispatchNs,
+                               long startNs, long endNs, long finishSeenNs) {
+            int token = lastToken.getOrDefault(core, 0) + 1;
+            return subtask(taskId, blockIdx, topology.laneOf(core).ordinal(), core, scheduler, token, readyNs,
+                    dispatchNs, startNs, endNs, finishSeenNs);
+        }
+
+        public Builder phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {
+            phases.add(new Phase(scheduler, Objects.requireNonNull(phase, "phase"), startNs, endNs));
+            return this;
+        }
+
+        public Trace build(long makespanNs) {
+            return new Trace(this, makespanNs);
+        }
+    }
+
+    /** A subtask whose task name is known only once all tasks are in. */
+    private record PendingSubtask(long taskId, int blockIdx, int slot, int core, int scheduler, int token,
+                                  long readyNs, long dispatchNs, long startNs, long endNs, long finishSeenNs) {
+        Subtask resolve(String name, Topology topology) {
+            return new Subtask(taskId, name, blockIdx, slot, core, topology.clusterOf(core), scheduler, token,
+                    readyNs, dispatchNs, startNs, endNs, finishSeenNs);
+        }
+    }
 }

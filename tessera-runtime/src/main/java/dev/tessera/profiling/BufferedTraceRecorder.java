@@ -1,0 +1,144 @@
+package dev.tessera.profiling;
+
+import dev.tessera.topology.Topology;
+
+import java.util.Objects;
+
+/**
+ * The recorder the runtime uses when tracing is on: every call is a handful of array stores into
+ * buffers owned by the calling thread's core or scheduler, with no lock and no allocation.
+ *
+ * <p>Buffers are struct-of-arrays segments ({@link SubtaskChunk}) per core, per scheduler (phases)
+ * and one for the orchestrator (tasks). The first segment of each is allocated here, in the
+ * constructor, with room for {@code expectedSubtasksPerCore} records; past that a buffer grows by
+ * adding a segment twice the size of the last, so a run that outgrows its estimate allocates at
+ * most log2(records / estimate) times per core, and nothing is ever copied. Pass a generous
+ * estimate (blocks × active slots / cores, say) to keep the hot path allocation-free.
+ *
+ * <p>Usage: the runtime creates one per traced run, passes it to the schedulers, cores and
+ * orchestrator, joins all of them, then calls {@link #build(long)} once.
+ */
+public final class BufferedTraceRecorder implements TraceRecorder {
+    /** Records per core (and tasks, and phases per scheduler) allocated up front by default. */
+    public static final int DEFAULT_CAPACITY = 1024;
+
+    private final Topology topology;
+    private final String platform;
+    private final String policy;
+    private final boolean recordPhases;
+    private final CoreLog[] cores;
+    private final Segments subtaskSegments;
+    private final TaskLog tasks;
+    private final PhaseLog[] phases;
+
+    /** Default capacity, no scheduler phases. */
+    public BufferedTraceRecorder(Topology topology, String platform, String policy) {
+        this(topology, platform, policy, DEFAULT_CAPACITY, false);
+    }
+
+    /**
+     * @param expectedSubtasksPerCore records preallocated per core (rounded up to a power of two)
+     * @param recordPhases            whether {@link #phase} records anything; off, it returns at once
+     */
+    public BufferedTraceRecorder(Topology topology, String platform, String policy, int expectedSubtasksPerCore,
+                                 boolean recordPhases) {
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        if (expectedSubtasksPerCore < 1) {
+            throw new IllegalArgumentException("expectedSubtasksPerCore must be >= 1, got " + expectedSubtasksPerCore);
+        }
+        this.recordPhases = recordPhases;
+        this.subtaskSegments = new Segments(expectedSubtasksPerCore);
+        this.cores = new CoreLog[topology.cores()];
+        for (int c = 0; c < cores.length; c++) cores[c] = new CoreLog(subtaskSegments);
+        this.tasks = new TaskLog(new Segments(DEFAULT_CAPACITY));
+        this.phases = new PhaseLog[recordPhases ? topology.schedulers() : 0];
+        for (int s = 0; s < phases.length; s++) phases[s] = new PhaseLog(new Segments(DEFAULT_CAPACITY));
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    public boolean recordsPhases() {
+        return recordPhases;
+    }
+
+    @Override
+    public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {
+        tasks.add(taskId, name, blockNum, shape, syncStart, ns);
+    }
+
+    @Override
+    public void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs,
+                           long dispatchNs) {
+        CoreLog log = cores[core];
+        int i = token - 1;
+        int seg = subtaskSegments.segment(i);
+        int o = subtaskSegments.offset(i, seg);
+        SubtaskChunk c = log.chunk(seg);
+        c.taskId[o] = taskId;
+        c.blockIdx[o] = blockIdx;
+        c.slot[o] = (byte) slot;
+        c.scheduler[o] = (short) scheduler;
+        c.readyNs[o] = readyNs;
+        c.dispatchNs[o] = dispatchNs;
+        if (token > log.lastToken) log.lastToken = token;
+    }
+
+    @Override
+    public void started(int core, int token, long ns) {
+        int i = token - 1;
+        int seg = subtaskSegments.segment(i);
+        cores[core].chunk(seg).startNs[subtaskSegments.offset(i, seg)] = ns;
+    }
+
+    @Override
+    public void ended(int core, int token, long ns) {
+        int i = token - 1;
+        int seg = subtaskSegments.segment(i);
+        cores[core].chunk(seg).endNs[subtaskSegments.offset(i, seg)] = ns;
+    }
+
+    @Override
+    public void finishSeen(int scheduler, int core, int token, long ns) {
+        int i = token - 1;
+        int seg = subtaskSegments.segment(i);
+        cores[core].chunk(seg).finishSeenNs[subtaskSegments.offset(i, seg)] = ns;
+    }
+
+    @Override
+    public void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {
+        if (recordPhases) phases[scheduler].add(phase, startNs, endNs);
+    }
+
+    /**
+     * The trace recorded so far. Call it after every thread that records has been joined; the
+     * recorder stays usable (a later call sees later records) but is not meant to be reused.
+     *
+     * @param makespanNs the run's makespan as the runtime measured it
+     */
+    public Trace build(long makespanNs) {
+        Trace.Builder b = Trace.builder(topology, platform, policy);
+        tasks.copyTo(b);
+        for (int core = 0; core < cores.length; core++) copySubtasks(core, b);
+        for (int s = 0; s < phases.length; s++) phases[s].copyTo(s, b);
+        return b.build(makespanNs);
+    }
+
+    /** Tokens never dispatched (a run that failed between numbering and dispatch) are left out. */
+    private void copySubtasks(int core, Trace.Builder b) {
+        CoreLog log = cores[core];
+        for (int token = 1; token <= log.lastToken; token++) {
+            int i = token - 1;
+            int seg = subtaskSegments.segment(i);
+            SubtaskChunk c = log.chunk(seg);
+            int o = subtaskSegments.offset(i, seg);
+            if (!c.dispatched(o)) continue;
+            b.subtask(c.taskId[o], c.blockIdx[o], c.slot[o], core, c.scheduler[o], token, c.readyNs[o],
+                    c.dispatchNs[o], c.startNs[o], c.endNs[o], c.finishSeenNs[o]);
+        }
+    }
+}

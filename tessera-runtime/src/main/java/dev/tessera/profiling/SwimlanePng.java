@@ -1,0 +1,109 @@
+package dev.tessera.profiling;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Swimlane pictures as PNG, drawn with Java2D in headless mode (no display needed).
+ *
+ * <p>{@link #render} draws one run: title, scheduler lanes with their dispatches, one labelled lane
+ * per AIC and AIV core with a block per subtask coloured by task, a time axis in microseconds and a
+ * legend. {@link #renderComparison} stacks two runs on the same time scale, "before" above
+ * "after", which is what {@code tessera compare} saves.
+ */
+public final class SwimlanePng {
+    /** Default picture width in pixels. */
+    public static final int DEFAULT_WIDTH = 1600;
+
+    static {
+        // must be set before AWT first initialises; a GUI host that already did keeps its own mode
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    }
+
+    private SwimlanePng() {
+    }
+
+    public static BufferedImage render(Trace trace) {
+        return render(trace, DEFAULT_WIDTH, defaultTitle(trace));
+    }
+
+    public static BufferedImage render(Trace trace, int width, String title) {
+        SwimlanePainter painter = new SwimlanePainter(trace, title, width, trace.viewEndNs());
+        BufferedImage image = blank(width, painter.height());
+        Graphics2D g = graphics(image);
+        painter.paint(g, 0);
+        g.dispose();
+        return image;
+    }
+
+    public static void write(Trace trace, Path file) {
+        save(render(trace), file);
+    }
+
+    /** Two runs stacked on one time scale, titled "before (policy)" and "after (policy)". */
+    public static BufferedImage renderComparison(Trace before, Trace after) {
+        return renderComparison(before, "before (" + lower(before.policy()) + ")", after,
+                "after (" + lower(after.policy()) + ")", DEFAULT_WIDTH);
+    }
+
+    public static BufferedImage renderComparison(Trace before, String beforeTitle, Trace after, String afterTitle,
+                                                 int width) {
+        long span = Math.max(before.viewEndNs(), after.viewEndNs());
+        SwimlanePainter top = new SwimlanePainter(before, beforeTitle + " — " + defaultTitle(before), width, span);
+        SwimlanePainter bottom = new SwimlanePainter(after, afterTitle + " — " + defaultTitle(after), width, span);
+        int gap = 24;
+        BufferedImage image = blank(width, top.height() + gap + bottom.height());
+        Graphics2D g = graphics(image);
+        top.paint(g, 0);
+        g.setColor(new Color(0x888888));
+        g.fillRect(0, top.height() + gap / 2 - 1, width, 2);
+        bottom.paint(g, top.height() + gap);
+        g.dispose();
+        return image;
+    }
+
+    public static void writeComparison(Trace before, Trace after, Path file) {
+        save(renderComparison(before, after), file);
+    }
+
+    private static String defaultTitle(Trace trace) {
+        return trace.policy() + " on " + trace.platform() + ", " + trace.topology().name() + " ("
+                + trace.topology().clusters() + " clusters, " + trace.topology().schedulers() + " schedulers), makespan "
+                + TimeFormat.micros(trace.makespanNs()) + " µs";
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static BufferedImage blank(int width, int height) {
+        if (width < 200) throw new IllegalArgumentException("a swimlane needs at least 200 pixels of width, got " + width);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return image;
+    }
+
+    private static Graphics2D graphics(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        return g;
+    }
+
+    private static void save(BufferedImage image, Path file) {
+        try {
+            if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer available");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
