@@ -12,6 +12,7 @@ import dev.tessera.platform.Actor;
 import dev.tessera.platform.CoreHost;
 import dev.tessera.platform.DispatchPayload;
 import dev.tessera.platform.PlatformSession;
+import dev.tessera.profiling.BufferedTraceRecorder;
 import dev.tessera.profiling.Trace;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.scheduler.Scheduler;
@@ -35,7 +36,7 @@ public final class Run implements CoreHost {
     }
 
     public RunResult execute(Orchestration orchestration) {
-        recorder = config.trace() ? TraceSupport.newRecorder(config) : TraceRecorder.OFF;
+        recorder = config.trace() ? new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name()) : TraceRecorder.OFF;
         state = new RuntimeState(config, recorder);
         coreOwner = new int[topology.cores()];
         for (int c = 0; c < coreOwner.length; c++) coreOwner[c] = topology.schedulerOf(topology.clusterOf(c));
@@ -68,7 +69,7 @@ public final class Run implements CoreHost {
             subtasks += schedulers[s].subtasksDispatched();
             makespan = Math.max(makespan, schedulers[s].lastFinishSeenNs());
         }
-        Trace trace = config.trace() ? TraceSupport.build(recorder, makespan) : null;
+        Trace trace = recorder instanceof BufferedTraceRecorder b ? b.build(makespan) : null;
         return new RunResult(config.platform().name(), config.policy().name(), topology, makespan, state.submitted.get(), subtasks,
                 blocks, trace);
     }
