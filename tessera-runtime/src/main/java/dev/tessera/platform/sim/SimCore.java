@@ -1,0 +1,150 @@
+package dev.tessera.platform.sim;
+
+import dev.tessera.platform.CoreHost;
+import dev.tessera.platform.CorePort;
+import dev.tessera.platform.DispatchPayload;
+import dev.tessera.profiling.TraceRecorder;
+import java.util.SplittableRandom;
+
+/**
+ * One core as a function of simulated time instead of a thread. A post at the poster's clock T
+ * fixes the dispatch's whole future at once: it starts at max(T + pickup, end of the previous
+ * dispatch), runs for the cost model's duration, and its ACK and FIN become readable after the
+ * visibility latencies. {@link #status()} then answers what the register shows at the reader's
+ * clock.
+ *
+ * <p>The register keeps only its last value, exactly like the hardware's COND register: when a
+ * pending dispatch starts the instant the running one ends, FIN of the first and ACK of the second
+ * are written together and a reader sees the ACK (case 2 of spec §4.3, the pending dispatch
+ * latched). Visibility times never decrease, so a newer value never hides behind an older one.
+ *
+ * <p>The kernel itself runs inside {@code post}, on the poster's thread: its outputs exist "early"
+ * in simulated time, which is harmless because the runtime only lets consumers read them after it
+ * saw this dispatch's FIN. Only the baton holder calls in, so nothing here is synchronized.
+ */
+final class SimCore implements CorePort {
+    /** Ids from here up are reserved register values (spec §1.1: exit signal, idle ids). */
+    static final int FIRST_RESERVED_TOKEN = 0x7FFF_FFF0;
+    private static final int SLOTS = 4;
+
+    private final int id;
+    private final Baton baton;
+    private final CoreHost host;
+    private final TraceRecorder recorder;
+    private final CostModel model;
+    private final boolean compute;
+    private final int jitterPercent;
+    private final SplittableRandom rng;
+    private final LongMinHeap ownerEvents;
+
+    // Register writes not yet visible at the last read, oldest first (a small ring).
+    private final long[] visibleAt = new long[SLOTS];
+    private final int[] written = new int[SLOTS];
+    private int head;
+    private int count;
+    private int shown = IDLE_STATUS;
+
+    private boolean posted;
+    private int lastToken;
+    private long lastEnd;
+    private long lastAckVisible;
+    private long lastFinVisible;
+    private long dispatches;
+
+    SimCore(int id, Baton baton, CoreHost host, TraceRecorder recorder, CostModel model, boolean compute, int jitterPercent,
+            SplittableRandom rng, LongMinHeap ownerEvents) {
+        this.id = id;
+        this.baton = baton;
+        this.host = host;
+        this.recorder = recorder;
+        this.model = model;
+        this.compute = compute;
+        this.jitterPercent = jitterPercent;
+        this.rng = rng;
+        this.ownerEvents = ownerEvents;
+    }
+
+    @Override
+    public void post(int token) {
+        long t = baton.nowForCores();
+        if (token < 0 || token >= FIRST_RESERVED_TOKEN) {
+            throw new IllegalArgumentException("core " + id + ": token " + token + " is outside 0.." + (FIRST_RESERVED_TOKEN - 1)
+                    + " (larger ids are reserved register values)");
+        }
+        if (posted) {
+            if (token == lastToken) {
+                throw new IllegalStateException("core " + id + ": token " + token + " posted twice in a row; the core only notices a changed value");
+            }
+            if (t < lastAckVisible) {
+                throw new IllegalStateException("core " + id + ": token " + token + " posted at " + t + " ns, before the ACK of token "
+                        + lastToken + " was visible (" + lastAckVisible + " ns): the core has not latched that payload yet,"
+                        + " so this write would overwrite it (spec §4.5: post a pending dispatch only after the running one's ACK)");
+            }
+        }
+        settle(t);
+        DispatchPayload payload = host.payload(id, token & 1);
+        long start = Math.max(t + model.pickupNs(), lastEnd);
+        long end = Math.addExact(start, Jitter.apply(model.kernelNanos(payload), jitterPercent, rng));
+        if (compute) run(payload, token);
+        long ackVisible = Math.max(start + model.ackVisibilityNs(), lastFinVisible);
+        long finVisible = Math.max(end + model.finVisibilityNs(), ackVisible);
+        write(ackVisible, token);
+        write(finVisible, FIN_BIT | token);
+        if (ownerEvents != null) {
+            ownerEvents.add(ackVisible);
+            ownerEvents.add(finVisible);
+        }
+        long tick = model.tickNs();
+        recorder.started(id, token, start - start % tick);
+        recorder.ended(id, token, end - end % tick);
+        posted = true;
+        lastToken = token;
+        lastEnd = end;
+        lastAckVisible = ackVisible;
+        lastFinVisible = finVisible;
+        dispatches++;
+    }
+
+    /** The register as the calling actor sees it at its own clock. */
+    @Override
+    public int status() {
+        settle(baton.nowForCores());
+        return shown;
+    }
+
+    long dispatches() {
+        return dispatches;
+    }
+
+    private void run(DispatchPayload payload, int token) {
+        try {
+            if (payload.kernel == null) {
+                throw new IllegalStateException("core " + id + " token " + token + ": payload buffer " + (token & 1) + " holds no kernel");
+            }
+            payload.kernel.run(payload);
+        } catch (Throwable e) {
+            host.kernelFailed(id, payload, e);
+        }
+    }
+
+    /**
+     * Folds in every write visible at {@code now}. Simulated time seen by register accesses never
+     * goes backwards (the baton holder is always the earliest live actor), so consumed writes are
+     * never needed again.
+     */
+    private void settle(long now) {
+        while (count > 0 && visibleAt[head] <= now) {
+            shown = written[head];
+            head = (head + 1) % SLOTS;
+            count--;
+        }
+    }
+
+    private void write(long at, int value) {
+        if (count == SLOTS) throw new IllegalStateException("core " + id + ": more register writes in flight than the protocol allows");
+        int slot = (head + count) % SLOTS;
+        visibleAt[slot] = at;
+        written[slot] = value;
+        count++;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.tessera.platform.sim;
+
+import dev.tessera.platform.Actor;
+import dev.tessera.platform.CoreHost;
+import dev.tessera.platform.CorePort;
+import dev.tessera.platform.PlatformSession;
+import dev.tessera.profiling.TraceRecorder;
+import dev.tessera.topology.Topology;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * One simulated run: one actor per scheduler plus the orchestrator, each body on its own virtual
+ * thread, only the baton holder running; cores are {@link SimCore}s driven by the posts.
+ *
+ * <p>Everything random (tie-break tickets, jitter) is drawn from streams split off the seed in a
+ * fixed order, and which thread runs is decided only by the baton, so a seed replays exactly.
+ */
+public final class SimSession implements PlatformSession {
+    private final Topology topology;
+    private final Baton baton;
+    private final SimActor[] schedulers;
+    private final SimActor orchestrator;
+    private final SimActor[] all;
+    private final SimCore[] cores;
+    private Thread[] threads;
+    private boolean executed;
+
+    SimSession(CoreHost host, CostModel model, boolean compute, boolean jitter, long timeLimitNs, long seed, SimLog log) {
+        this.topology = host.topology();
+        this.baton = new Baton(timeLimitNs, log);
+        int jitterPercent = jitter ? model.jitterPercent() : 0;
+        SplittableRandom root = new SplittableRandom(seed);
+        int s = topology.schedulers();
+        schedulers = new SimActor[s];
+        for (int i = 0; i < s; i++) {
+            schedulers[i] = new SimActor(i, "scheduler " + i, baton, model, jitterPercent, root.split(), new LongMinHeap());
+        }
+        orchestrator = new SimActor(s, "orchestrator", baton, model, jitterPercent, root.split(), null);
+        all = new SimActor[s + 1];
+        System.arraycopy(schedulers, 0, all, 0, s);
+        all[s] = orchestrator;
+        baton.register(all);
+        TraceRecorder recorder = Objects.requireNonNullElse(host.recorder(), TraceRecorder.OFF);
+        cores = new SimCore[topology.cores()];
+        for (int c = 0; c < cores.length; c++) {
+            // A core's status changes wake (cut the back-off of) the scheduler that owns its cluster.
+            LongMinHeap owner = schedulers[topology.schedulerOf(topology.clusterOf(c))].coreEvents;
+            cores[c] = new SimCore(c, baton, host, recorder, model, compute, jitterPercent, root.split(), owner);
+        }
+    }
+
+    @Override
+    public Actor orchestratorActor() {
+        return orchestrator;
+    }
+
+    @Override
+    public Actor schedulerActor(int scheduler) {
+        if (scheduler < 0 || scheduler >= schedulers.length) {
+            throw new IndexOutOfBoundsException("scheduler " + scheduler + " of " + schedulers.length);
+        }
+        return schedulers[scheduler];
+    }
+
+    @Override
+    public CorePort core(int coreId) {
+        if (coreId < 0 || coreId >= cores.length) throw new IndexOutOfBoundsException("core " + coreId + " of " + cores.length);
+        return cores[coreId];
+    }
+
+    /**
+     * Runs the bodies in simulated-time order until all have returned. If one throws, the others are
+     * unwound with {@link SimulationAbortedException} at their next charge or idle, and the first
+     * throwable is rethrown here as it was thrown (later ones are attached as suppressed).
+     */
+    @Override
+    public void execute(Runnable orchestratorBody, Runnable[] schedulerBodies) {
+        Objects.requireNonNull(orchestratorBody, "orchestratorBody");
+        if (schedulerBodies.length != schedulers.length) {
+            throw new IllegalArgumentException("topology " + topology.name() + " has " + schedulers.length + " schedulers but "
+                    + schedulerBodies.length + " scheduler bodies were given");
+        }
+        Runnable[] bodies = new Runnable[all.length];
+        for (int i = 0; i < schedulers.length; i++) bodies[i] = Objects.requireNonNull(schedulerBodies[i], "scheduler body " + i);
+        bodies[orchestrator.index] = orchestratorBody;
+        synchronized (this) {
+            if (executed) throw new IllegalStateException("a sim session executes once; open a new session for another run");
+            executed = true;
+            threads = new Thread[all.length];
+            for (SimActor a : all) {
+                Runnable body = bodies[a.index];
+                Thread t = Thread.ofVirtual().name("sim-" + a.name.replace(' ', '-')).unstarted(() -> runActor(a, body));
+                a.thread = t;
+                threads[a.index] = t;
+            }
+        }
+        baton.start();
+        for (Thread t : threads) t.start();
+        joinAll();
+        Throwable failure = baton.failure();
+        if (failure != null) throw SimSession.<RuntimeException>rethrow(failure);
+    }
+
+    private void runActor(SimActor actor, Runnable body) {
+        try {
+            baton.acquire(actor);
+            body.run();
+        } catch (Throwable t) {
+            baton.fail(actor, t);
+        } finally {
+            baton.leave(actor);
+        }
+    }
+
+    /** Joins every actor thread; execute already did, so this only matters if execute was cut short. */
+    @Override
+    public void close() {
+        joinAll();
+    }
+
+    /** Baton hand-offs so far: how often the engine switched actors. */
+    public long handoffs() {
+        return baton.handoffs();
+    }
+
+    /** The latest clock of any actor: after a run, when the last actor finished, in simulated ns. */
+    public long simulatedNs() {
+        long max = 0;
+        for (SimActor a : all) max = Math.max(max, a.clock);
+        return max;
+    }
+
+    /** Charges and idles performed by all actors. */
+    public long charges() {
+        long n = 0;
+        for (SimActor a : all) n += a.charges();
+        return n;
+    }
+
+    /** Posts received by all cores. */
+    public long dispatches() {
+        long n = 0;
+        for (SimCore c : cores) n += c.dispatches();
+        return n;
+    }
+
+    /** Actor threads of this session still alive (0 after execute returns). */
+    int liveThreads() {
+        Thread[] ts;
+        synchronized (this) {
+            ts = threads;
+        }
+        if (ts == null) return 0;
+        int n = 0;
+        for (Thread t : ts) if (t.isAlive()) n++;
+        return n;
+    }
+
+    private void joinAll() {
+        Thread[] ts;
+        synchronized (this) {
+            ts = threads;
+        }
+        if (ts == null) return;
+        boolean interrupted = false;
+        for (Thread t : ts) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    // The run cannot be abandoned half way (its threads hold simulation state): finish joining.
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** Rethrows any throwable unchanged, checked or not, so execute ends with the body's own exception. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable t) throws T {
+        throw (T) t;
+    }
+}
