@@ -64,7 +64,10 @@ public final class SpmdSuite {
                         SpmdSuite::mixedIndependent),
                 new SpmdExample("spmd-wide",
                         "a MIX and an AIV task each 4x wider than the machine's cores of their shape, side by side",
-                        SpmdSuite::wide));
+                        SpmdSuite::wide),
+                new SpmdExample("spmd-sync-start-load",
+                        "syncStart AIV cohorts of half the AIV cores among independent AIC and AIV load (drain policy study)",
+                        SpmdSuite::syncStartLoad));
     }
 
     /** {@code spmd_basic}: one MIX block of the context-reading kernels; 3 lines = 48 floats. */
@@ -227,5 +230,25 @@ public final class SpmdSuite {
                 .normal(MIX, 4 * m.clusters())
                 .normal(AIV, 4 * m.aivCores())
                 .build();
+    }
+
+    /**
+     * Ours, for comparing sync-start drain policies: independent load that keeps AIC and AIV cores
+     * busy (stamp kernels) while syncStart AIV cohorts of half the AIV cores wait to launch. A
+     * drain that freezes every scheduler idles the AIC cores and the AIV cores the cohort does not
+     * need; one that reserves only what the cohort needs keeps them working.
+     */
+    static SpmdPlan syncStartLoad(Topology t) {
+        MachineSizes m = MachineSizes.of(t);
+        int half = Math.max(2, m.clusters());
+        SpmdPlan.Builder b = SpmdPlan.independentTasks();
+        for (int round = 0; round < 4; round++) {
+            b.normal(AIC_STAMP, 2 * m.clusters())
+                    .normal(AIV_STAMP, m.clusters())
+                    .sync(AIV, m.fitSync(AIV, half))
+                    .normal(AIV_STAMP, m.clusters())
+                    .sync(AIV, m.fitSync(AIV, half));
+        }
+        return b.build();
     }
 }
