@@ -4,6 +4,7 @@ import dev.tessera.api.DType;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.KernelContext;
 import dev.tessera.api.Tensor;
+import java.util.Arrays;
 
 /** The cube kernel of the QK demo. */
 public final class QkKernels {
@@ -14,9 +15,10 @@ public final class QkKernels {
      * {@code b} of {@code n} computes row tile {@code [b·rows/n, (b+1)·rows/n)} of {@code S = Q·Kᵀ}.
      *
      * <p>Q and K may be any floating dtype (the demo uses bf16); every element is widened to float
-     * and each dot product is summed in float, in order {@code j = 0 .. d-1}. A product of two bf16
-     * values is exact in float, so the only rounding is in the {@code d - 1} additions (the bound
-     * {@link QkDemoExample#ATOL} is derived from).
+     * and each dot product is summed in float, in order {@code j = 0 .. d-1} (the loops run
+     * {@code j} outside {@code c}, so a whole row of S accumulates at once, element by element). A
+     * product of two bf16 values is exact in float, so the only rounding is in the {@code d - 1}
+     * additions (the bound {@link QkDemoExample#ATOL} is derived from).
      */
     public static final Kernel QK_MATMUL = Kernel.of("qk_matmul", QkKernels::qkMatmul);
 
@@ -31,23 +33,26 @@ public final class QkKernels {
         long from = rows * ctx.blockIdx() / ctx.blockNum();
         long to = rows * (ctx.blockIdx() + 1) / ctx.blockNum();
 
-        // K once per block, widened to float, row c at [c·d, (c+1)·d): the inner loop then runs on an array.
-        float[] kf = new float[cols * d];
+        // Kᵀ once per block, widened to float: kt[j·cols + c] = K[c, j], so the inner loop below runs
+        // along a contiguous row of Kᵀ and the JIT can vectorise it.
+        float[] kt = new float[d * cols];
         for (int c = 0; c < cols; c++) {
             long base = k.startOffset() + c * k.stride(0);
-            for (int j = 0; j < d; j++) kf[c * d + j] = (float) k.getRaw(base + j * k.stride(1));
+            for (int j = 0; j < d; j++) kt[j * cols + c] = (float) k.getRaw(base + j * k.stride(1));
         }
-        float[] qr = new float[d];
+        float[] acc = new float[cols];
         for (long r = from; r < to; r++) {
             long qBase = q.startOffset() + r * q.stride(0);
-            for (int j = 0; j < d; j++) qr[j] = (float) q.getRaw(qBase + j * q.stride(1));
-            long sBase = s.startOffset() + r * s.stride(0);
-            for (int c = 0; c < cols; c++) {
-                float acc = 0f;
-                int kb = c * d;
-                for (int j = 0; j < d; j++) acc += qr[j] * kf[kb + j];
-                s.setFloat(sBase + c * s.stride(1), acc);
+            Arrays.fill(acc, 0f);
+            // acc[c] accumulates Q[r, j]·K[c, j] for j = 0, 1, ..., d-1 in that order: each S[r, c] is
+            // the plain in-order float dot product; only the loop nest is interchanged.
+            for (int j = 0; j < d; j++) {
+                float qj = (float) q.getRaw(qBase + j * q.stride(1));
+                int kb = j * cols;
+                for (int c = 0; c < cols; c++) acc[c] += qj * kt[kb + c];
             }
+            long sBase = s.startOffset() + r * s.stride(0);
+            for (int c = 0; c < cols; c++) s.setFloat(sBase + c * s.stride(1), acc[c]);
         }
     }
 
