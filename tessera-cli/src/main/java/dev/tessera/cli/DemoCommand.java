@@ -19,7 +19,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExampleRunner.Outcome outcome = ExampleRunner.run(Examples.byName("vector").orElseThrow(), options);
+        ExampleRunner.Outcome outcome = ExampleRunner.run(Examples.byName("vector").orElseThrow(), options.settings(false));
         Report.print(spec.commandLine().getOut(), outcome);
         return outcome.verdict().passed() ? ExitCodes.OK : ExitCodes.FAIL;
     }

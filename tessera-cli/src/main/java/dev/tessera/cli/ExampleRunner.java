@@ -6,24 +6,38 @@ import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
 import dev.tessera.examples.Verdict;
 
-/** Runs one example on a runtime built from the options, and checks it. */
+/** Runs one example on a runtime built from the settings, and checks it. */
 final class ExampleRunner {
-    /** What a run produced: the runtime's report, the check against the golden, and a look at the output. */
-    record Outcome(Example example, RunOptions options, RunResult result, Verdict verdict, String preview) {}
+    /**
+     * What a run produced: the runtime's report (with its trace when tracing was on), the check
+     * against the golden, and a look at the output.
+     */
+    record Outcome(Example example, Settings settings, RunResult result, Verdict verdict, String preview) {}
 
     private ExampleRunner() {}
 
-    static Outcome run(Example example, RunOptions o) {
+    /**
+     * Runs {@code example} {@code times} times with {@code s}, untraced, and forgets the results: on
+     * the threaded platform the first runs in a JVM are slower while the JIT compiles the kernels and
+     * the scheduler, and a measured run should not pay for that.
+     */
+    static void warmUp(Example example, Settings s, int times) {
+        for (int i = 0; i < times; i++) run(example, s.withTrace(false));
+    }
+
+    static Outcome run(Example example, Settings s) {
         try (Runtime rt = Runtime.builder()
-                .topology(o.topology)
-                .platform(o.platform)
-                .policy(o.policy)
-                .seed(o.seed)
+                .topology(s.topology())
+                .platform(s.platform())
+                .policy(s.policy())
+                .syncStartMode(s.syncStart())
+                .seed(s.seed())
+                .trace(s.trace())
                 .build();
-             ExampleInstance instance = example.instantiate(o.topology)) {
+             ExampleInstance instance = example.instantiate(s.topology())) {
             RunResult result = rt.run(instance.orchestration());
             // Verify and preview before close() frees the buffers.
-            return new Outcome(example, o, result, instance.verify(), instance.preview());
+            return new Outcome(example, s, result, instance.verify(), instance.preview());
         }
     }
 }

@@ -2,26 +2,49 @@ package dev.tessera.cli;
 
 import dev.tessera.api.RunResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 
-/** The short run summary printed by {@code run} and {@code demo}. */
+/** What {@code run}, {@code demo} and {@code compare} print: {@code key  value} rows, then a verdict. */
 final class Report {
     private Report() {}
 
-    static void print(PrintWriter out, ExampleRunner.Outcome o) {
+    /** The run summary without its verdict: example, settings, counts, makespan, blocks per scheduler, result. */
+    static void summary(PrintWriter out, ExampleRunner.Outcome o) {
         RunResult r = o.result();
-        row(out, "example", o.example().name());
-        row(out, "platform", o.options().platform.name());
-        row(out, "topology", o.options().topology.toString());
-        row(out, "policy", o.options().policy.name());
-        row(out, "seed", Long.toString(o.options().seed));
+        settings(out, o.example().name(), o.settings(), o.settings().policyName());
         row(out, "tasks", Long.toString(r.tasks()));
         row(out, "blocks", r.blocks() + " (" + r.subtasks() + " core dispatches)");
         row(out, "makespan", String.format(Locale.ROOT, "%.1f µs", r.makespanNs() / 1_000.0));
         row(out, "per scheduler", perScheduler(r.blocksPerScheduler()));
         if (!o.preview().isEmpty()) row(out, "result", o.preview());
+    }
+
+    /** The rows every command shares: example, platform, topology, policy (as given), sync-start mode, seed. */
+    static void settings(PrintWriter out, String example, Settings s, String policy) {
+        row(out, "example", example);
+        row(out, "platform", s.platform().name());
+        row(out, "topology", s.topology().toString());
+        row(out, "policy", policy);
+        row(out, "sync start", s.syncStartName());
+        row(out, "seed", Long.toString(s.seed()));
+    }
+
+    /** {@code PASS (...)} or {@code FAIL (...)} with the first differences: the last thing a run prints. */
+    static void verdict(PrintWriter out, ExampleRunner.Outcome o) {
         out.println(o.verdict().describe());
         out.flush();
+    }
+
+    /** The whole report of one run. */
+    static void print(PrintWriter out, ExampleRunner.Outcome o) {
+        summary(out, o);
+        verdict(out, o);
+    }
+
+    /** One row per written file: {@code label  path  (what opens it)}. */
+    static void file(PrintWriter out, String label, Path path, String note) {
+        row(out, label, note.isEmpty() ? path.toString() : path + "  (" + note + ")");
     }
 
     /** {@code s0 32, s1 31, s2 31}: blocks dispatched by each scheduler. */
@@ -34,7 +57,7 @@ final class Report {
         return sb.append(" blocks").toString();
     }
 
-    private static void row(PrintWriter out, String key, String value) {
+    static void row(PrintWriter out, String key, String value) {
         out.printf(Locale.ROOT, "%-14s %s%n", key, value);
     }
 }

@@ -1,16 +1,24 @@
 package dev.tessera.cli;
 
 import dev.tessera.examples.Example;
+import dev.tessera.profiling.TraceStats;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
         "Run one example, print a summary and check the result against its golden.",
-        "Exit code 0 on PASS, 1 on FAIL, 2 on a bad command line, 3 when the run fails."})
+        "With --trace, record the run and write its swimlane and statistics.",
+        "Exit code 0 on PASS, 1 on FAIL, 2 on a bad command line, 3 when the run fails, "
+                + "4 when an output file cannot be written."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,10 +31,44 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Option(names = "--trace", paramLabel = "DIR",
+            description = "Record the run and write " + TraceFiles.TRACE + " (Perfetto), " + TraceFiles.HTML + ", "
+                    + TraceFiles.PNG + " and " + TraceFiles.STATS + " into DIR (created if missing); "
+                    + "also prints the statistics, with every SPMD task's start spread.")
+    Path traceDir;
+
+    @Option(names = "--stats", paramLabel = "FILE",
+            description = "Record the run and write its statistics as JSON to FILE (with or without --trace).")
+    Path statsFile;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+            description = "Run the example N times untraced first, so that JIT compilation does not land in "
+                    + "the reported run (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Override
     public Integer call() {
-        ExampleRunner.Outcome outcome = ExampleRunner.run(example, options);
-        Report.print(spec.commandLine().getOut(), outcome);
+        if (warmup < 0) throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more, got " + warmup);
+        boolean trace = traceDir != null || statsFile != null;
+        // Make the output folders first: a path that cannot be written fails before the run, not after it.
+        if (traceDir != null) TraceFiles.prepareDirectory(traceDir);
+        if (statsFile != null) TraceFiles.prepareFile(statsFile);
+        Settings settings = options.settings(trace);
+        ExampleRunner.warmUp(example, settings, warmup);
+        ExampleRunner.Outcome outcome = ExampleRunner.run(example, settings);
+        PrintWriter out = spec.commandLine().getOut();
+        Report.summary(out, outcome);
+        if (trace) {
+            TraceStats stats = TraceStats.of(outcome.result().trace());
+            if (traceDir != null) {
+                out.println();
+                out.print(stats.summary());
+                out.println();
+                TraceFiles.print(out, TraceFiles.writeRun(outcome.result().trace(), stats, traceDir));
+            }
+            if (statsFile != null) TraceFiles.print(out, List.of(TraceFiles.writeStats(stats, statsFile)));
+        }
+        Report.verdict(out, outcome);
         return outcome.verdict().passed() ? ExitCodes.OK : ExitCodes.FAIL;
     }
 }

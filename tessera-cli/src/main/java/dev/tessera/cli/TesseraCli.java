@@ -11,22 +11,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code tessera} command: list, run and demo the examples. */
+/** The {@code tessera} command: list, run, compare and demo the examples. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "tessera 0.1.0-SNAPSHOT",
         description = "Tessera: a Java re-creation of the PTO2 task runtime with parallel SPMD block dispatch.",
-        subcommands = {ListCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success; for run/demo: the output matched the golden (PASS)",
-                "1:the output did not match the golden (FAIL)",
+        exitCodeList = {"0:success; for run/demo: the output matched the golden (PASS); for compare: both runs did",
+                "1:an output did not match the golden (FAIL)",
                 "2:bad command line",
-                "3:the run failed with an error"})
+                "3:a run failed with an error",
+                "4:an output file (--trace, --stats, --out) could not be written"})
 public final class TesseraCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: use list, run, demo or help");
+        throw new ParameterException(spec.commandLine(), "missing command: use list, run, compare, demo or help");
     }
 
     public static void main(String[] args) {
@@ -73,9 +75,17 @@ public final class TesseraCli implements Callable<Integer> {
         return space < 0 ? "" : path.substring(space + 1) + " ";
     }
 
-    /** A run that throws: one clear line for runtime errors, the stack trace as well for anything else (a bug). */
+    /**
+     * A command that throws: one clear line for runtime errors and unwritable outputs, the stack trace
+     * as well for anything else (a bug).
+     */
     private static int runFailed(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (e instanceof TraceFiles.OutputException) {
+            err.println("tessera: " + e.getMessage());
+            err.flush();
+            return ExitCodes.OUTPUT_ERROR;
+        }
         err.println("tessera: the run failed: " + e.getMessage());
         if (!(e instanceof TesseraException)) e.printStackTrace(err);
         err.flush();

@@ -30,19 +30,29 @@ class TesseraCliTest {
     void noCommandIsAUsageError() {
         CliHarness r = CliHarness.run();
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("missing command: use list, run, demo or help"), r.err());
+        assertTrue(r.err().contains("missing command: use list, run, compare, demo or help"), r.err());
     }
 
     @Test
     void helpListsTheCommandsAndExitCodes() {
         CliHarness r = CliHarness.run("--help");
         assertEquals(0, r.exitCode());
-        for (String s : List.of("list", "run", "demo", "Exit codes:")) assertTrue(r.out().contains(s), r.out());
+        for (String s : List.of("list", "run", "compare", "demo", "Exit codes:", "could not be written")) {
+            assertTrue(r.out().contains(s), r.out());
+        }
         CliHarness run = CliHarness.run("run", "--help");
         assertEquals(0, run.exitCode());
-        for (String s : List.of("--topology", "--policy", "--platform", "--seed", "parallel, serial", "spmd-wide")) {
+        for (String s : List.of("--topology", "--policy", "--platform", "--seed", "parallel, serial", "spmd-wide",
+                "qk-demo", "--sync-start", "reserve", "freeze", "--trace", "--stats", "--warmup")) {
             assertTrue(run.out().contains(s), run.out());
         }
+        CliHarness compare = CliHarness.run("compare", "--help");
+        assertEquals(0, compare.exitCode());
+        for (String s : List.of("--out", "--topology", "--platform", "--seed", "--sync-start", "--warmup",
+                "compare.png", "compare.json")) {
+            assertTrue(compare.out().contains(s), compare.out());
+        }
+        assertTrue(!compare.out().contains("--policy"), "compare runs both policies: " + compare.out());
     }
 
     @Test
@@ -73,6 +83,9 @@ class TesseraCliTest {
             "--policy   | fastest  | use serial or parallel",
             "--platform | sim      | unknown platform 'sim': use threaded",
             "--seed     | twelve   | twelve",
+            "--sync-start | sometimes | unknown sync-start mode 'sometimes': use reserve or freeze",
+            "--warmup   | -2       | --warmup must be 0 or more, got -2",
+            "--warmup   | many     | many",
     })
     void badOptionValuesSayWhatIsValid(String option, String value, String expected) {
         CliHarness r = CliHarness.run("run", "spmd-basic", option, value);

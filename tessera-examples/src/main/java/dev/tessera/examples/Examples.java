@@ -1,5 +1,6 @@
 package dev.tessera.examples;
 
+import dev.tessera.examples.qk.QkDemoExample;
 import dev.tessera.examples.spmd.SpmdSuite;
 import dev.tessera.examples.vector.VectorExample;
 import java.util.ArrayList;
@@ -11,8 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every example, by name. A new example (the QK matmul demo, paged attention) is one more entry
- * in {@link #build}.
+ * Every example, by name. A new example (paged attention, ...) is one more entry in {@link #build}.
  */
 public final class Examples {
     private static final Map<String, Example> BY_NAME = build();
@@ -23,6 +23,7 @@ public final class Examples {
         List<Example> list = new ArrayList<>();
         list.add(new VectorExample());
         list.addAll(SpmdSuite.all());
+        list.add(new QkDemoExample());
         Map<String, Example> map = new LinkedHashMap<>();
         for (Example e : list) {
             if (map.put(e.name(), e) != null) throw new IllegalStateException("two examples are named " + e.name());

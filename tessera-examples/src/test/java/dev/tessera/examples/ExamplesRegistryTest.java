@@ -15,10 +15,10 @@ class ExamplesRegistryTest {
     }
 
     @Test
-    void holdsTheVectorExampleAndTheWholeSpmdSuite() {
+    void holdsTheVectorExampleTheWholeSpmdSuiteAndTheQkDemo() {
         assertEquals(List.of("vector", "spmd-basic", "spmd-multiblock-aiv", "spmd-multiblock-mix",
                 "spmd-batch-dispatch-oob", "spmd-sync-start", "spmd-sync-start-aiv", "spmd-sync-start-edge",
-                "spmd-sync-start-stress", "spmd-starvation", "spmd-mixed-independent", "spmd-wide"), Examples.names());
+                "spmd-sync-start-stress", "spmd-starvation", "spmd-mixed-independent", "spmd-wide", "qk-demo"), Examples.names());
     }
 
     @Test

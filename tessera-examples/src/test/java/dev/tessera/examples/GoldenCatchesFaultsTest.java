@@ -34,6 +34,9 @@ class GoldenCatchesFaultsTest {
             "spmd-mixed-independent, SAME_AIV_LANE",
             "spmd-wide, SKIP_LAST_BLOCK",
             "spmd-wide, DUPLICATE_BLOCK_IDX",
+            "qk-demo, SKIP_LAST_BLOCK",
+            "qk-demo, DUPLICATE_BLOCK_IDX",
+            "qk-demo, WRONG_BLOCK_NUM",
     })
     void faultyExecutionFails(String name, Fault fault) {
         for (Topology t : new Topology[] {Topology.a2a3(), Topology.custom(4, 2)}) {

@@ -1,0 +1,119 @@
+package dev.tessera.cli;
+
+import dev.tessera.profiling.ChromeTraceWriter;
+import dev.tessera.profiling.SwimlaneHtml;
+import dev.tessera.profiling.SwimlanePng;
+import dev.tessera.profiling.Trace;
+import dev.tessera.profiling.TraceStats;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files {@code run --trace}, {@code run --stats} and {@code compare} write, with their fixed
+ * names, and the rows that announce them.
+ */
+final class TraceFiles {
+    static final String TRACE = "trace.json";
+    static final String HTML = "swimlane.html";
+    static final String PNG = "swimlane.png";
+    static final String STATS = "stats.json";
+    static final String COMPARE_PNG = "compare.png";
+    static final String COMPARE_JSON = "compare.json";
+
+    /** A written file, how the report labels it, and what opens it. */
+    record Written(String label, Path path, String note) {}
+
+    /** An output file or folder could not be written; the CLI exits with {@link ExitCodes#OUTPUT_ERROR}. */
+    static final class OutputException extends RuntimeException {
+        OutputException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private TraceFiles() {}
+
+    /** Creates {@code dir} and its parents when missing; fails when it cannot (a file is in the way, no permission). */
+    static void prepareDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new OutputException("cannot create the folder " + dir + ": " + describe(e), e);
+        }
+    }
+
+    /** Creates the folder {@code file} goes into; fails when {@code file} is a folder. */
+    static void prepareFile(Path file) {
+        if (Files.isDirectory(file)) throw new OutputException(file + " is a folder, not a file", null);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) prepareDirectory(parent);
+    }
+
+    /** One run in {@code dir}: Chrome trace, HTML and PNG swimlanes, statistics. */
+    static List<Written> writeRun(Trace trace, TraceStats stats, Path dir) {
+        prepareDirectory(dir);
+        List<Written> out = new ArrayList<>();
+        out.add(write("trace", dir.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(trace, p)));
+        out.add(write("swimlane", dir.resolve(HTML), "any browser", p -> SwimlaneHtml.write(trace, p)));
+        out.add(write("picture", dir.resolve(PNG), "", p -> SwimlanePng.write(trace, p)));
+        out.add(write("stats", dir.resolve(STATS), "", stats::writeJson));
+        return out;
+    }
+
+    /** The statistics alone, at {@code file}. */
+    static Written writeStats(TraceStats stats, Path file) {
+        prepareFile(file);
+        return write("stats", file, "", stats::writeJson);
+    }
+
+    /**
+     * Two runs in {@code dir}: {@code serial/} and {@code parallel/} each get a Chrome trace and an
+     * HTML swimlane; {@code compare.png} stacks both swimlanes (serial above), {@code compare.json}
+     * holds both statistics.
+     */
+    static List<Written> writeComparison(Trace serial, Trace parallel, Path dir) {
+        prepareDirectory(dir);
+        List<Written> out = new ArrayList<>();
+        for (Trace t : List.of(serial, parallel)) {
+            String policy = t == serial ? "serial" : "parallel";
+            Path sub = dir.resolve(policy);
+            prepareDirectory(sub);
+            out.add(write(policy + " trace", sub.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(t, p)));
+            out.add(write(policy + " page", sub.resolve(HTML), "any browser", p -> SwimlaneHtml.write(t, p)));
+        }
+        out.add(write("picture", dir.resolve(COMPARE_PNG), "serial above, parallel below",
+                p -> SwimlanePng.writeComparison(serial, parallel, p)));
+        TraceStats a = TraceStats.of(serial);
+        TraceStats b = TraceStats.of(parallel);
+        out.add(write("stats", dir.resolve(COMPARE_JSON), "{\"serial\": ..., \"parallel\": ...}",
+                p -> TraceStats.writeComparisonJson(a, b, p)));
+        return out;
+    }
+
+    static void print(PrintWriter out, List<Written> files) {
+        for (Written w : files) Report.file(out, w.label(), w.path(), w.note());
+    }
+
+    private interface Writer {
+        void write(Path file);
+    }
+
+    private static Written write(String label, Path file, String note, Writer writer) {
+        try {
+            writer.write(file);
+        } catch (UncheckedIOException e) {
+            throw new OutputException("cannot write " + file + ": " + describe(e), e);
+        }
+        return new Written(label, file, note);
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        String why = root.getMessage();
+        return root.getClass().getSimpleName() + (why == null ? "" : " (" + why + ")");
+    }
+}
