@@ -2,7 +2,6 @@ package dev.tessera.cli;
 
 import dev.tessera.examples.Example;
 import dev.tessera.examples.Examples;
-import dev.tessera.platform.Platform;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;
@@ -70,11 +69,11 @@ final class Converters {
         }
     }
 
-    static final class PlatformConverter implements ITypeConverter<Platform> {
+    static final class PlatformConverter implements ITypeConverter<String> {
         @Override
-        public Platform convert(String value) {
+        public String convert(String value) {
             try {
-                return Platforms.byName(value);
+                return Platforms.canonicalName(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

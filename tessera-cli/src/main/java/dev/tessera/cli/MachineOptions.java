@@ -4,6 +4,9 @@ import dev.tessera.platform.Platform;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,7 +17,18 @@ class MachineOptions {
     @Option(names = "--platform", paramLabel = "NAME", defaultValue = "threaded",
             converter = Converters.PlatformConverter.class, completionCandidates = Converters.PlatformNames.class,
             description = "Platform: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Platform platform;
+    String platform;
+
+    @Option(names = "--cost-model", paramLabel = "FILE",
+            description = "sim: cost model file (.properties or .json) instead of the topology's preset.")
+    Path costModel;
+
+    @Option(names = "--cost", paramLabel = "KEY=NS",
+            description = "sim: override one cost, e.g. cost.ready_pop=40 or kernel.name.qk_matmul=20000 (repeatable).")
+    Map<String, String> costs = new LinkedHashMap<>();
+
+    @Option(names = "--no-compute", description = "sim: skip running kernels (pure timing study; goldens then fail).")
+    boolean noCompute;
 
     @Option(names = "--topology", paramLabel = "SPEC", defaultValue = "a2a3",
             converter = Converters.TopologyConverter.class,
@@ -23,7 +37,8 @@ class MachineOptions {
     Topology topology;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "Seed for every tie-break the runtime makes (default: ${DEFAULT-VALUE}).")
+            description = "Seed: perturbs core timing on threaded; on sim it picks every tie-break and, when "
+                    + "not 0, adds cost jitter. Same seed, same sim trace (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--sync-start", paramLabel = "MODE", defaultValue = "reserve",
@@ -35,6 +50,19 @@ class MachineOptions {
 
     /** These options with {@code policy}, tracing on or off. */
     Settings settings(DispatchPolicy policy, boolean trace) {
-        return new Settings(platform, topology, policy, syncStart, seed, trace);
+        Platform p;
+        try {
+            p = Platforms.create(platform, topology, seed, new Platforms.SimOptions(costModel, costs, !noCompute));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new BadOptionsException(e.getMessage());
+        }
+        return new Settings(p, topology, policy, syncStart, seed, trace);
+    }
+
+    /** Options that parse but do not fit together (or a cost model that cannot be read). */
+    static final class BadOptionsException extends RuntimeException {
+        BadOptionsException(String message) {
+            super(message);
+        }
     }
 }

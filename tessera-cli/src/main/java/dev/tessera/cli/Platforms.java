@@ -2,25 +2,75 @@ package dev.tessera.cli;
 
 import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.Platform;
+import dev.tessera.platform.sim.CostModel;
+import dev.tessera.platform.sim.SimPlatform;
 import dev.tessera.platform.threaded.ThreadedPlatform;
+import dev.tessera.topology.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The one place that turns a platform name into a {@link Platform}; {@code sim} joins here later. */
+/** The one place that turns a platform name (and the sim's options) into a {@link Platform}. */
 public final class Platforms {
     private Platforms() {}
 
-    /** Platform names, in the order help texts list them. */
-    public static List<String> names() {
-        return List.of("threaded");
+    /** What the sim platform is built from; ignored by {@code threaded}. */
+    public record SimOptions(Path costModelFile, Map<String, String> costOverrides, boolean compute) {
+        public static final SimOptions DEFAULT = new SimOptions(null, Map.of(), true);
+
+        boolean isDefault() {
+            return costModelFile == null && costOverrides.isEmpty() && compute;
+        }
     }
 
-    /** A fresh platform called {@code name}; throws with the valid names when there is none. */
+    /** Platform names, in the order help texts list them. */
+    public static List<String> names() {
+        return List.of("threaded", "sim");
+    }
+
+    /** The platform name as Tessera spells it; throws with the valid names when there is none. */
+    public static String canonicalName(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        if (!names().contains(n)) {
+            throw new IllegalArgumentException("unknown platform '" + name + "': use " + String.join(", ", names()));
+        }
+        return n;
+    }
+
+    /** A fresh platform with default options. */
     public static Platform byName(String name) {
-        return switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "threaded" -> new ThreadedPlatform(IdleStrategy.DEFAULT);
-            default -> throw new IllegalArgumentException(
-                    "unknown platform '" + name + "': use " + String.join(", ", names()));
+        return create(name, Topology.a2a3(), 0, SimOptions.DEFAULT);
+    }
+
+    /**
+     * A fresh platform. For {@code sim}: the cost preset of the topology (a5 for a5, a2a3
+     * otherwise) unless a cost-model file is given, then the overrides; a non-zero seed adds cost
+     * jitter on top of the seeded tie-breaks.
+     */
+    public static Platform create(String name, Topology topology, long seed, SimOptions sim) {
+        return switch (canonicalName(name)) {
+            case "threaded" -> {
+                if (!sim.isDefault()) {
+                    throw new IllegalArgumentException("--cost-model, --cost and --no-compute apply to --platform sim only");
+                }
+                yield new ThreadedPlatform(IdleStrategy.DEFAULT);
+            }
+            case "sim" -> new SimPlatform(costModel(topology, sim), sim.compute(), seed != 0);
+            default -> throw new IllegalStateException(name);
         };
+    }
+
+    private static CostModel costModel(Topology topology, SimOptions sim) {
+        CostModel base;
+        try {
+            base = sim.costModelFile() != null ? CostModel.load(sim.costModelFile())
+                    : CostModel.preset(topology.name().equals("a5") ? "a5" : "a2a3");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read cost model " + sim.costModelFile() + ": " + e.getMessage(), e);
+        }
+        return base.withOverrides(sim.costOverrides());
     }
 }

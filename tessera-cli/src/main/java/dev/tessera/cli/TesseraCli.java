@@ -81,6 +81,11 @@ public final class TesseraCli implements Callable<Integer> {
      */
     private static int runFailed(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (e instanceof MachineOptions.BadOptionsException) {
+            err.println("tessera: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         if (e instanceof TraceFiles.OutputException) {
             err.println("tessera: " + e.getMessage());
             err.flush();

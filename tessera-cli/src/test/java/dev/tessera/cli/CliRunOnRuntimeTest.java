@@ -3,7 +3,10 @@ package dev.tessera.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run} and {@code demo} end to end.
@@ -38,11 +41,36 @@ class CliRunOnRuntimeTest {
     }
 
     @Test
-    void demoRunsTheVectorExample() {
-        CliHarness r = CliHarness.run("demo");
+    void demoComparesQkDemoOnTheSimulatedA2a3(@TempDir Path dir) {
+        CliHarness r = CliHarness.run("demo", "--out", dir.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().contains("example        vector"), r.out());
-        assertTrue(r.out().contains("f[0,0] = 47.0"), r.out());
-        assertTrue(r.out().contains("PASS"), r.out());
+        for (String s : new String[] {"example        qk-demo", "platform       sim", "topology       a2a3", "seed           7",
+                "serial         PASS", "parallel       PASS", "task 0 qk0 x24 spread", "Look at "}) {
+            assertTrue(r.out().contains(s), "missing '" + s + "' in\n" + r.out());
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("compare.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("parallel").resolve("swimlane.html")));
+    }
+
+    @Test
+    void simRunsAreRepeatableForOneSeed() {
+        String[] args = {"run", "spmd-multiblock-mix", "--platform", "sim", "--seed", "5"};
+        CliHarness first = CliHarness.run(args);
+        CliHarness again = CliHarness.run(args);
+        assertEquals(0, first.exitCode(), first.out() + first.err());
+        assertEquals(first.out(), again.out(), "same seed, same sim run");
+        assertTrue(first.out().contains("platform       sim"), first.out());
+    }
+
+    @Test
+    void simOptionsAreCheckedAndOnlyForSim() {
+        CliHarness onThreaded = CliHarness.run("run", "spmd-basic", "--cost", "cost.ready_pop=5");
+        assertEquals(2, onThreaded.exitCode(), onThreaded.err());
+        assertTrue(onThreaded.err().contains("--platform sim only"), onThreaded.err());
+        CliHarness badKey = CliHarness.run("run", "spmd-basic", "--platform", "sim", "--cost", "cost.teleport=5");
+        assertEquals(2, badKey.exitCode(), badKey.err());
+        assertTrue(badKey.err().contains("cost.teleport"), badKey.err());
+        CliHarness slower = CliHarness.run("run", "spmd-basic", "--platform", "sim", "--cost", "kernel.default=50000");
+        assertEquals(0, slower.exitCode(), slower.err());
     }
 }

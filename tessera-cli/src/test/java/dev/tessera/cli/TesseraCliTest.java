@@ -81,7 +81,7 @@ class TesseraCliTest {
             "--topology | a5:x     | use a2a3, a5, a5:S, host or CxS",
             "--topology | 99999999999x1 | use a2a3, a5, a5:S, host or CxS",
             "--policy   | fastest  | use serial or parallel",
-            "--platform | sim      | unknown platform 'sim': use threaded",
+            "--platform | gpu      | unknown platform 'gpu': use threaded, sim",
             "--seed     | twelve   | twelve",
             "--sync-start | sometimes | unknown sync-start mode 'sometimes': use reserve or freeze",
             "--warmup   | -2       | --warmup must be 0 or more, got -2",
@@ -106,9 +106,10 @@ class TesseraCliTest {
     }
 
     @Test
-    void platformsKnowOnlyThreadedForNow() {
-        assertEquals(List.of("threaded"), Platforms.names());
+    void platformsAreThreadedAndSim() {
+        assertEquals(List.of("threaded", "sim"), Platforms.names());
         assertEquals("threaded", Platforms.byName("Threaded").name());
+        assertEquals("sim", Platforms.byName(" SIM ").name());
     }
 
     @Test
