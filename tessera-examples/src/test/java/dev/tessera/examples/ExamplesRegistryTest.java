@@ -18,7 +18,8 @@ class ExamplesRegistryTest {
     void holdsTheVectorExampleTheWholeSpmdSuiteAndTheQkDemo() {
         assertEquals(List.of("vector", "spmd-basic", "spmd-multiblock-aiv", "spmd-multiblock-mix",
                 "spmd-batch-dispatch-oob", "spmd-sync-start", "spmd-sync-start-aiv", "spmd-sync-start-edge",
-                "spmd-sync-start-stress", "spmd-starvation", "spmd-mixed-independent", "spmd-wide", "qk-demo"), Examples.names());
+                "spmd-sync-start-stress", "spmd-starvation", "spmd-mixed-independent", "spmd-wide", "spmd-sync-start-load",
+                "qk-demo"), Examples.names());
     }
 
     @Test
