@@ -62,6 +62,8 @@ import net.jqwik.api.statistics.Statistics;
  *       per-dimension test is exact, so an edge there without a shared element is a bug.</li>
  * </ul>
  *
+ * <p>Each program runs on 2 clusters with one scheduler or 4 clusters with two.
+ *
  * <p>The kernels really read and write: every task stamps the elements it writes with its number
  * and records the stamps it read. Each read must be explainable by the inferred edges: it saw a
  * write that does not come after it and that no write ordered between the two overwrote.
@@ -191,11 +193,12 @@ class DependencyInferenceProperties {
 
     // ---- the property ---------------------------------------------------------------------------------
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.FIRST, afterFailure = AfterFailureMode.RANDOM_SEED)
-    void inferredEdgesMatchTheElementModel(@ForAll("programs") List<TaskGen> gen) {
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.FIRST, afterFailure = AfterFailureMode.RANDOM_SEED)
+    void inferredEdgesMatchTheElementModel(@ForAll("programs") List<TaskGen> gen, @ForAll boolean twoSchedulers) {
+        Topology topology = twoSchedulers ? Topology.custom(4, 2) : Topology.custom(2, 1);
         try (Arena arena = Arena.ofShared()) {
             // a lost dispatch or a wrong edge could hang the run: fail instead, with the program
-            int[] stats = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(gen, arena), () -> "run did not finish: " + gen);
+            int[] stats = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(gen, arena, topology), () -> "run did not finish: " + gen);
             Statistics.label("tasks").collect(stats[0] < 8 ? "<8" : stats[0] < 16 ? "8..15" : "16+");
             Statistics.label("required edges").collect(stats[1] == 0 ? "0" : stats[1] < 10 ? "1..9" : "10+");
             Statistics.label("conservative edges").collect(stats[2] > 0);
@@ -203,7 +206,7 @@ class DependencyInferenceProperties {
     }
 
     /** Runs the program and checks it; returns {tasks, required edges, conservative edges}. */
-    private int[] check(List<TaskGen> gen, Arena arena) {
+    private int[] check(List<TaskGen> gen, Arena arena, Topology topology) {
         Program p = new Program();
         for (int i = 0; i < EXTERNALS; i++) p.externals.add(Tensor.allocate(arena, DType.FP32, ROWS, COLS));
         int n = gen.size();
@@ -211,7 +214,7 @@ class DependencyInferenceProperties {
         int[][][] seen = new int[n][][];
         Map<Long, long[]> inferred = new ConcurrentHashMap<>();
         try (Runtime rt = Runtime.builder()
-                .topology(Topology.custom(2, 1))
+                .topology(topology)
                 .taskWindow(64)
                 .heapBytes(256 << 10)
                 .submitObserver((id, name, producers) -> inferred.put(id, producers.clone()))
