@@ -35,7 +35,7 @@ class EveryTaskRunsTest {
             Kernel touch = Kernel.of("touch", ctx -> {
                 Tensor t = ctx.tensor(0);
                 long work = 0;
-                for (int i = 0; i < 2_000; i++) work += (work ^ i) * 31; // keep the core busy for a moment
+                for (int i = 0; i < 20_000; i++) work += (work ^ i) * 31; // keep the core busy for a moment
                 sink = work;
                 t.set(t.get(0) + 1, 0);
             });
