@@ -320,7 +320,8 @@ public final class Tensor {
     }
 
     private static double unsignedToDouble(long v) {
-        return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+        // halve with the lost bit kept as a sticky bit, so the one rounding step stays correct
+        return v >= 0 ? v : (double) ((v >>> 1) | (v & 1)) * 2.0;
     }
 
     @Override

@@ -35,6 +35,14 @@ public final class Run implements CoreHost {
         this.topology = config.topology();
     }
 
+    /**
+     * The shared state of the last {@link #execute} (rings, counters), kept after the run ends so
+     * tests and tools can check that every task retired. Null before the first execute.
+     */
+    public RuntimeState state() {
+        return state;
+    }
+
     public RunResult execute(Orchestration orchestration) {
         recorder = config.trace() ? new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name()) : TraceRecorder.OFF;
         state = new RuntimeState(config, recorder);

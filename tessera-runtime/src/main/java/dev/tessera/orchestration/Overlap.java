@@ -5,7 +5,7 @@ import dev.tessera.api.Tensor;
 /**
  * Whether a new access to a tensor region conflicts with a recorded writer's region (spec §3.4).
  *
- * <p>Two levels: a cheap 1-D test on the element ranges each view spans, then, for views whose
+ * <p>Two levels: a cheap 1-D test on the byte ranges each view spans, then, for views whose
  * strides describe the same row-major grid, an exact per-dimension box test. Anything the exact
  * test cannot decide is OTHER: a dependency, never a missed one.
  */
@@ -21,10 +21,13 @@ public final class Overlap {
 
     public static int check(Tensor input, Tensor entry) {
         if (input.version() > entry.version()) return OTHER;
-        long a0 = input.startOffset();
-        long a1 = a0 + input.extent();
-        long b0 = entry.startOffset();
-        long b1 = b0 + entry.extent();
+        // compare in bytes: views of one buffer may use different dtypes (element sizes)
+        long wa = input.dtype().bytes();
+        long wb = entry.dtype().bytes();
+        long a0 = input.startOffset() * wa;
+        long a1 = a0 + input.extent() * wa;
+        long b0 = entry.startOffset() * wb;
+        long b1 = b0 + entry.extent() * wb;
         if (a1 <= b0 || b1 <= a0) return NONE;
         return boxes(input, entry);
     }
