@@ -30,7 +30,7 @@ final class CoreWorker implements CorePort, Runnable {
     private final int core;
     private final CoreHost host;
     private final IdleStrategy idle;
-    private final long epochNs;
+    private final RunClock clock;
     @SuppressWarnings("unused") private volatile int dispatch;
     @SuppressWarnings("unused") private volatile int status = IDLE_STATUS;
     private volatile boolean parked;
@@ -38,12 +38,12 @@ final class CoreWorker implements CorePort, Runnable {
     /** Non-null when the run's seed asks for perturbed timing (stress tests): see {@link #jitter()}. */
     private final java.util.SplittableRandom chaos;
 
-    CoreWorker(int core, CoreHost host, IdleStrategy idle, long epochNs, long seed) {
+    CoreWorker(int core, CoreHost host, IdleStrategy idle, RunClock clock, long seed) {
         this.core = core;
         this.chaos = seed == 0 ? null : new java.util.SplittableRandom(seed * 1_000_003L + core);
         this.host = host;
         this.idle = idle;
-        this.epochNs = epochNs;
+        this.clock = clock;
     }
 
     void bind(Thread t) {
@@ -100,13 +100,13 @@ final class CoreWorker implements CorePort, Runnable {
             DispatchPayload p = host.payload(core, token & 1);
             jitter();
             STATUS.setVolatile(this, token);
-            host.recorder().started(core, token, System.nanoTime() - epochNs);
+            host.recorder().started(core, token, clock.now());
             try {
                 p.kernel.run(p);
             } catch (Throwable t) {
                 host.kernelFailed(core, p, t);
             }
-            host.recorder().ended(core, token, System.nanoTime() - epochNs);
+            host.recorder().ended(core, token, clock.now());
             last = token;
             jitter();
             STATUS.setVolatile(this, FIN_BIT | token);

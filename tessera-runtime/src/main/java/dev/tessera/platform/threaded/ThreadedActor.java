@@ -7,13 +7,13 @@ import java.util.concurrent.locks.LockSupport;
 
 /** A runtime thread on real time: charging is free, idling backs off, {@link #wake} unparks. */
 final class ThreadedActor implements Actor {
-    private final long epochNs;
+    private final RunClock clock;
     private final IdleStrategy idle;
     private volatile Thread thread;
     private volatile boolean parked;
 
-    ThreadedActor(long epochNs, IdleStrategy idle) {
-        this.epochNs = epochNs;
+    ThreadedActor(RunClock clock, IdleStrategy idle) {
+        this.clock = clock;
         this.idle = idle;
     }
 
@@ -23,7 +23,7 @@ final class ThreadedActor implements Actor {
 
     @Override
     public long now() {
-        return System.nanoTime() - epochNs;
+        return clock.now();
     }
 
     @Override

@@ -13,24 +13,25 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ThreadedSession implements PlatformSession {
     private static final long JOIN_TIMEOUT_MS = 5_000;
 
+    private final RunClock clock = new RunClock();
     private final CoreWorker[] cores;
     private final Thread[] coreThreads;
     private final ThreadedActor orchestrator;
     private final ThreadedActor[] schedulers;
 
     ThreadedSession(CoreHost host, IdleStrategy idle, long seed) {
-        long epoch = System.nanoTime();
+        RunClock clock = this.clock;
         int n = host.topology().cores();
         cores = new CoreWorker[n];
         coreThreads = new Thread[n];
         for (int c = 0; c < n; c++) {
-            cores[c] = new CoreWorker(c, host, idle, epoch, seed);
+            cores[c] = new CoreWorker(c, host, idle, clock, seed);
             coreThreads[c] = Thread.ofPlatform().daemon().name("tessera-core-" + host.topology().coreLabel(c)).unstarted(cores[c]);
             cores[c].bind(coreThreads[c]);
         }
-        orchestrator = new ThreadedActor(epoch, idle);
+        orchestrator = new ThreadedActor(clock, idle);
         schedulers = new ThreadedActor[host.topology().schedulers()];
-        for (int s = 0; s < schedulers.length; s++) schedulers[s] = new ThreadedActor(epoch, idle);
+        for (int s = 0; s < schedulers.length; s++) schedulers[s] = new ThreadedActor(clock, idle);
         for (Thread t : coreThreads) t.start();
     }
 
@@ -61,6 +62,7 @@ final class ThreadedSession implements PlatformSession {
         Thread orch = Thread.ofPlatform().name("tessera-orch").unstarted(guard(orchestratorBody, escaped));
         orchestrator.bind(orch);
         threads.add(orch);
+        clock.restart();
         for (Thread t : threads) t.start();
         boolean interrupted = false;
         for (Thread t : threads) {
