@@ -1,0 +1,136 @@
+package dev.tessera.bench;
+
+import dev.tessera.scheduler.DispatchPolicy;
+import dev.tessera.topology.Topology;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The benchmark suite behind {@code tessera bench}: the headline figures of the runtime, measured in
+ * this JVM, printed as a table and returned for JSON export.
+ *
+ * <p>Figures (all medians):
+ * <ul>
+ *   <li>{@code submit_ns_per_task}: CPU time of one {@code Orchestrator.submit} of a task with
+ *       2 inputs and 1 output (INOUT) whose producers the TensorMap finds, spec built beforehand,
+ *       on the runtime's own orchestrator driven in-thread ({@link SubmitWorkload}).</li>
+ *   <li>{@code dispatch_ns_per_block}: CPU time of the real scheduler loop per dispatched block,
+ *       one scheduler owning 8 clusters (a third of a2a3), 24-block AIV tasks, against cores that
+ *       finish the moment they are posted to, so it covers the scheduler's whole share of a block
+ *       (wiring, queue, claim, payload, register write, completion poll, completion, release) and
+ *       excludes kernels, waking a parked core and idle back-off ({@link SchedulerWorkload}).</li>
+ *   <li>{@code independent_tasks_per_s}, chains, fan-out/in, SPMD latency, {@code metg50_us} and
+ *       the ForkJoinPool / CompletableFuture baselines: {@link EndToEnd} on the threaded platform
+ *       and the {@code host} topology.</li>
+ * </ul>
+ * {@code quick} keeps every phase short (about a minute and a half on a 2-CPU machine);
+ * the full run takes a few minutes.
+ */
+public final class BenchSuite {
+    private BenchSuite() {}
+
+    /** Runs the suite; progress and the final table go to {@code out}. */
+    public static BenchResults run(boolean quick, PrintStream out) {
+        long t0 = System.nanoTime();
+        BenchResults r = new BenchResults();
+        long warm = quick ? 400 : 2_000;
+        long measure = quick ? 800 : 4_000;
+        out.println("tessera bench" + (quick ? " --quick" : "") + ": in-thread orchestrator and scheduler costs");
+
+        InThreadMeasurements.PerOp submit = InThreadMeasurements.submit(3, 1, false, warm, measure);
+        line(out, "submit, 2 inputs + 1 output, short writer chain", submit, "task");
+        r.add("submit_ns_per_task", "ns", submit.cpuNs(), "Orchestrator.submit, 2 inputs + 1 INOUT output, producers found in the TensorMap,"
+                + " spec prebuilt; orchestrator CPU time, in-thread", "≤ 300");
+        InThreadMeasurements.PerOp built = InThreadMeasurements.submit(3, 1, true, warm, measure);
+        line(out, "spec build + submit, 2 inputs + 1 output", built, "task");
+        r.add("submit_with_spec_ns_per_task", "ns", built.cpuNs(), "same, TaskSpec built per task as user code does");
+        InThreadMeasurements.PerOp longChain = InThreadMeasurements.submit(3, 64, false, warm, measure);
+        line(out, "submit, 2 inputs + 1 output, 64 writers per buffer", longChain, "task");
+        r.add("submit_long_chain_ns_per_task", "ns", longChain.cpuNs(), "same, every lookup walks 64 live writers of its buffer");
+        if (!quick) {
+            InThreadMeasurements.PerOp wide = InThreadMeasurements.submit(16, 1, false, warm, measure);
+            line(out, "submit, 15 inputs + 1 output", wide, "task");
+            r.add("submit_16args_ns_per_task", "ns", wide.cpuNs(), "15 inputs + 1 INOUT output, short writer chains");
+        }
+
+        InThreadMeasurements.PerOp dispatch = InThreadMeasurements.dispatch(8, 24, DispatchPolicy.PARALLEL, warm, measure);
+        line(out, "scheduler per block, 24-block tasks, 8 clusters", dispatch, "block");
+        r.add("dispatch_ns_per_block", "ns", dispatch.cpuNs(), "scheduler loop CPU time per dispatched block: 24-block AIV tasks, one scheduler"
+                + " of 8 clusters, instantly finishing cores (no wake-ups, no kernels)", "≤ 150");
+        InThreadMeasurements.PerOp single = InThreadMeasurements.dispatch(8, 1, DispatchPolicy.PARALLEL, warm, measure);
+        line(out, "scheduler per task, 1-block tasks, 8 clusters", single, "task");
+        r.add("dispatch_ns_per_1block_task", "ns", single.cpuNs(), "same for 1-block tasks: all per-task work (wiring, queue, completion,"
+                + " release) lands on its one block");
+        if (!quick) {
+            InThreadMeasurements.PerOp wide = InThreadMeasurements.dispatch(24, 1024, DispatchPolicy.PARALLEL, warm, measure);
+            line(out, "scheduler per block, 1024-block tasks, 24 clusters", wide, "block");
+            r.add("dispatch_ns_per_block_1024", "ns", wide.cpuNs(), "1024-block AIV tasks, one scheduler of 24 clusters");
+        }
+
+        out.println("end to end, threaded platform, " + Topology.host());
+        try (EndToEnd e2e = new EndToEnd(quick, Topology.host(), out)) {
+            r.addAll(e2e.run());
+        }
+        describeEnvironment(r, quick);
+        r.environment("suite_seconds", String.format(Locale.ROOT, "%.0f", (System.nanoTime() - t0) / 1e9));
+        out.println();
+        r.printTable(out);
+        return r;
+    }
+
+    /** Writes {@code results} as JSON to {@code file}. */
+    public static void writeJson(BenchResults results, Path file) throws IOException {
+        results.writeJson(file);
+    }
+
+    private static void line(PrintStream out, String what, InThreadMeasurements.PerOp p, String per) {
+        out.println(String.format(Locale.ROOT, "  %-52s %8.1f ns/%s CPU  (%.1f ns wall, %d samples)", what, p.cpuNs(), per, p.wallNs(),
+                p.samples()));
+    }
+
+    /** Machine, JDK and load, so figures can be compared honestly. */
+    static void describeEnvironment(BenchResults r, boolean quick) {
+        r.environment("mode", quick ? "quick" : "full");
+        r.environment("cpus", Integer.toString(java.lang.Runtime.getRuntime().availableProcessors()));
+        r.environment("cpu_model", cpuModel());
+        r.environment("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        r.environment("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        r.environment("load_average", String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        r.environment("topology", Topology.host().toString());
+        r.environment("date", Instant.now().toString());
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** {@code BenchSuite [--quick] [--json FILE]}. */
+    public static void main(String[] args) throws IOException {
+        boolean quick = false;
+        Path json = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--json" -> json = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + ": use [--quick] [--json FILE]");
+            }
+        }
+        BenchResults r = run(quick, System.out);
+        if (json != null) {
+            writeJson(r, json);
+            System.out.println("wrote " + json);
+        }
+    }
+}
