@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The benchmark suite behind {@code tessera bench}: the headline figures of the runtime, measured in
@@ -28,8 +29,8 @@ import java.util.Locale;
  *       the ForkJoinPool / CompletableFuture baselines: {@link EndToEnd} on the threaded platform
  *       and the {@code host} topology.</li>
  * </ul>
- * {@code quick} keeps every phase short (about a minute and a half on a 2-CPU machine);
- * the full run takes a few minutes.
+ * {@code quick} keeps every phase short (well under a minute on a quiet 2-CPU machine, a few
+ * minutes at worst on a loaded one); the full run takes a few minutes.
  */
 public final class BenchSuite {
     private BenchSuite() {}
@@ -38,38 +39,33 @@ public final class BenchSuite {
     public static BenchResults run(boolean quick, PrintStream out) {
         long t0 = System.nanoTime();
         BenchResults r = new BenchResults();
-        long warm = quick ? 400 : 2_000;
-        long measure = quick ? 800 : 4_000;
+        long warm = quick ? 500 : 2_000;
+        long measure = quick ? 1_500 : 5_000;
         out.println("tessera bench" + (quick ? " --quick" : "") + ": in-thread orchestrator and scheduler costs");
 
-        InThreadMeasurements.PerOp submit = InThreadMeasurements.submit(3, 1, false, warm, measure);
-        line(out, "submit, 2 inputs + 1 output, short writer chain", submit, "task");
-        r.add("submit_ns_per_task", "ns", submit.cpuNs(), "Orchestrator.submit, 2 inputs + 1 INOUT output, producers found in the TensorMap,"
-                + " spec prebuilt; orchestrator CPU time, in-thread", "≤ 300");
-        InThreadMeasurements.PerOp built = InThreadMeasurements.submit(3, 1, true, warm, measure);
-        line(out, "spec build + submit, 2 inputs + 1 output", built, "task");
-        r.add("submit_with_spec_ns_per_task", "ns", built.cpuNs(), "same, TaskSpec built per task as user code does");
-        InThreadMeasurements.PerOp longChain = InThreadMeasurements.submit(3, 64, false, warm, measure);
-        line(out, "submit, 2 inputs + 1 output, 64 writers per buffer", longChain, "task");
-        r.add("submit_long_chain_ns_per_task", "ns", longChain.cpuNs(), "same, every lookup walks 64 live writers of its buffer");
+        figure(r, out, "submit_ns_per_task", "≤ 300", "submit, 2 inputs + 1 output, short writer chain", "task",
+                "Orchestrator.submit, 2 inputs + 1 INOUT output, producers found in the TensorMap, spec prebuilt; orchestrator CPU"
+                        + " time, in-thread", () -> InThreadMeasurements.submit(3, 1, false, warm, measure));
+        figure(r, out, "submit_with_spec_ns_per_task", null, "spec build + submit, 2 inputs + 1 output", "task",
+                "same, TaskSpec built per task as user code does", () -> InThreadMeasurements.submit(3, 1, true, warm, measure));
+        figure(r, out, "submit_long_chain_ns_per_task", null, "submit, 2 inputs + 1 output, 64 writers per buffer", "task",
+                "same, every lookup walks 64 live writers of its buffer", () -> InThreadMeasurements.submit(3, 64, false, warm, measure));
         if (!quick) {
-            InThreadMeasurements.PerOp wide = InThreadMeasurements.submit(16, 1, false, warm, measure);
-            line(out, "submit, 15 inputs + 1 output", wide, "task");
-            r.add("submit_16args_ns_per_task", "ns", wide.cpuNs(), "15 inputs + 1 INOUT output, short writer chains");
+            figure(r, out, "submit_16args_ns_per_task", null, "submit, 15 inputs + 1 output", "task",
+                    "15 inputs + 1 INOUT output, short writer chains", () -> InThreadMeasurements.submit(16, 1, false, warm, measure));
         }
-
-        InThreadMeasurements.PerOp dispatch = InThreadMeasurements.dispatch(8, 24, DispatchPolicy.PARALLEL, warm, measure);
-        line(out, "scheduler per block, 24-block tasks, 8 clusters", dispatch, "block");
-        r.add("dispatch_ns_per_block", "ns", dispatch.cpuNs(), "scheduler loop CPU time per dispatched block: 24-block AIV tasks, one scheduler"
-                + " of 8 clusters, instantly finishing cores (no wake-ups, no kernels)", "≤ 150");
-        InThreadMeasurements.PerOp single = InThreadMeasurements.dispatch(8, 1, DispatchPolicy.PARALLEL, warm, measure);
-        line(out, "scheduler per task, 1-block tasks, 8 clusters", single, "task");
-        r.add("dispatch_ns_per_1block_task", "ns", single.cpuNs(), "same for 1-block tasks: all per-task work (wiring, queue, completion,"
-                + " release) lands on its one block");
+        figure(r, out, "dispatch_ns_per_block", "≤ 150", "scheduler per block, 24-block tasks, 8 clusters", "block",
+                "scheduler loop CPU time per dispatched block: 24-block AIV tasks, one scheduler of 8 clusters, instantly finishing"
+                        + " cores (no wake-ups, no kernels)", () -> InThreadMeasurements.dispatch(8, 24, DispatchPolicy.PARALLEL, warm, measure));
+        figure(r, out, "dispatch_ns_per_1block_task", null, "scheduler per task, 1-block tasks, 8 clusters", "task",
+                "same for 1-block tasks: all per-task work (wiring, queue, completion, release) lands on its one block",
+                () -> InThreadMeasurements.dispatch(8, 1, DispatchPolicy.PARALLEL, warm, measure));
         if (!quick) {
-            InThreadMeasurements.PerOp wide = InThreadMeasurements.dispatch(24, 1024, DispatchPolicy.PARALLEL, warm, measure);
-            line(out, "scheduler per block, 1024-block tasks, 24 clusters", wide, "block");
-            r.add("dispatch_ns_per_block_1024", "ns", wide.cpuNs(), "1024-block AIV tasks, one scheduler of 24 clusters");
+            figure(r, out, "dispatch_ns_per_block_serial", null, "same, SERIAL policy (before #827)", "block",
+                    "dispatch_ns_per_block with the SERIAL policy", () -> InThreadMeasurements.dispatch(8, 24, DispatchPolicy.SERIAL, warm, measure));
+            figure(r, out, "dispatch_ns_per_block_1024", null, "scheduler per block, 1024-block tasks, 24 clusters", "block",
+                    "1024-block AIV tasks, one scheduler of 24 clusters", () -> InThreadMeasurements.dispatch(24, 1024, DispatchPolicy.PARALLEL, warm,
+                            measure));
         }
 
         out.println("end to end, threaded platform, " + Topology.host());
@@ -88,9 +84,18 @@ public final class BenchSuite {
         results.writeJson(file);
     }
 
-    private static void line(PrintStream out, String what, InThreadMeasurements.PerOp p, String per) {
-        out.println(String.format(Locale.ROOT, "  %-52s %8.1f ns/%s CPU  (%.1f ns wall, %d samples)", what, p.cpuNs(), per, p.wallNs(),
-                p.samples()));
+    /** Measures one in-thread figure (its CPU-time median); a failure is reported and leaves it empty. */
+    private static void figure(BenchResults r, PrintStream out, String name, String target, String label, String per, String description,
+                               Supplier<InThreadMeasurements.PerOp> measure) {
+        try {
+            InThreadMeasurements.PerOp p = measure.get();
+            out.println(String.format(Locale.ROOT, "  %-52s %8.1f ns/%s CPU  (%.1f ns wall, %d samples)", label, p.cpuNs(), per, p.wallNs(),
+                    p.samples()));
+            r.add(name, "ns", p.cpuNs(), description, target);
+        } catch (RuntimeException e) {
+            out.println("  " + label + ": FAILED: " + e);
+            r.add(name, "ns", Double.NaN, "not measured: " + e, target);
+        }
     }
 
     /** Machine, JDK and load, so figures can be compared honestly. */

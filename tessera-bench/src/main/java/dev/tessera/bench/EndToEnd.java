@@ -80,6 +80,7 @@ public final class EndToEnd implements AutoCloseable {
     /** Runs every end-to-end figure; a phase that fails is reported and its figures left empty. */
     public BenchResults run() {
         BenchResults r = new BenchResults();
+        phase(r, () -> wake(r), "park_unpark_roundtrip_us");
         phase(r, () -> startup(r), "run_overhead_us");
         double[] perTask = {Double.NaN};
         phase(r, () -> perTask[0] = independent(r), "independent_tasks_per_s", "forkjoin_independent_tasks_per_s");
@@ -117,7 +118,6 @@ public final class EndToEnd implements AutoCloseable {
         return Stats.median(xs);
     }
 
-    /** Wall time of one {@code Runtime.run}, on the watchdog's daemon thread. */
     /** The shortest of {@code reps} runs, in ns: what the system can do when the machine lets it. */
     private static double best(int reps, LongSupplier once) {
         double b = Double.POSITIVE_INFINITY;
@@ -125,6 +125,7 @@ public final class EndToEnd implements AutoCloseable {
         return b;
     }
 
+    /** Wall time of one {@code Runtime.run}, on the watchdog's daemon thread. */
     private long timedRun(Orchestration o) {
         Future<Long> f = runner.submit(() -> {
             long t0 = System.nanoTime();
@@ -164,13 +165,25 @@ public final class EndToEnd implements AutoCloseable {
         int i = 0;
         while (i < n) {
             int end = Math.min(n, i + SCOPE_CHUNK);
-            try (Scope s = orch.scope()) {
+            try (Scope _ = orch.scope()) {
                 for (; i < end; i++) orch.submit(spec.apply(i));
             }
         }
     }
 
     // ---- the graphs ----------------------------------------------------------------------------
+
+    /** The machine's thread hand-off floor: what a wake-up of a parked core costs at least. */
+    private void wake(BenchResults r) {
+        int trips = quick ? 5_000 : 20_000;
+        WakeLatency.roundTripNs(true, trips / 5); // warm-up
+        double park = WakeLatency.roundTripNs(true, trips);
+        WakeLatency.roundTripNs(false, trips / 5);
+        double spin = WakeLatency.roundTripNs(false, trips);
+        say("thread hand-off round trip: park/unpark %.1f µs, spinning %.2f µs", park / 1e3, spin / 1e3);
+        r.add("park_unpark_roundtrip_us", "us", park / 1e3, "two threads passing a turn with LockSupport.park/unpark: the cost floor of waking a parked core");
+        r.add("spin_roundtrip_us", "us", spin / 1e3, "the same hand-off with both threads spinning");
+    }
 
     /** Wall time of a run with one empty task: thread start-up and shutdown of one run. */
     private void startup(BenchResults r) {
@@ -183,31 +196,28 @@ public final class EndToEnd implements AutoCloseable {
     /** Independent empty tasks; returns the runtime's wall ns per task. */
     private double independent(BenchResults r) {
         int n = quick ? 200_000 : 1_000_000;
-        long[] sched = new long[1];
-        long[] orch = new long[1];
-        long[] blocks = new long[1];
         double[] walls = new double[reps()];
         double[] schedPerBlock = new double[reps()];
         double[] orchPerTask = new double[reps()];
         for (int k = 0; k < (quick ? 2 : 3); k++) timedRun(o -> submitChunked(o, n, i -> TaskSpec.aiv(empty))); // JIT warm-up
         for (int k = 0; k < walls.length; k++) {
             walls[k] = timedRun(o -> submitChunked(o, n, i -> TaskSpec.aiv(empty)));
-            sched[0] = platform.schedulerCpuNs();
-            orch[0] = platform.orchestratorCpuNs();
-            blocks[0] = last.blocks();
-            if (blocks[0] != n) throw new IllegalStateException("ran " + blocks[0] + " blocks, expected " + n);
-            schedPerBlock[k] = (double) sched[0] / blocks[0];
-            orchPerTask[k] = (double) orch[0] / n;
+            if (last.blocks() != n) throw new IllegalStateException("ran " + last.blocks() + " blocks, expected " + n);
+            schedPerBlock[k] = (double) platform.schedulerCpuNs() / n;
+            orchPerTask[k] = (double) platform.orchestratorCpuNs() / n;
         }
         double wall = Stats.median(walls);
         double tps = n / (wall / 1e9);
+        double bestTps = n / (Stats.min(walls) / 1e9);
         double fj = n / (median(1, reps(), () -> baselines.forkJoinIndependent(n, 0)) / 1e9);
         double cf = n / (median(1, reps(), () -> baselines.completableFutureIndependent(n, 0)) / 1e9);
-        say("independent empty tasks (n=%d): tessera %,.0f/s, ForkJoinPool %,.0f/s, CompletableFuture %,.0f/s", n, tps, fj, cf);
+        say("independent empty tasks (n=%d): tessera %,.0f/s (best %,.0f/s), ForkJoinPool %,.0f/s, CompletableFuture %,.0f/s", n, tps,
+                bestTps, fj, cf);
         say("  tessera threads: scheduler CPU %.0f ns/block, orchestrator CPU %.0f ns/task", Stats.median(schedPerBlock),
                 Stats.median(orchPerTask));
         r.add("independent_tasks_per_s", "tasks/s", tps, n + " independent empty 1-block AIV tasks, submit to last completion, "
-                + topology.name() + " topology, threaded", "≥ 1,000,000");
+                + topology.name() + " topology, threaded, median of " + walls.length + " runs", "≥ 1,000,000");
+        r.add("independent_tasks_per_s_best", "tasks/s", bestTps, "same, best run");
         r.add("forkjoin_independent_tasks_per_s", "tasks/s", fj, "same graph: ForkJoinPool(" + cpus + "), fork all then join all");
         r.add("cf_independent_tasks_per_s", "tasks/s", cf, "same graph: CompletableFuture.runAsync on the same pool, allOf");
         r.add("threaded_sched_cpu_ns_per_block", "ns", Stats.median(schedPerBlock),
@@ -243,7 +253,7 @@ public final class EndToEnd implements AutoCloseable {
         TaskSpec sink = TaskSpec.aiv(empty).input(y).inout(z).named("sink");
         Orchestration graph = o -> {
             for (int k = 0; k < rounds; k++) {
-                try (Scope s = o.scope()) {
+                try (Scope _ = o.scope()) {
                     o.submit(src);
                     for (TaskSpec m : mid) o.submit(m);
                     o.submit(sink);
@@ -275,17 +285,22 @@ public final class EndToEnd implements AutoCloseable {
         Histogram latency = new Histogram(3_600_000_000_000L, 3);
         Histogram firstStart = new Histogram(3_600_000_000_000L, 3);
         Histogram spread = new Histogram(3_600_000_000_000L, 3);
-        for (int pass = 0; pass < 2; pass++) {
-            boolean record = pass == 1;
-            timedRun(o -> {
-                for (int i = 0; i < reps; i++) {
-                    long t0 = System.nanoTime();
-                    o.submit(spec);
-                    o.readElement(flag, 0); // waits until the task has finished
-                    if (record) recordBlocks(t0, starts, ends, latency, firstStart, spread);
-                }
-            });
-        }
+        Orchestration warmUp = o -> {
+            for (int i = 0; i < reps; i++) {
+                o.submit(spec);
+                o.readElement(flag, 0);
+            }
+        };
+        long warmUntil = System.nanoTime() + (quick ? 1_500_000_000L : 4_000_000_000L);
+        do timedRun(warmUp); while (System.nanoTime() < warmUntil); // the JIT needs a while for the idle/wake paths
+        timedRun(o -> {
+            for (int i = 0; i < reps; i++) {
+                long t0 = System.nanoTime();
+                o.submit(spec);
+                o.readElement(flag, 0); // waits until the task has finished
+                recordBlocks(t0, starts, ends, latency, firstStart, spread);
+            }
+        });
         Histogram fjLatency = new Histogram(3_600_000_000_000L, 3);
         for (int i = 0; i < reps * 2; i++) {
             long t0 = baselines.forkJoinSpmd(blocks, starts, ends);

@@ -56,8 +56,8 @@ public final class InThreadRuntime implements AutoCloseable {
         Arrays.fill(actors, actor);
         state.bindSchedulers(actors);
         this.orchestrator = new OrchestratorImpl(state, actor);
-        this.cores = new InstantCores(config.topology().cores());
-        this.scheduler = new Scheduler(state, 0, actor, config.policy(), cores);
+        this.cores = new InstantCores(config.topology().cores(), actor);
+        this.scheduler = Scheduler.createAll(state, cores, config.policy(), config.syncStartMode())[0];
         orchestrator.scope(); // the outer scope, never closed
     }
 

@@ -9,12 +9,14 @@ import dev.tessera.platform.PlatformSession;
  * reads back at once as FIN, without running the kernel. A scheduler driven against these cores
  * does all of its own work (completion polling, wiring, ready queues, claims, payloads, register
  * writes, completion and release) and nothing else: no core thread, no wake-up of a parked core,
- * no idle back-off. Only {@link #core} is used; the session never runs threads.
+ * no idle back-off. The session never runs threads: every scheduler actor is the harness's own.
  */
 final class InstantCores implements PlatformSession {
     private final InstantCore[] cores;
+    private final Actor actor;
 
-    InstantCores(int coreCount) {
+    InstantCores(int coreCount, Actor actor) {
+        this.actor = actor;
         cores = new InstantCore[coreCount];
         for (int c = 0; c < coreCount; c++) cores[c] = new InstantCore();
     }
@@ -33,12 +35,12 @@ final class InstantCores implements PlatformSession {
 
     @Override
     public Actor orchestratorActor() {
-        throw new UnsupportedOperationException("in-thread harness: actors are supplied by the harness");
+        return actor;
     }
 
     @Override
     public Actor schedulerActor(int scheduler) {
-        throw new UnsupportedOperationException("in-thread harness: actors are supplied by the harness");
+        return actor;
     }
 
     @Override

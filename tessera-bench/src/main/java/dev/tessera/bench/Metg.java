@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Metg {
     static final double START_US = 1.0;
-    static final double MIN_US = 0.05;
+    static final double MIN_US = 0.01;
     static final double MAX_US = 20_000;
 
     /** Efficiency (0..1, may exceed 1 with noise) of the graph at task duration {@code micros}. */
