@@ -1,6 +1,5 @@
 package dev.tessera.cli;
 
-import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.Platform;
 import dev.tessera.platform.sim.CostModel;
 import dev.tessera.platform.sim.SimPlatform;
@@ -56,7 +55,7 @@ public final class Platforms {
                 if (!sim.isDefault()) {
                     throw new IllegalArgumentException("--cost-model, --cost and --no-compute apply to --platform sim only");
                 }
-                yield new ThreadedPlatform(IdleStrategy.DEFAULT);
+                yield new ThreadedPlatform();
             }
             case "sim" -> new SimPlatform(costModel(topology, sim), sim.compute(), seed != 0);
             default -> throw new IllegalStateException(name);

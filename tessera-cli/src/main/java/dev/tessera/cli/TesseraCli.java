@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** The {@code tessera} command: list, run, compare and demo the examples. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "tessera 0.1.0-SNAPSHOT",
         description = "Tessera: a Java re-creation of the PTO2 task runtime with parallel SPMD block dispatch.",
-        subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, DemoCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; for run/demo: the output matched the golden (PASS); for compare: both runs did",
@@ -28,7 +28,7 @@ public final class TesseraCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: use list, run, compare, demo or help");
+        throw new ParameterException(spec.commandLine(), "missing command: use list, run, compare, demo, bench or help");
     }
 
     public static void main(String[] args) {

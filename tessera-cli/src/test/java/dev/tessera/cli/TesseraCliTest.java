@@ -30,7 +30,7 @@ class TesseraCliTest {
     void noCommandIsAUsageError() {
         CliHarness r = CliHarness.run();
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("missing command: use list, run, compare, demo or help"), r.err());
+        assertTrue(r.err().contains("missing command: use list, run, compare, demo, bench or help"), r.err());
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class RuntimeState {
             actor.charge(Cost.RELEASE);
             releaseProducer(t.producers[i]);
         }
-        if (t.tryConsume()) rings[t.ring].advance();
+        releaseProducer(t); // the task's own reference (see TaskSlot.prepare)
     }
 
     /** One holder (a consumer or the task's scope) is done with {@code p}. */

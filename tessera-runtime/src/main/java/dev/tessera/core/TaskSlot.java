@@ -56,7 +56,7 @@ public final class TaskSlot {
     /** Next block index to claim; CAS-claimed so concurrent claim paths stay correct. */
     public final AtomicInteger nextBlock = new AtomicInteger();
     public volatile long readyNs;
-    /** Blocks whose payloads are written; a sync-start cohort posts none before all are placed. */
+    /** Blocks of a sync-start task whose payloads are written; a cohort posts none before all are placed. */
     public final AtomicInteger placedBlocks = new AtomicInteger();
 
     TaskSlot(int ring, int index) {
@@ -147,7 +147,10 @@ public final class TaskSlot {
         synchronized (this) {
             Arrays.fill(consumers, 0, consumerCount, null);
             consumerCount = 0;
-            fanoutCount = 1; // the scope's reference
+            // the scope's reference, and the task's own until its completion has released its
+            // producers: otherwise a scope ending between completion and that deferred release
+            // could consume the task and let its slot be reused under the release
+            fanoutCount = 2;
             fanoutRefcount = 0;
         }
         Arrays.fill(producers, 0, producerCount, null);

@@ -416,6 +416,7 @@ public final class OrchestratorImpl implements Orchestrator {
         define(slot, spec, "alloc", 0, TaskShape.DUMMY, 1);
         Tensor[] outputs = materialize(spec, slot, slot.heapEnd - bytes, offsets);
         slot.markCompleted();
+        rt.releaseProducer(slot); // never runs, so its own reference goes at once; the scope's stays
         scopes.add(slot, bytes);
         rt.submitted.incrementAndGet();
         rt.completed.incrementAndGet();

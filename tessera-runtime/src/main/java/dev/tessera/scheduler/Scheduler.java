@@ -27,6 +27,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
     static final int WIRING_BATCH = 30;
     static final int WIRING_BACKOFF_LIMIT = 32;
     static final int TIMEOUT_CHECK_INTERVAL = 1024;
+    private static final Lane[] LANES = Lane.values();
 
     private final RuntimeState rt;
     private final int id;
@@ -388,7 +389,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
         switch (task.shape) {
             case TaskShape.MIX -> {
                 int base = 3 * target;
-                for (Lane l : Lane.values()) {
+                for (Lane l : LANES) {
                     if ((task.activeMask & l.bit()) == 0) continue;
                     int c = base + l.ordinal();
                     placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost);
@@ -397,7 +398,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
             case TaskShape.AIC -> placeSubtask(payer, dispatcher, 3 * target, task, Lane.AIC.ordinal(), blockIdx, !t.idle[3 * target], deferPost);
             default -> placeSubtask(payer, dispatcher, target, task, Lane.AIV0.ordinal(), blockIdx, !t.idle[target], deferPost);
         }
-        task.placedBlocks.incrementAndGet();
+        if (task.syncStart) task.placedBlocks.incrementAndGet();
     }
 
     private void placeSubtask(Actor payer, int dispatcher, int c, TaskSlot task, int slot, int blockIdx, boolean toPending, boolean deferPost) {

@@ -15,7 +15,7 @@ public final class ThreadedPlatform implements Platform {
     private final IdleStrategy idle;
 
     public ThreadedPlatform() {
-        this(IdleStrategy.DEFAULT);
+        this(IdleStrategy.forThisMachine());
     }
 
     public ThreadedPlatform(IdleStrategy idle) {
