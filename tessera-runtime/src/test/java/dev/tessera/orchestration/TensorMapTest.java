@@ -1,6 +1,7 @@
 package dev.tessera.orchestration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,10 +46,11 @@ class TensorMapTest {
         return out;
     }
 
-    /** Completes and releases {@code t} (its scope reference), so the watermark can pass it. */
+    /** Completes and releases {@code t} (its own and its scope's reference), so the watermark can pass it. */
     private void retire(TaskSlot t) {
         t.markCompleted();
-        assertTrue(t.release(), "the only holder let go: consumed");
+        assertFalse(t.release(), "the scope still holds it");
+        assertTrue(t.release(), "the last holder let go: consumed");
         rings[t.ring].advance();
     }
 
@@ -165,6 +167,7 @@ class TensorMapTest {
         long oldId = old.taskId();
         old.markCompleted();
         old.release();
+        old.release();
         small.advance();
         // three more tasks wrap the 4-slot ring onto the old task's slot
         TaskSlot reused = null;
@@ -172,6 +175,7 @@ class TensorMapTest {
             TaskSlot t = small.allocateSlot(0);
             if (t == old) reused = t;
             t.markCompleted();
+            t.release();
             t.release();
             small.advance();
         }
