@@ -66,7 +66,7 @@ public final class Runtime implements AutoCloseable {
         private int tensorMapEntries = 65536;
         private long seed;
         private boolean trace;
-        private IdleStrategy idleStrategy = IdleStrategy.forThisMachine();
+        private IdleStrategy idleStrategy = IdleStrategy.DEFAULT;
         private Duration coreTimeout = Duration.ofSeconds(60);
         private KernelObserver observer;
         private SubmitObserver submitObserver;

@@ -8,13 +8,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 public record IdleStrategy(int spins, int yields, long minParkNs, long maxParkNs) {
     public static final IdleStrategy DEFAULT = new IdleStrategy(64, 16, 1_000, 200_000);
-    /** For machines with few CPUs: a spinning thread there takes a CPU from a running kernel. */
-    public static final IdleStrategy FEW_CPUS = new IdleStrategy(0, 4, 1_000, 200_000);
-
-    /** {@link #FEW_CPUS} on machines with 4 CPUs or fewer, {@link #DEFAULT} otherwise. */
-    public static IdleStrategy forThisMachine() {
-        return java.lang.Runtime.getRuntime().availableProcessors() <= 4 ? FEW_CPUS : DEFAULT;
-    }
+    /**
+     * Never spins: on a machine with fewer CPUs than busy threads a spinning scheduler takes a CPU
+     * from a running kernel. It trades latency and throughput for efficiency on tiny kernels
+     * (docs/benchmarks.md: METG 7.3 → 4.4 µs, but empty tasks/s halve and SPMD latency triples on
+     * 2 CPUs), so it is an option, not the default.
+     */
+    public static final IdleStrategy NO_SPIN = new IdleStrategy(0, 4, 1_000, 200_000);
 
     public IdleStrategy {
         if (spins < 0 || yields < 0 || minParkNs < 1 || maxParkNs < minParkNs) {

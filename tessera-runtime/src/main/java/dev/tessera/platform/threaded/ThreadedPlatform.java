@@ -15,7 +15,7 @@ public final class ThreadedPlatform implements Platform {
     private final IdleStrategy idle;
 
     public ThreadedPlatform() {
-        this(IdleStrategy.forThisMachine());
+        this(IdleStrategy.DEFAULT);
     }
 
     public ThreadedPlatform(IdleStrategy idle) {
