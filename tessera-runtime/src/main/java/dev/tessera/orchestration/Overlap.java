@@ -21,6 +21,8 @@ public final class Overlap {
 
     public static int check(Tensor input, Tensor entry) {
         if (input.version() > entry.version()) return OTHER;
+        // the commonest case (a task chain on one view) needs no geometry: the same elements
+        if (input == entry || sameView(input, entry)) return COVERED;
         // compare in bytes: views of one buffer may use different dtypes (element sizes)
         long wa = input.dtype().bytes();
         long wb = entry.dtype().bytes();
@@ -30,6 +32,13 @@ public final class Overlap {
         long b1 = b0 + entry.extent() * wb;
         if (a1 <= b0 || b1 <= a0) return NONE;
         return boxes(input, entry);
+    }
+
+    private static boolean sameView(Tensor a, Tensor b) {
+        int n = a.ndims();
+        if (a.startOffset() != b.startOffset() || a.dtype() != b.dtype() || n != b.ndims()) return false;
+        for (int i = 0; i < n; i++) if (a.shape(i) != b.shape(i) || a.stride(i) != b.stride(i)) return false;
+        return true;
     }
 
     private static int boxes(Tensor in, Tensor e) {

@@ -88,11 +88,14 @@ class OverlapTest {
             row("even rows vs rows 2..4 of the same slice", () -> M.slice(0, 0, 8, 2), () -> M.slice(0, 0, 8, 2).slice(0, 1, 3), COVERED),
             row("even rows vs a plain row band (different strides)", () -> M.slice(0, 0, 8, 2), () -> box(1, 0, 1, 8), OTHER),
             row("even columns vs odd columns (last stride 2)", () -> M.slice(1, 0, 8, 2), () -> M.slice(1, 1, 8, 2), OTHER),
-            row("even columns vs themselves", () -> M.slice(1, 0, 8, 2), () -> M.slice(1, 0, 8, 2), OTHER),
+            // identical views touch exactly the same elements: COVERED, even off the row-major grid
+            // where the reference answers OTHER (a deliberate difference: an INOUT rewrite of the
+            // same strided view retires the older writer instead of keeping both entries)
+            row("even columns vs themselves", () -> M.slice(1, 0, 8, 2), () -> M.slice(1, 0, 8, 2), COVERED),
             row("row-step slice of a buffer its stride does not divide", () -> ODD.slice(0, 0, 3, 2).slice(1, 0, 2),
                     () -> ODD.slice(0, 0, 3, 2).slice(1, 2, 4), OTHER),
             // transposes
-            row("transpose vs itself", () -> M.transpose(0, 1), () -> M.transpose(0, 1), OTHER),
+            row("transpose vs itself", () -> M.transpose(0, 1), () -> M.transpose(0, 1), COVERED),
             row("transpose vs the plain tensor", () -> M.transpose(0, 1), () -> M, OTHER),
             row("transposed sub-box vs disjoint transposed sub-box", () -> box(0, 0, 2, 8).transpose(0, 1),
                     () -> box(4, 0, 2, 8).transpose(0, 1), NONE),
