@@ -4,6 +4,7 @@ import dev.tessera.platform.Actor;
 import dev.tessera.platform.CoreHost;
 import dev.tessera.platform.CorePort;
 import dev.tessera.platform.PlatformSession;
+import dev.tessera.platform.Threads;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.topology.Topology;
 import java.util.Objects;
@@ -163,19 +164,7 @@ public final class SimSession implements PlatformSession {
             ts = threads;
         }
         if (ts == null) return;
-        boolean interrupted = false;
-        for (Thread t : ts) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    // The run cannot be abandoned half way (its threads hold simulation state): finish joining.
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Threads.joinAll(java.util.Arrays.asList(ts));
     }
 
     /** Rethrows any throwable unchanged, checked or not, so execute ends with the body's own exception. */

@@ -5,6 +5,7 @@ import dev.tessera.platform.CoreHost;
 import dev.tessera.platform.CorePort;
 import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.PlatformSession;
+import dev.tessera.platform.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,18 +65,7 @@ final class ThreadedSession implements PlatformSession {
         threads.add(orch);
         clock.restart();
         for (Thread t : threads) t.start();
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Threads.joinAll(threads);
         Throwable e = escaped.get();
         if (e instanceof RuntimeException re) throw re;
         if (e instanceof Error err) throw err;
