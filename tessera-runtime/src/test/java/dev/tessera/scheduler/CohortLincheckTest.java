@@ -65,7 +65,7 @@ public class CohortLincheckTest {
     void stress() {
         new StressOptions()
                 .iterations(CI ? 10 : 20)
-                .invocationsPerIteration(CI ? 500 : 2000)
+                .invocationsPerIteration(CI ? 500 : 1000)
                 .threads(2)
                 .actorsPerThread(3)
                 .actorsBefore(0)
