@@ -67,8 +67,8 @@ public class ClaimBlocksLincheckTest {
     @Test
     void stress() {
         new StressOptions()
-                .iterations(CI ? 10 : 30)
-                .invocationsPerIteration(CI ? 500 : 2000)
+                .iterations(CI ? 10 : 20)
+                .invocationsPerIteration(CI ? 500 : 1000)
                 .threads(2)
                 .actorsPerThread(3)
                 .actorsBefore(0)

@@ -1,0 +1,105 @@
+package dev.tessera.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.core.TaskRing;
+import dev.tessera.core.TaskSlot;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.jetbrains.lincheck.datastructures.Validate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What: {@link Cohort#tryDesignate()} is linearizable: schedulers racing to reserve cores for a
+ * sync-start cohort get exactly {@code need} successes in total, in any interleaving — never more
+ * (a core reserved for a cohort that cannot use it sits idle until the cohort launches) and never
+ * fewer while capacity remains (the cohort would wait forever for a reservation nobody makes).
+ * {@code @Validate} additionally checks {@code designated <= need} after every run.
+ *
+ * <p>The negative control (check-then-increment without CAS) must be rejected by Lincheck.
+ */
+public class CohortLincheckTest {
+    static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
+    static final int NEED = 2;
+
+    private final Cohort cohort;
+
+    public CohortLincheckTest() {
+        TaskSlot task = new TaskRing(0, 4, 0, null).allocateSlot(0);
+        task.blockNum = NEED;
+        cohort = new Cohort(task, 0);
+    }
+
+    @Operation
+    public boolean tryDesignate() {
+        return cohort.tryDesignate();
+    }
+
+    @Operation
+    public int designated() {
+        return cohort.designated.get();
+    }
+
+    @Validate
+    public void neverOverDesignated() {
+        int d = cohort.designated.get();
+        if (d > cohort.need) throw new IllegalStateException("designated " + d + " > need " + cohort.need);
+    }
+
+    @Test
+    void modelChecking() {
+        new ModelCheckingOptions()
+                .iterations(CI ? 10 : 20)
+                .invocationsPerIteration(CI ? 300 : 1000)
+                .threads(3)
+                .actorsPerThread(2)
+                .actorsBefore(0)
+                .actorsAfter(1)
+                .check(CohortLincheckTest.class);
+    }
+
+    @Test
+    void stress() {
+        new StressOptions()
+                .iterations(CI ? 10 : 20)
+                .invocationsPerIteration(CI ? 500 : 1000)
+                .threads(2)
+                .actorsPerThread(3)
+                .actorsBefore(0)
+                .actorsAfter(1)
+                .check(CohortLincheckTest.class);
+    }
+
+    public static class RacyDesignate {
+        private final AtomicInteger designated = new AtomicInteger();
+
+        @Operation
+        public boolean tryDesignate() {
+            if (designated.get() >= NEED) return false;
+            designated.incrementAndGet();
+            return true;
+        }
+
+        @Operation
+        public int designated() {
+            return designated.get();
+        }
+    }
+
+    @Test
+    void negativeControlRacyDesignateIsRejected() {
+        AssertionError e = assertThrows(AssertionError.class, () -> new ModelCheckingOptions()
+                .iterations(CI ? 10 : 20)
+                .invocationsPerIteration(CI ? 300 : 1000)
+                .threads(3)
+                .actorsPerThread(1)
+                .actorsBefore(0)
+                .actorsAfter(1)
+                .minimizeFailedScenario(false)
+                .check(RacyDesignate.class));
+        assertTrue(e.getMessage().contains("Invalid execution results"), e::getMessage);
+    }
+}
