@@ -125,14 +125,13 @@ public final class OrchestratorImpl implements Orchestrator {
     public Submitted submit(TaskSpec spec) {
         ensureUsable();
         long ordinal = ++submitCount;
-        String name = spec.displayName();
-        validate(spec, ordinal, name);
+        validate(spec, ordinal);
 
         int activeMask = activeMask(spec);
         int shape = TaskShape.of(activeMask);
         int blockNum = spec.launchSpec().blockNum();
         int ringId = scopes.ring();
-        checkScopeRoom(ringId, ordinal, name);
+        checkScopeRoom(ringId, ordinal, spec);
         long[] outOffsets = new long[spec.tensorCount()];
         long outBytes = layoutOutputs(spec, outOffsets);
 
@@ -143,13 +142,13 @@ public final class OrchestratorImpl implements Orchestrator {
                 TaskSpec.TensorArg a = spec.tensorArg(i);
                 if ((a.tag() == ArgTag.INOUT || a.tag() == ArgTag.OUTPUT_EXISTING) && !a.tensor().manualDep()) inserts++;
             }
-            awaitTensorMapRoom(inserts, ordinal, name);
+            awaitTensorMapRoom(inserts, ordinal, spec);
         }
 
-        TaskSlot slot = allocate(ringId, outBytes, ordinal, name);
+        TaskSlot slot = allocate(ringId, outBytes, ordinal, spec);
         actor.charge(Cost.SUBMIT);
         long heapStart = slot.heapEnd - outBytes;
-        define(slot, spec, name, activeMask, shape, blockNum);
+        define(slot, spec, activeMask, shape, blockNum);
 
         for (long dep : spec.dependencies()) {
             TaskSlot p = rt.rings[TaskIds.ring(dep)].liveSlot(TaskIds.local(dep));
@@ -162,38 +161,39 @@ public final class OrchestratorImpl implements Orchestrator {
 
         scopes.add(slot, outBytes);
         rt.submitted.incrementAndGet();
-        rt.recorder.taskSubmitted(slot.taskId, name, blockNum, shape, slot.syncStart, actor.now());
+        // the name is built only for a trace: most submits never show theirs
+        if (rt.recorder.enabled()) rt.recorder.taskSubmitted(slot.taskId, slot.name(), blockNum, shape, slot.syncStart, actor.now());
         publish(slot);
         return new Submitted(slot.taskId, outputs);
     }
 
-    private void validate(TaskSpec spec, long ordinal, String name) {
-        if (spec.buildError() != null) throw invalid(ordinal, name, spec.buildError());
-        if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, name, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
+    private void validate(TaskSpec spec, long ordinal) {
+        if (spec.buildError() != null) throw invalid(ordinal, spec, spec.buildError());
+        if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, spec, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
         int blockNum = spec.launchSpec().blockNum();
-        if (blockNum < 1) throw invalid(ordinal, name, "blockNum must be ≥ 1, got " + blockNum);
+        if (blockNum < 1) throw invalid(ordinal, spec, "blockNum must be ≥ 1, got " + blockNum);
         if (spec.launchSpec().syncStart() && blockNum > 1) {
             boolean aivOnly = spec.kernel(Lane.AIC) == null && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
             int limit = aivOnly ? rt.topology.aivCores() : rt.topology.clusters();
             if (blockNum > limit) {
-                throw new SyncStartInvalidException("submit #" + ordinal + " '" + name + "': syncStart blockNum " + blockNum + " exceeds the "
+                throw new SyncStartInvalidException("submit #" + ordinal + " '" + spec.displayName() + "': syncStart blockNum " + blockNum + " exceeds the "
                         + limit + (aivOnly ? " AIV cores" : " clusters") + " of " + rt.topology.name() + ": its blocks can never start together");
             }
         }
         for (long dep : spec.dependencies()) {
             int r = TaskIds.ring(dep);
             if (dep < 0 || r >= rt.rings.length || TaskIds.local(dep) >= rt.rings[r].allocated()) {
-                throw invalid(ordinal, name, "explicit dependency " + TaskIds.format(dep) + " names no submitted task");
+                throw invalid(ordinal, spec, "explicit dependency " + TaskIds.format(dep) + " names no submitted task");
             }
         }
         for (int i = 0; i < spec.tensorCount(); i++) {
             TaskSpec.TensorArg a = spec.tensorArg(i);
-            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null) throw invalid(ordinal, name, "tensor argument " + i + " (" + a.tag() + ") is null");
+            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null) throw invalid(ordinal, spec, "tensor argument " + i + " (" + a.tag() + ") is null");
         }
     }
 
-    private static InvalidArgumentsException invalid(long ordinal, String name, String what) {
-        return new InvalidArgumentsException("submit #" + ordinal + " '" + name + "' " + what);
+    private static InvalidArgumentsException invalid(long ordinal, TaskSpec spec, String what) {
+        return new InvalidArgumentsException("submit #" + ordinal + " '" + spec.displayName() + "' " + what);
     }
 
     private static int activeMask(TaskSpec spec) {
@@ -202,11 +202,11 @@ public final class OrchestratorImpl implements Orchestrator {
         return mask;
     }
 
-    private void checkScopeRoom(int ring, long ordinal, String name) {
+    private void checkScopeRoom(int ring, long ordinal, TaskSpec spec) {
         int window = rt.config.taskWindow();
         int held = scopes.heldIn(ring);
         if (held >= window - 1) {
-            throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': open scopes already hold "
+            throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "': open scopes already hold "
                     + held + " tasks in ring " + ring + ", whose window is " + window + " slots; a ring can hold at most "
                     + (window - 1) + " tasks of open scopes. Close the scope earlier or use taskWindow ≥ " + nextPow2(held + 2));
         }
@@ -223,8 +223,8 @@ public final class OrchestratorImpl implements Orchestrator {
         return total;
     }
 
-    private void define(TaskSlot slot, TaskSpec spec, String name, int activeMask, int shape, int blockNum) {
-        slot.name = name;
+    private void define(TaskSlot slot, TaskSpec spec, int activeMask, int shape, int blockNum) {
+        slot.name = spec.name();
         for (Lane l : Lane.values()) {
             Kernel k = spec.kernel(l);
             slot.kernels[l.ordinal()] = k != null && rt.config.observer() != null ? new ObservedKernel(k, rt.config.observer()) : k;
@@ -296,7 +296,7 @@ public final class OrchestratorImpl implements Orchestrator {
     private void notifyObserver(TaskSlot slot) {
         long[] ids = new long[slot.producerCount];
         for (int i = 0; i < ids.length; i++) ids[i] = slot.producers[i].taskId;
-        rt.config.submitObserver().submitted(slot.taskId, slot.name, ids);
+        rt.config.submitObserver().submitted(slot.taskId, slot.name(), ids);
     }
 
     private void publish(TaskSlot slot) {
@@ -310,11 +310,11 @@ public final class OrchestratorImpl implements Orchestrator {
 
     // ---- back-pressure ---------------------------------------------------------------------------
 
-    private TaskSlot allocate(int ringId, long outBytes, long ordinal, String name) {
+    private TaskSlot allocate(int ringId, long outBytes, long ordinal, TaskSpec spec) {
         TaskRing ring = rt.rings[ringId];
         tensorMap.sync(ringId);
         if (outBytes > ring.heapSize()) {
-            throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + name + "' needs " + outBytes
+            throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' needs " + outBytes
                     + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; use heapBytes ≥ " + roundUpMiB(outBytes));
         }
         Stall stall = new Stall();
@@ -328,14 +328,14 @@ public final class OrchestratorImpl implements Orchestrator {
                 }
                 if (stall.deadlocked(ring.lastTaskAlive())) {
                     long held = scopes.heldBytesIn(ringId);
-                    throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + name + "' waits for " + outBytes
+                    throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' waits for " + outBytes
                             + " bytes in heap ring " + ringId + " (" + ring.heapUsed() + " of " + ring.heapSize() + " bytes in use, "
                             + held + " held by tasks of open scopes that cannot end while submit waits); a heap of at least "
                             + roundUpMiB(held + outBytes) + " bytes would fit: use heapBytes(" + roundUpMiB(held + outBytes) + ")");
                 }
             } else if (stall.deadlocked(ring.lastTaskAlive())) {
                 int held = scopes.heldIn(ringId);
-                throw new DeadlockException(ErrorCode.FLOW_CONTROL_DEADLOCK, "submit #" + ordinal + " '" + name + "' waits for a slot in task ring "
+                throw new DeadlockException(ErrorCode.FLOW_CONTROL_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' waits for a slot in task ring "
                         + ringId + ": " + ring.alive() + " of " + ring.window() + " slots are live and nothing is running to free one ("
                         + held + " held by open scopes); use taskWindow ≥ " + nextPow2(held + 2));
             }
@@ -343,18 +343,20 @@ public final class OrchestratorImpl implements Orchestrator {
         }
     }
 
-    private void awaitTensorMapRoom(int needed, long ordinal, String name) {
+    private void awaitTensorMapRoom(int needed, long ordinal, TaskSpec spec) {
         if (needed == 0) return;
         if (needed > tensorMap.capacity()) {
-            throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + name + "' publishes " + needed
+            throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' publishes " + needed
                     + " writes but the TensorMap holds " + tensorMap.capacity() + " entries; use tensorMapEntries ≥ " + needed);
         }
         Stall stall = new Stall();
         while (true) {
+            if (tensorMap.free() >= needed) return;
+            // entries of retired tasks are freed lazily: scan the rings only when room is short
             tensorMap.syncAll();
             if (tensorMap.free() >= needed) return;
             if (stall.deadlocked(progressMark())) {
-                throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + name + "' needs " + needed
+                throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' needs " + needed
                         + " TensorMap entries but all " + tensorMap.capacity() + " belong to live tasks that cannot retire while submit waits;"
                         + " use tensorMapEntries ≥ " + nextPow2(tensorMap.capacity() + needed) + " or end scopes earlier");
             }
@@ -402,18 +404,18 @@ public final class OrchestratorImpl implements Orchestrator {
     public Tensor[] allocTensors(OutputSpec... outs) {
         ensureUsable();
         long ordinal = ++submitCount;
-        if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
-            throw invalid(ordinal, "alloc", "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
-        }
         TaskSpec spec = TaskSpec.dummy().named("alloc");
+        if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
+            throw invalid(ordinal, spec, "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
+        }
         spec.output(outs);
         int ringId = scopes.ring();
-        checkScopeRoom(ringId, ordinal, "alloc");
+        checkScopeRoom(ringId, ordinal, spec);
         long[] offsets = new long[outs.length];
         long bytes = layoutOutputs(spec, offsets);
-        TaskSlot slot = allocate(ringId, bytes, ordinal, "alloc");
+        TaskSlot slot = allocate(ringId, bytes, ordinal, spec);
         actor.charge(Cost.SUBMIT);
-        define(slot, spec, "alloc", 0, TaskShape.DUMMY, 1);
+        define(slot, spec, 0, TaskShape.DUMMY, 1);
         Tensor[] outputs = materialize(spec, slot, slot.heapEnd - bytes, offsets);
         slot.markCompleted();
         rt.releaseProducer(slot); // never runs, so its own reference goes at once; the scope's stays
