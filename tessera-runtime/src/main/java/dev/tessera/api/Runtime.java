@@ -3,6 +3,7 @@ package dev.tessera.api;
 import dev.tessera.core.Run;
 import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.Platform;
+import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.platform.threaded.ThreadedPlatform;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
@@ -67,6 +68,7 @@ public final class Runtime implements AutoCloseable {
         private long seed;
         private boolean trace;
         private IdleStrategy idleStrategy = IdleStrategy.DEFAULT;
+        private CoreExecutor coreExecutor;
         private Duration coreTimeout = Duration.ofSeconds(60);
         private KernelObserver observer;
         private SubmitObserver submitObserver;
@@ -81,12 +83,24 @@ public final class Runtime implements AutoCloseable {
         public Builder seed(long s) { this.seed = s; return this; }
         public Builder trace(boolean on) { this.trace = on; return this; }
         public Builder idleStrategy(IdleStrategy s) { this.idleStrategy = Objects.requireNonNull(s); return this; }
+
+        /**
+         * How the threaded platform runs cores: {@link CoreExecutor#pooled()} (a worker per CPU, idle
+         * runtime threads help), {@link CoreExecutor#dedicated()} (a thread per core) or
+         * {@link CoreExecutor#auto()} (the default: pooled when the run's threads would outnumber the CPUs).
+         */
+        public Builder coreExecutor(CoreExecutor e) { this.coreExecutor = Objects.requireNonNull(e); return this; }
         public Builder coreTimeout(Duration d) { this.coreTimeout = Objects.requireNonNull(d); return this; }
         public Builder observer(KernelObserver o) { this.observer = o; return this; }
         public Builder submitObserver(SubmitObserver o) { this.submitObserver = o; return this; }
 
         public Runtime build() {
-            Platform p = platform != null ? platform : new ThreadedPlatform(idleStrategy);
+            if (platform != null && coreExecutor != null) {
+                throw new IllegalStateException("coreExecutor applies to the threaded platform the builder makes; with platform(...) "
+                        + "pass it to that platform instead, e.g. new ThreadedPlatform(idleStrategy, executor)");
+            }
+            Platform p = platform != null ? platform
+                    : new ThreadedPlatform(idleStrategy, coreExecutor != null ? coreExecutor : CoreExecutor.auto());
             return new Runtime(new RuntimeConfig(topology, p, policy, syncStartMode, taskWindow, heapBytes,
                     tensorMapEntries, seed, trace, idleStrategy, coreTimeout, observer,
                     submitObserver));

@@ -19,7 +19,9 @@ public enum ErrorCode {
     /** Tessera: a core did not report FIN within the configured timeout. */
     CORE_TIMEOUT(121),
     /** Tessera: the orchestration function itself threw. */
-    ORCHESTRATION_FAILED(122);
+    ORCHESTRATION_FAILED(122),
+    /** Tessera: the platform could not provide what the run needs, e.g. a thread could not be started. */
+    PLATFORM_FAILED(130);
 
     private final int code;
 

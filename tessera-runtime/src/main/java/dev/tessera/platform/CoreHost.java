@@ -20,4 +20,21 @@ public interface CoreHost {
 
     /** Wakes the scheduler that owns {@code core}, e.g. after a FIN. */
     void coreFinished(int core);
+
+    /** How long one dispatch may run before the run fails with {@code CORE_TIMEOUT}, in ns. */
+    long coreTimeoutNs();
+
+    /**
+     * A platform watchdog saw the kernel of {@code payload} run on {@code core} for {@code ranNs}
+     * (more than {@link #coreTimeoutNs()}): the run fails with {@code CORE_TIMEOUT} naming the task,
+     * block, slot and core. For kernels no scheduler is watching, e.g. one running on a scheduler's
+     * own thread.
+     */
+    void coreTimedOut(int core, DispatchPayload payload, long ranNs, String where);
+
+    /** The platform itself cannot go on (e.g. a thread could not be started): the run fails with {@code error}. */
+    void platformFailed(dev.tessera.errors.TesseraException error);
+
+    /** True once the run has failed for any reason: whatever still runs is no longer wanted. */
+    boolean failed();
 }
