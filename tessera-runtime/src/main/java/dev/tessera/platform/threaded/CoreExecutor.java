@@ -62,7 +62,8 @@ public record CoreExecutor(Kind kind, int workers) {
         if (s.equals("dedicated")) return dedicated();
         if (s.startsWith("pooled:")) {
             try {
-                return pooled(Integer.parseInt(s.substring("pooled:".length())));
+                int workers = Integer.parseInt(s.substring("pooled:".length()));
+                if (workers >= 1) return pooled(workers);
             } catch (NumberFormatException e) {
                 // fall through to the message
             }
