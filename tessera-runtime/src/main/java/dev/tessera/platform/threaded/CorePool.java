@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 
 /**
@@ -50,7 +51,7 @@ final class CorePool implements CoreSet {
                 started.add(t);
             }
         } catch (RuntimeException e) {
-            close(false);
+            close();
             throw e;
         }
     }
@@ -61,12 +62,7 @@ final class CorePool implements CoreSet {
     }
 
     @Override
-    public int threads() {
-        return workers.length;
-    }
-
-    @Override
-    public void forEachWatch(java.util.function.Consumer<KernelWatch> action) {
+    public void forEachWatch(Consumer<KernelWatch> action) {
         for (Worker w : workers) if (w.watch != null) action.accept(w.watch);
     }
 
@@ -86,11 +82,6 @@ final class CorePool implements CoreSet {
         return true;
     }
 
-    /** Cores waiting in the queue now (approximate while others post and take). */
-    int queued() {
-        return queue.size();
-    }
-
     private void wakeIfBacklog() {
         if (queue.size() < 2) return;
         for (Worker w : workers) {
@@ -103,7 +94,7 @@ final class CorePool implements CoreSet {
 
     /** Stops the workers; {@link Joiner} interrupts any still in a kernel and gives up on those that ignore it. */
     @Override
-    public int close(boolean runFailed) {
+    public int close() {
         closed = true;
         List<Thread> threads = new ArrayList<>();
         List<KernelWatch> watches = new ArrayList<>();

@@ -10,15 +10,13 @@ interface CoreSet {
 
     CorePort core(int coreId);
 
-    /** Threads this set runs kernels on. */
-    int threads();
-
     /** Every thread that runs kernels, for the watchdog. */
     void forEachWatch(Consumer<KernelWatch> action);
 
     /**
-     * Stops and joins the threads. A thread still in a kernel is interrupted at once; one that
-     * ignores the interrupt is left behind after a short grace. Returns how many were left.
+     * Stops and joins the threads. A thread still in a kernel is interrupted at once (after a
+     * successful run none is); one that ignores the interrupt is left behind after a short grace
+     * (see {@link Joiner}). Returns how many were left.
      */
-    int close(boolean runFailed);
+    int close();
 }

@@ -33,7 +33,7 @@ final class DedicatedCores implements CoreSet {
                 started.add(t);
             }
         } catch (RuntimeException e) {
-            close(false);
+            close();
             throw e;
         }
     }
@@ -41,11 +41,6 @@ final class DedicatedCores implements CoreSet {
     @Override
     public CorePort core(int coreId) {
         return cores[coreId];
-    }
-
-    @Override
-    public int threads() {
-        return cores.length;
     }
 
     @Override
@@ -58,7 +53,7 @@ final class DedicatedCores implements CoreSet {
 
     /** Tells every started core to exit and joins them (see {@link Joiner}). */
     @Override
-    public int close(boolean runFailed) {
+    public int close() {
         List<KernelWatch> watches = new ArrayList<>(started.size());
         for (int c = 0; c < started.size(); c++) {
             cores[c].exit();

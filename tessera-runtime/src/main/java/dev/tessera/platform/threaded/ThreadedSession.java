@@ -11,6 +11,7 @@ import dev.tessera.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One run on real threads: a thread per scheduler and for the orchestrator, and the cores of the
@@ -64,11 +65,6 @@ final class ThreadedSession implements PlatformSession {
     @Override
     public CorePort core(int coreId) {
         return cores.core(coreId);
-    }
-
-    /** Threads this session runs kernels on (core threads or pool workers), not counting helpers. */
-    int coreThreads() {
-        return cores.threads();
     }
 
     @Override
@@ -156,7 +152,7 @@ final class ThreadedSession implements PlatformSession {
         });
     }
 
-    private void forEachWatch(java.util.function.Consumer<KernelWatch> action) {
+    private void forEachWatch(Consumer<KernelWatch> action) {
         cores.forEachWatch(action);
         for (ThreadedActor a : schedulers) if (a.watch() != null) action.accept(a.watch());
         if (orchestrator.watch() != null) action.accept(orchestrator.watch());
@@ -175,6 +171,6 @@ final class ThreadedSession implements PlatformSession {
     /** Stops the cores (see {@link CoreSet#close}). */
     @Override
     public void close() {
-        cores.close(host.failed());
+        cores.close();
     }
 }
