@@ -24,9 +24,6 @@ import dev.tessera.topology.Topology;
  * orchestrator and the schedulers to completion, and turns what happened into a result or error.
  */
 public final class Run implements CoreHost {
-    /** What every CORE_TIMEOUT says about stopping the kernel: Java has no way to kill a thread. */
-    public static final String UNSTOPPABLE = "The kernel is interrupted; a kernel that ignores interrupts cannot be stopped in Java"
-            + " and keeps its thread (and a CPU) until it returns.";
     private final RuntimeConfig config;
     private final Topology topology;
     private RuntimeState state;
@@ -116,7 +113,7 @@ public final class Run implements CoreHost {
         state.errors.set(new ExecutionException(ErrorCode.CORE_TIMEOUT, "core " + topology.coreLabel(core) + " (id " + core + ", cluster "
                 + topology.clusterOf(core) + ") ran block " + p.blockIdx + " slot " + Lane.of(p.slot) + " of task " + TaskIds.format(p.taskId)
                 + " '" + ((TaskSlot) p.task).name() + "' for more than " + config.coreTimeout().toMillis() + " ms without finishing"
-                + " (coreTimeout; the kernel ran " + where + "). " + UNSTOPPABLE, null));
+                + " (coreTimeout; the kernel ran " + where + "). " + ExecutionException.UNSTOPPABLE_KERNEL, null));
         state.wakeSchedulers();
     }
 

@@ -664,7 +664,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
             rt.errors.set(new ExecutionException(ErrorCode.CORE_TIMEOUT, "core " + topology.coreLabel(core) + " (id " + core
                     + ", cluster " + topology.clusterOf(core) + ") ran block " + t.runBlock[c] + " slot " + Lane.of(t.runSlot[c])
                     + " of task " + TaskIds.format(task.taskId) + " '" + task.name() + "' for more than "
-                    + coreTimeoutNs / 1_000_000 + " ms without finishing (coreTimeout). " + dev.tessera.core.Run.UNSTOPPABLE, null));
+                    + coreTimeoutNs / 1_000_000 + " ms without finishing (coreTimeout). " + ExecutionException.UNSTOPPABLE_KERNEL, null));
             return;
         }
     }
