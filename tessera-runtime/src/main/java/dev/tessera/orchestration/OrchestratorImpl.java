@@ -41,6 +41,8 @@ public final class OrchestratorImpl implements Orchestrator {
     /** How long the runtime must be quiet, with a submit still blocked, before that is a deadlock. */
     static final long DEADLOCK_GRACE_NS = 20_000_000L;
     static final long TENSOR_WAIT_TIMEOUT_NS = 15_000_000_000L;
+    /** {@code Lane.values()} copies its array on every call; submit walks the lanes twice. */
+    private static final Lane[] LANES = Lane.values();
 
     private final RuntimeState rt;
     private final Actor actor;
@@ -198,7 +200,7 @@ public final class OrchestratorImpl implements Orchestrator {
 
     private static int activeMask(TaskSpec spec) {
         int mask = 0;
-        for (Lane l : Lane.values()) if (spec.kernel(l) != null) mask |= l.bit();
+        for (Lane l : LANES) if (spec.kernel(l) != null) mask |= l.bit();
         return mask;
     }
 
@@ -225,7 +227,7 @@ public final class OrchestratorImpl implements Orchestrator {
 
     private void define(TaskSlot slot, TaskSpec spec, int activeMask, int shape, int blockNum) {
         slot.name = spec.name();
-        for (Lane l : Lane.values()) {
+        for (Lane l : LANES) {
             Kernel k = spec.kernel(l);
             slot.kernels[l.ordinal()] = k != null && rt.config.observer() != null ? new ObservedKernel(k, rt.config.observer()) : k;
         }
