@@ -209,8 +209,8 @@ public final class Scheduler implements DispatchTarget, Runnable {
         }
     }
 
+    /** Batches the release of a task completed by this scheduler (counted by {@code completeTask}). */
     private void deferRelease(TaskSlot t) {
-        rt.pendingReleases.incrementAndGet();
         deferredRelease[deferredCount++] = t;
         if (deferredCount == DEFERRED_RELEASE_CAP) flushReleases();
     }
@@ -223,7 +223,6 @@ public final class Scheduler implements DispatchTarget, Runnable {
             deferredRelease[i] = null;
         }
         deferredCount = 0;
-        rt.pendingReleases.addAndGet(-n);
     }
 
     // ---- ready routing ---------------------------------------------------------------------------
