@@ -37,14 +37,10 @@ final class SyncStartCoordinator {
 
     /** Starts a drain for {@code task}; false if another cohort is pending (re-queue the task). */
     boolean begin(TaskSlot task, int owner) {
-        return active.compareAndSet(null, new Cohort(task, owner));
+        return active.compareAndSet(null, new Cohort(task, owner, schedulers.length));
     }
 
     void finish(Cohort c) {
         active.compareAndSet(c, null);
-    }
-
-    int allSchedulersMask() {
-        return schedulers.length >= 31 ? -1 : (1 << schedulers.length) - 1;
     }
 }

@@ -30,7 +30,7 @@ public class CohortLincheckTest {
     public CohortLincheckTest() {
         TaskSlot task = new TaskRing(0, 4, 0, null).allocateSlot(0);
         task.blockNum = NEED;
-        cohort = new Cohort(task, 0);
+        cohort = new Cohort(task, 0, 1);
     }
 
     @Operation
