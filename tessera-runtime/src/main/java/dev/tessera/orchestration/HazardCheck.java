@@ -7,6 +7,7 @@ import dev.tessera.api.Tensor;
 import dev.tessera.core.TaskRing;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.errors.DependencyHazardException;
+import dev.tessera.topology.Lane;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ final class HazardCheck {
         for (int i = 0; i < spec.tensorCount(); i++) {
             TaskSpec.TensorArg a = spec.tensorArg(i);
             if (a.tag() == ArgTag.OUTPUT || a.tag() == ArgTag.NO_DEP || a.tensor().manualDep()) continue;
-            Access mine = new Access(a.tensor(), i, a.tag());
+            Access mine = new Access(a.tensor(), i, accessOf(spec, i));
             for (Task other : unfinished.values()) {
                 if (ordered.contains(other.id)) continue;
                 for (Access theirs : other.accesses) {
@@ -110,7 +111,7 @@ final class HazardCheck {
             int n = 0;
             Access[] all = new Access[spec.tensorCount()];
             for (int i = 0; i < spec.tensorCount(); i++) {
-                ArgTag tag = spec.tensorArg(i).tag();
+                ArgTag tag = accessOf(spec, i);
                 Tensor t = slot.tensors[i];
                 if (tag == ArgTag.NO_DEP || t.manualDep()) continue;
                 all[n++] = new Access(t, i, tag);
@@ -141,6 +142,16 @@ final class HazardCheck {
             if ((a.tag() == ArgTag.INPUT || a.tag() == ArgTag.INOUT) && !a.tensor().manualDep()) tensorMap.writersOf(a.tensor(), out);
         }
         return out;
+    }
+
+    /**
+     * How argument {@code i} really accesses its tensor: as tagged, except the copy task of
+     * {@code Orchestrator.keep}, which takes its source as {@code inout} only to order later
+     * writers after it and never writes it.
+     */
+    private static ArgTag accessOf(TaskSpec spec, int i) {
+        ArgTag tag = spec.tensorArg(i).tag();
+        return tag == ArgTag.INOUT && spec.kernel(Lane.AIV0) == KeptTensors.COPY ? ArgTag.INPUT : tag;
     }
 
     private void forgetFinished() {

@@ -145,6 +145,8 @@ class HazardCheckTest {
             Tensor done = o.submit(TaskSpec.aiv(WORK).input(t).output(DType.FP32, 1)).output(0);
             o.readElement(done, 0);
         }, o -> o.submit(TaskSpec.aiv(WORK).inout(t)));
+        // keeping a tensor only reads it, though its copy task orders later writers after it
+        noHazard(o -> o.submit(TaskSpec.aiv(WORK).input(t)), o -> o.keep("t", t));
         // opted out: noDep
         noHazard(o -> o.submit(TaskSpec.aiv(WORK).input(t)), o -> o.submit(TaskSpec.aiv(WORK).noDep(t)));
     }
