@@ -20,8 +20,10 @@ public enum ErrorCode {
     CORE_TIMEOUT(121),
     /** Tessera: the orchestration function itself threw. */
     ORCHESTRATION_FAILED(122),
+    /** Tessera, debug mode only: an access races an unfinished task the runtime does not order it after. */
+    DEPENDENCY_HAZARD(130),
     /** Tessera: the platform could not provide what the run needs, e.g. a thread could not be started. */
-    PLATFORM_FAILED(130);
+    PLATFORM_FAILED(131);
 
     private final int code;
 

@@ -1,7 +1,9 @@
 package dev.tessera.platform;
 
+import dev.tessera.errors.TesseraException;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.topology.Topology;
+import java.time.Duration;
 
 /**
  * What the runtime gives a platform for its cores: the payload buffers to run, where to report a
@@ -21,20 +23,29 @@ public interface CoreHost {
     /** Wakes the scheduler that owns {@code core}, e.g. after a FIN. */
     void coreFinished(int core);
 
-    /** How long one dispatch may run before the run fails with {@code CORE_TIMEOUT}, in ns. */
-    long coreTimeoutNs();
+    /** How long one kernel call may run (the runtime's {@code coreTimeout}); platforms that watch real time use it. */
+    default Duration coreTimeout() {
+        return Duration.ofSeconds(60);
+    }
 
     /**
-     * A platform watchdog saw the kernel of {@code payload} run on {@code core} for {@code ranNs}
-     * (more than {@link #coreTimeoutNs()}): the run fails with {@code CORE_TIMEOUT} naming the task,
-     * block, slot and core. For kernels no scheduler is watching, e.g. one running on a scheduler's
-     * own thread.
+     * A platform watchdog saw the kernel of {@code payload} run on {@code core} for {@code ranNs},
+     * longer than {@link #coreTimeout()}, {@code where} (e.g. "on scheduler thread tessera-sched-0,
+     * helping"): the run fails with {@code CORE_TIMEOUT} naming the task, block, slot and core. For
+     * kernels no scheduler is watching, such as one running on a scheduler's own thread.
      */
-    void coreTimedOut(int core, DispatchPayload payload, long ranNs, String where);
+    default void coreTimedOut(int core, DispatchPayload payload, long ranNs, String where) {
+        throw new IllegalStateException("kernel '" + (payload.kernel == null ? "?" : payload.kernel.name()) + "' on core " + core
+                + " ran " + ranNs / 1_000_000 + " ms without returning, " + where);
+    }
 
     /** The platform itself cannot go on (e.g. a thread could not be started): the run fails with {@code error}. */
-    void platformFailed(dev.tessera.errors.TesseraException error);
+    default void platformFailed(TesseraException error) {
+        throw error;
+    }
 
     /** True once the run has failed for any reason: whatever still runs is no longer wanted. */
-    boolean failed();
+    default boolean failed() {
+        return false;
+    }
 }

@@ -110,7 +110,7 @@ final class ThreadedSession implements PlatformSession {
      * a kernel after the grace is left behind (see {@link Joiner}).
      */
     private void watchUntilDone(List<Thread> threads, List<ThreadedActor> actors) {
-        long tickMs = Math.max(1, Math.min(50, host.coreTimeoutNs() / 8_000_000));
+        long tickMs = Math.max(1, Math.min(50, host.coreTimeout().toMillis() / 8));
         long failedAt = -1;
         boolean interrupted = false;
         for (int i = 0; i < threads.size(); i++) {
@@ -137,7 +137,7 @@ final class ThreadedSession implements PlatformSession {
 
     private void checkKernels() {
         long now = clock.now();
-        long limit = host.coreTimeoutNs();
+        long limit = host.coreTimeout().toNanos();
         forEachWatch(w -> {
             if (w.overranOnce(now, limit)) {
                 host.coreTimedOut(w.core(), w.payload(), now - w.sinceNs(), w.role);

@@ -68,26 +68,6 @@ final class ToyHost implements CoreHost {
         throw new AssertionError("the sim models polling: cores never call coreFinished");
     }
 
-    @Override
-    public long coreTimeoutNs() {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public void coreTimedOut(int core, DispatchPayload payload, long ranNs, String where) {
-        throw new AssertionError("core " + core + " timed out");
-    }
-
-    @Override
-    public void platformFailed(dev.tessera.errors.TesseraException error) {
-        throw error;
-    }
-
-    @Override
-    public boolean failed() {
-        return false;
-    }
-
     private final class Recorder implements TraceRecorder {
         @Override public boolean enabled() { return true; }
         @Override public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) { }

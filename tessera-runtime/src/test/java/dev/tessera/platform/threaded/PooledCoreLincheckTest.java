@@ -11,12 +11,14 @@ import dev.tessera.platform.DispatchPayload;
 import dev.tessera.platform.IdleStrategy;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.topology.Topology;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What: the pooled core's post / runner hand-off ({@link PooledCore#post} against
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * <p>The negative control is the same state machine without the runner's re-read of the dispatch
  * register after it goes IDLE; Lincheck must find the lost post.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 public class PooledCoreLincheckTest {
     static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
     private static final Topology ONE = Topology.custom(1, 1);
@@ -123,7 +126,6 @@ public class PooledCoreLincheckTest {
         @Override public DispatchPayload payload(int core, int buffer) { return payloads[buffer]; }
         @Override public TraceRecorder recorder() { return TraceRecorder.OFF; }
         @Override public void coreFinished(int core) { }
-        @Override public long coreTimeoutNs() { return Long.MAX_VALUE; }
         @Override public boolean failed() { return false; }
 
         @Override
