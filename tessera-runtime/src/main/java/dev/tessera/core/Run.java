@@ -104,6 +104,23 @@ public final class Run implements CoreHost {
     }
 
     @Override
+    public java.time.Duration coreTimeout() {
+        return config.coreTimeout();
+    }
+
+    @Override
+    public RuntimeException kernelTimedOut(int core, DispatchPayload p, long ranNs, boolean stopped) {
+        ExecutionException e = new ExecutionException(ErrorCode.CORE_TIMEOUT, "kernel '" + p.kernel.name() + "' of task "
+                + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' ran block " + p.blockIdx + " of " + p.blockNum
+                + ", slot " + Lane.of(p.slot) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
+                + topology.clusterOf(core) + ") for more than " + config.coreTimeout().toMillis() + " ms of real time without"
+                + " returning (coreTimeout); " + (stopped ? "it was interrupted and has stopped"
+                : "it was interrupted but ignores interrupts: Java cannot stop it, so its thread keeps running it"), null);
+        state.errors.set(e);
+        return e;
+    }
+
+    @Override
     public TraceRecorder recorder() {
         return recorder;
     }

@@ -2,8 +2,10 @@ package dev.tessera.orchestration;
 
 import dev.tessera.api.ArgTag;
 import dev.tessera.api.Kernel;
+import dev.tessera.api.LaunchSpec;
 import dev.tessera.api.Orchestration;
 import dev.tessera.api.Orchestrator;
+import dev.tessera.api.RuntimeConfig;
 import dev.tessera.api.OutputSpec;
 import dev.tessera.api.Scope;
 import dev.tessera.api.ScopeMode;
@@ -47,6 +49,12 @@ public final class OrchestratorImpl implements Orchestrator {
     private final TensorMap tensorMap;
     private final ScopeStack scopes = new ScopeStack();
     private long submitCount;
+    /** The thread running the orchestration function: the only one that may call in (see {@link #checkCaller}). */
+    private volatile Thread owner;
+    /** The orchestration function has returned: the run is over and this orchestrator with it. */
+    private volatile boolean ended;
+    /** A call is in progress on the owner thread: a second one can only come from a kernel run inside its wait. */
+    private boolean inCall;
 
     public OrchestratorImpl(RuntimeState rt, Actor actor) {
         this.rt = rt;
@@ -61,6 +69,7 @@ public final class OrchestratorImpl implements Orchestrator {
      */
     public TesseraException runOrchestration(Orchestration orchestration) {
         TesseraException failure = null;
+        owner = Thread.currentThread();
         scopes.push(ScopeMode.AUTO);
         try {
             orchestration.run(this);
@@ -69,6 +78,7 @@ public final class OrchestratorImpl implements Orchestrator {
         } catch (RuntimeException | Error e) {
             failure = new TesseraException(ErrorCode.ORCHESTRATION_FAILED, "the orchestration threw " + e, e);
         } finally {
+            ended = true;
             while (scopes.depth() >= 0) endScope();
             rt.orchestratorDone = true;
             rt.wakeSchedulers();
@@ -85,6 +95,7 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Scope scope(ScopeMode mode) {
+        checkCaller("scope()");
         ensureUsable();
         scopes.push(mode);
         return new ScopeHandle(scopes.depth(), mode);
@@ -123,6 +134,16 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Submitted submit(TaskSpec spec) {
+        checkCaller("submit");
+        inCall = true;
+        try {
+            return submitChecked(spec);
+        } finally {
+            inCall = false;
+        }
+    }
+
+    private Submitted submitChecked(TaskSpec spec) {
         ensureUsable();
         long ordinal = ++submitCount;
         String name = spec.displayName();
@@ -171,7 +192,9 @@ public final class OrchestratorImpl implements Orchestrator {
         if (spec.buildError() != null) throw invalid(ordinal, name, spec.buildError());
         if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, name, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
         int blockNum = spec.launchSpec().blockNum();
-        if (blockNum < 1) throw invalid(ordinal, name, "blockNum must be ≥ 1, got " + blockNum);
+        if (blockNum < 1 || blockNum > LaunchSpec.MAX_BLOCK_NUM) {
+            throw invalid(ordinal, name, "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got " + blockNum);
+        }
         if (spec.launchSpec().syncStart() && blockNum > 1) {
             boolean aivOnly = spec.kernel(Lane.AIC) == null && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
             int limit = aivOnly ? rt.topology.aivCores() : rt.topology.clusters();
@@ -314,8 +337,10 @@ public final class OrchestratorImpl implements Orchestrator {
         TaskRing ring = rt.rings[ringId];
         tensorMap.sync(ringId);
         if (outBytes > ring.heapSize()) {
+            String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES ? "use heapBytes ≥ " + roundUpMiB(outBytes)
+                    : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES + " bytes): split the outputs over several tasks";
             throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + name + "' needs " + outBytes
-                    + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; use heapBytes ≥ " + roundUpMiB(outBytes));
+                    + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; " + fix);
         }
         Stall stall = new Stall();
         while (true) {
@@ -400,6 +425,16 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Tensor[] allocTensors(OutputSpec... outs) {
+        checkCaller("allocTensors");
+        inCall = true;
+        try {
+            return allocChecked(outs);
+        } finally {
+            inCall = false;
+        }
+    }
+
+    private Tensor[] allocChecked(OutputSpec... outs) {
         ensureUsable();
         long ordinal = ++submitCount;
         if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
@@ -425,6 +460,16 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public double readElement(Tensor t, long... idx) {
+        checkCaller("readElement");
+        inCall = true;
+        try {
+            return readChecked(t, idx);
+        } finally {
+            inCall = false;
+        }
+    }
+
+    private double readChecked(Tensor t, long... idx) {
         ensureUsable();
         List<TaskSlot> writers = new ArrayList<>();
         long owner = t.ownerTaskId();
@@ -454,6 +499,26 @@ public final class OrchestratorImpl implements Orchestrator {
             rt.orchestratorNeedsDrain = false;
         }
         return t.get(idx);
+    }
+
+    /**
+     * An orchestrator belongs to one run and to the thread that runs its orchestration function.
+     * Kept after the run, its rings and scopes are gone (a submit would index a scope that no longer
+     * exists); called from a kernel (another thread, or a kernel run by the orchestrator's own
+     * thread while it waits), it would race the orchestrator or wait on itself. Both are refused
+     * with a typed error instead.
+     */
+    private void checkCaller(String call) {
+        if (ended) {
+            throw new InvalidArgumentsException(call + " on the orchestrator of a run that has ended: an Orchestrator is valid"
+                    + " only inside the orchestration function given to Runtime.run, while that function runs");
+        }
+        Thread caller = Thread.currentThread();
+        if (caller != owner || inCall) {
+            throw new InvalidArgumentsException(call + " from " + (caller == owner ? "inside another orchestrator call" : "thread '"
+                    + caller.getName() + "'") + ": only the orchestration function may use the Orchestrator, on the thread"
+                    + " that runs it; a kernel cannot submit tasks or open scopes (give the work to the orchestration instead)");
+        }
     }
 
     private void ensureUsable() {

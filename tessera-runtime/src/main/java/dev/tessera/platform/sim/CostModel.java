@@ -45,6 +45,14 @@ public final class CostModel {
     public static final String COUNTER_TICK = "counter.tick";
     public static final String JITTER_PERCENT = "jitter.percent";
 
+    /**
+     * The largest value of any cost or kernel duration: 10^12 ns, 1000 simulated seconds, a hundred
+     * times the default simulated-time limit. Simulated clocks add costs up; bounding every term
+     * (and the time limit, {@link SimPlatform#MAX_TIME_LIMIT_NS}) keeps every sum far from
+     * overflowing a {@code long}, where a wrapped clock would silently shorten the run.
+     */
+    public static final long MAX_NS = 1_000_000_000_000L;
+
     private static final Cost[] OPS = Cost.values();
     /** Keys with one number each (everything except kernel durations). */
     private static final Set<String> NUMERIC_KEYS;
@@ -82,6 +90,7 @@ public final class CostModel {
             Long v = values.get(k);
             if (v == null) throw new IllegalArgumentException("cost model '" + name + "' has no value for " + k);
             if (v < 0) throw new IllegalArgumentException(k + " cannot be negative, got " + v);
+            if (v > MAX_NS) throw tooLarge(k, v);
         }
         opNs = new long[OPS.length];
         for (Cost op : OPS) opNs[op.ordinal()] = values.get(key(op));
@@ -239,13 +248,21 @@ public final class CostModel {
 
     private static long parseNumber(String key, String text) {
         String t = text == null ? "" : text.trim().replace("_", "");
+        long v;
         try {
-            long v = Long.parseLong(t);
-            if (v < 0) throw new IllegalArgumentException(key + " cannot be negative, got " + text);
-            return v;
+            v = Long.parseLong(t);
         } catch (NumberFormatException e) {
+            if (t.matches("\\d+")) throw tooLarge(key, t); // digits beyond a long: too large, not malformed
             throw new IllegalArgumentException(key + " must be a whole number of nanoseconds, got '" + text + "'", e);
         }
+        if (v < 0) throw new IllegalArgumentException(key + " cannot be negative, got " + text);
+        if (v > MAX_NS) throw tooLarge(key, t);
+        return v;
+    }
+
+    static IllegalArgumentException tooLarge(String key, Object value) {
+        return new IllegalArgumentException(key + " must be at most " + MAX_NS + " ns (1000 s; larger costs could overflow"
+                + " simulated time), got " + value);
     }
 
     private static KernelDuration parseDuration(String key, String text) {
@@ -319,9 +336,10 @@ public final class CostModel {
             if (named != null) rule = named;
         }
         long ns = rule.nanos(payload.kernel, payload);
-        if (ns < 0) {
+        if (ns < 0 || ns > MAX_NS) {
             String k = payload.kernel == null ? "<no kernel>" : payload.kernel.name();
-            throw new IllegalStateException("kernel duration rule for " + k + " returned " + ns + " ns for block " + payload.blockIdx);
+            throw new IllegalStateException("kernel duration rule for " + k + " returned " + ns + " ns for block " + payload.blockIdx
+                    + "; a duration must be 0.." + MAX_NS + " ns");
         }
         return ns;
     }
