@@ -14,6 +14,7 @@ import dev.tessera.platform.DispatchPayload;
 import dev.tessera.platform.PlatformSession;
 import dev.tessera.profiling.BufferedTraceRecorder;
 import dev.tessera.profiling.Trace;
+import dev.tessera.profiling.TraceBudget;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.scheduler.Scheduler;
 import dev.tessera.topology.Lane;
@@ -44,7 +45,8 @@ public final class Run implements CoreHost {
     }
 
     public RunResult execute(Orchestration orchestration) {
-        recorder = config.trace() ? new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name()) : TraceRecorder.OFF;
+        recorder = config.trace() ? new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name(),
+                firstSegmentPerCore(), false, TraceBudget.halfTheHeap(this::traceTooLarge)) : TraceRecorder.OFF;
         state = new RuntimeState(config, recorder);
         coreOwner = new int[topology.cores()];
         for (int c = 0; c < coreOwner.length; c++) coreOwner[c] = topology.schedulerOf(topology.clusterOf(c));
@@ -68,6 +70,29 @@ public final class Run implements CoreHost {
         }
     }
 
+    /**
+     * Records each core's log starts with: the recorder's default on machine-sized topologies, less
+     * on huge ones, so that a few thousand cores do not take their first segments out of the trace
+     * budget before anything ran (about 74k records in all, at least 16 per core).
+     */
+    private int firstSegmentPerCore() {
+        return (int) Math.clamp(75_000L / topology.cores(), 16, BufferedTraceRecorder.DEFAULT_CAPACITY);
+    }
+
+    /** The recorder's budget ran out: fail now instead of running every kernel and dying building the trace. */
+    private void traceTooLarge() {
+        state.errors.set(traceTooLargeError(null));
+        state.wakeSchedulers();
+    }
+
+    private TesseraException traceTooLargeError(Throwable cause) {
+        long heapMiB = java.lang.Runtime.getRuntime().maxMemory() >> 20;
+        return new TesseraException(ErrorCode.TRACE_TOO_LARGE, "the trace of this run does not fit in memory: tracing"
+                + " (tessera: --trace or --stats; API: Runtime.builder().trace(true)) keeps every block, and building the trace"
+                + " from it may use at most half of this JVM's " + heapMiB + " MiB of heap; run it without tracing, trace a"
+                + " smaller run, or give the JVM more heap (-Xmx; tessera: TESSERA_JAVA_OPTS=-Xmx8g)", cause);
+    }
+
     private RunResult result(Scheduler[] schedulers) {
         long[] blocks = new long[schedulers.length];
         long subtasks = 0;
@@ -77,7 +102,16 @@ public final class Run implements CoreHost {
             subtasks += schedulers[s].subtasksDispatched();
             makespan = Math.max(makespan, schedulers[s].lastFinishSeenNs());
         }
-        Trace trace = recorder instanceof BufferedTraceRecorder b ? b.build(makespan) : null;
+        Trace trace = null;
+        if (recorder instanceof BufferedTraceRecorder b) {
+            if (b.overBudget()) throw traceTooLargeError(null);
+            try {
+                trace = b.build(makespan);
+            } catch (OutOfMemoryError e) {
+                // The half-built trace is garbage once this frame is left: the JVM can go on.
+                throw traceTooLargeError(e);
+            }
+        }
         return new RunResult(config.platform().name(), config.policy().name(), topology, makespan, state.submitted.get(), subtasks,
                 blocks, trace);
     }
