@@ -229,9 +229,19 @@ public final class OrchestratorImpl implements Orchestrator {
         int window = rt.config.taskWindow();
         int held = scopes.heldIn(ring);
         if (held >= window - 1) {
+            // The scope may go on submitting, and how far is unknown here: so the hint states the rule
+            // (a window of W holds scopes of up to W − 1 tasks) and the least window that fits so far.
+            String scopeHint = ring == 0
+                    ? " Top-level tasks stay in the outer scope until the orchestration returns, so a flat orchestration"
+                    + " submits at most taskWindow − 1 tasks: submit in batches inside scopes (orch.scope()) that close as you go,"
+                    + " or raise taskWindow."
+                    : " Or close scopes sooner: a scope releases its tasks when it ends.";
+            long least = nextPow2(held + 2);
             throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': open scopes already hold "
-                    + held + " tasks in ring " + ring + ", whose window is " + window + " slots; a ring can hold at most "
-                    + (window - 1) + " tasks of open scopes. Close the scope earlier or use taskWindow ≥ " + nextPow2(held + 2));
+                    + held + " tasks in ring " + ring + ", whose window is " + window + " slots; a ring holds at most window − 1 tasks"
+                    + " of open scopes, so taskWindow(W) fits scopes of up to W − 1 tasks. Use taskWindow ≥ " + least + " if the scope"
+                    + " submits at most " + (least - 1) + " tasks in all, otherwise the next power of two above its task count."
+                    + scopeHint);
         }
     }
 
