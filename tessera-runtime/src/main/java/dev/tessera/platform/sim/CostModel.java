@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -177,14 +178,42 @@ public final class CostModel {
      * the file and the key.
      */
     public static CostModel load(Path file) throws IOException {
-        Map<String, String> entries = CostModelFiles.read(file);
-        String preset = entries.remove("preset");
-        CostModel base = preset == null ? a2a3() : preset(preset);
+        Map<String, CostModelFiles.Entry> entries = CostModelFiles.read(file);
+        CostModelFiles.Entry preset = entries.remove("preset");
+        CostModel base;
         try {
-            return base.withOverrides(entries).named(base.name + "+" + file.getFileName());
+            base = preset == null ? a2a3() : preset(preset.value());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + " line " + preset.line() + ", key 'preset': " + e.getMessage(), e);
         }
+        Map<String, String> values = new LinkedHashMap<>();
+        entries.forEach((k, v) -> values.put(k, v.value()));
+        try {
+            return base.withOverrides(values).named(base.name + "+" + file.getFileName());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(locate(file, base, entries, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Where in the file an error is: the key that fails on its own (a bad number, an unknown key),
+     * or, for a rule between keys (idle.cap below idle.base), every key the message names.
+     */
+    private static String locate(Path file, CostModel base, Map<String, CostModelFiles.Entry> entries, String message) {
+        for (Map.Entry<String, CostModelFiles.Entry> e : entries.entrySet()) {
+            try {
+                base.withOverrides(Map.of(e.getKey(), e.getValue().value()));
+            } catch (IllegalArgumentException alone) {
+                if (alone.getMessage().equals(message)) {
+                    return file + " line " + e.getValue().line() + ", key '" + e.getKey().trim() + "': " + message;
+                }
+            }
+        }
+        StringJoiner where = new StringJoiner(", ");
+        entries.forEach((k, v) -> {
+            if (message.contains(k.trim())) where.add("'" + k.trim() + "' on line " + v.line());
+        });
+        return file + (where.length() == 0 ? "" : " (" + where + ")") + ": " + message;
     }
 
     /** This model with {@code key} set to {@code ns} (a kernel key sets a fixed duration). */
