@@ -54,9 +54,12 @@ final class Baton {
         return handoffs;
     }
 
-    /** The run must stop: an actor failed, or the session gave up on a hung kernel. */
+    /**
+     * An actor failed: the others must stop. Read by the holder on every charge, so a plain field;
+     * abandonment is checked where a holder can meet it, when a kernel returns (see SimCore).
+     */
     boolean aborted() {
-        return aborted || abandoned;
+        return aborted;
     }
 
     boolean abandoned() {
@@ -110,7 +113,7 @@ final class Baton {
             LockSupport.park(this);
         }
         rival = earliestLiveExcept(me);
-        if (aborted()) throw new SimulationAbortedException(me.name, failure);
+        if (aborted || abandoned) throw new SimulationAbortedException(me.name, failure);
     }
 
     /** After {@code me}'s clock moved forward: keep running if still earliest, otherwise hand over and wait. */

@@ -136,6 +136,8 @@ final class SimCore implements CorePort {
         } finally {
             watchdog.kernelEnded();
         }
+        // The watchdog gave up on this kernel while it ran: the others have unwound, so must this actor.
+        if (baton.abandoned()) throw new SimulationAbortedException("core " + id, null);
     }
 
     /**

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
  * limit could fire. A real-time watchdog now ends the run with CORE_TIMEOUT naming the task, block
  * and core, and says whether the kernel could be stopped.
  */
-@Timeout(60)
+// A separate thread: should the watchdog regress, the run's join does not answer an interrupt.
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HungKernelTest {
     private static final Topology TOPO = Topology.custom(2, 1);
     private static final Duration TIMEOUT = Duration.ofMillis(300);
