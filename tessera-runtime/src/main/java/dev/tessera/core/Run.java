@@ -45,8 +45,13 @@ public final class Run implements CoreHost {
     }
 
     public RunResult execute(Orchestration orchestration) {
-        recorder = config.trace() ? new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name(),
-                firstSegmentPerCore(), false, TraceBudget.halfTheHeap(this::traceTooLarge)) : TraceRecorder.OFF;
+        if (config.trace()) {
+            TraceBudget budget = TraceBudget.halfTheHeap(this::traceTooLarge);
+            recorder = new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name(),
+                    firstSegmentPerCore(budget), false, budget);
+        } else {
+            recorder = TraceRecorder.OFF;
+        }
         state = new RuntimeState(config, recorder);
         coreOwner = new int[topology.cores()];
         for (int c = 0; c < coreOwner.length; c++) coreOwner[c] = topology.schedulerOf(topology.clusterOf(c));
@@ -72,11 +77,12 @@ public final class Run implements CoreHost {
 
     /**
      * Records each core's log starts with: the recorder's default on machine-sized topologies, less
-     * on huge ones, so that a few thousand cores do not take their first segments out of the trace
-     * budget before anything ran (about 74k records in all, at least 16 per core).
+     * on huge ones or small heaps, so that first segments (about 74k records in all, at most a
+     * quarter of the budget, at least 16 per core) do not use up the trace budget before anything ran.
      */
-    private int firstSegmentPerCore() {
-        return (int) Math.clamp(75_000L / topology.cores(), 16, BufferedTraceRecorder.DEFAULT_CAPACITY);
+    private int firstSegmentPerCore(TraceBudget budget) {
+        long firstSegments = Math.min(75_000L, budget.maxRecords() / 4);
+        return (int) Math.clamp(firstSegments / topology.cores(), 16, BufferedTraceRecorder.DEFAULT_CAPACITY);
     }
 
     /** The recorder's budget ran out: fail now instead of running every kernel and dying building the trace. */

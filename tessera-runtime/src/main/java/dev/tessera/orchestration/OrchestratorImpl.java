@@ -48,13 +48,8 @@ public final class OrchestratorImpl implements Orchestrator {
     private final Actor actor;
     private final TensorMap tensorMap;
     private final ScopeStack scopes = new ScopeStack();
+    private final CallerGuard caller = new CallerGuard();
     private long submitCount;
-    /** The thread running the orchestration function: the only one that may call in (see {@link #checkCaller}). */
-    private volatile Thread owner;
-    /** The orchestration function has returned: the run is over and this orchestrator with it. */
-    private volatile boolean ended;
-    /** A call is in progress on the owner thread: a second one can only come from a kernel run inside its wait. */
-    private boolean inCall;
 
     public OrchestratorImpl(RuntimeState rt, Actor actor) {
         this.rt = rt;
@@ -69,7 +64,7 @@ public final class OrchestratorImpl implements Orchestrator {
      */
     public TesseraException runOrchestration(Orchestration orchestration) {
         TesseraException failure = null;
-        owner = Thread.currentThread();
+        caller.begin();
         scopes.push(ScopeMode.AUTO);
         try {
             orchestration.run(this);
@@ -78,7 +73,7 @@ public final class OrchestratorImpl implements Orchestrator {
         } catch (RuntimeException | Error e) {
             failure = new TesseraException(ErrorCode.ORCHESTRATION_FAILED, "the orchestration threw " + e, e);
         } finally {
-            ended = true;
+            caller.end();
             while (scopes.depth() >= 0) endScope();
             rt.orchestratorDone = true;
             rt.wakeSchedulers();
@@ -95,7 +90,7 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Scope scope(ScopeMode mode) {
-        checkCaller("scope()");
+        caller.check("scope()");
         ensureUsable();
         scopes.push(mode);
         return new ScopeHandle(scopes.depth(), mode);
@@ -134,12 +129,11 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Submitted submit(TaskSpec spec) {
-        checkCaller("submit");
-        inCall = true;
+        caller.enter("submit");
         try {
             return submitChecked(spec);
         } finally {
-            inCall = false;
+            caller.exit();
         }
     }
 
@@ -226,23 +220,8 @@ public final class OrchestratorImpl implements Orchestrator {
     }
 
     private void checkScopeRoom(int ring, long ordinal, String name) {
-        int window = rt.config.taskWindow();
-        int held = scopes.heldIn(ring);
-        if (held >= window - 1) {
-            // The scope may go on submitting, and how far is unknown here: so the hint states the rule
-            // (a window of W holds scopes of up to W − 1 tasks) and the least window that fits so far.
-            String scopeHint = ring == 0
-                    ? " Top-level tasks stay in the outer scope until the orchestration returns, so a flat orchestration"
-                    + " submits at most taskWindow − 1 tasks: submit in batches inside scopes (orch.scope()) that close as you go,"
-                    + " or raise taskWindow."
-                    : " Or close scopes sooner: a scope releases its tasks when it ends.";
-            long least = nextPow2(held + 2);
-            throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': open scopes already hold "
-                    + held + " tasks in ring " + ring + ", whose window is " + window + " slots; a ring holds at most window − 1 tasks"
-                    + " of open scopes, so taskWindow(W) fits scopes of up to W − 1 tasks. Use taskWindow ≥ " + least + " if the scope"
-                    + " submits at most " + (least - 1) + " tasks in all, otherwise the next power of two above its task count."
-                    + scopeHint);
-        }
+        String full = scopes.fullRing(ring, rt.config.taskWindow());
+        if (full != null) throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': " + full);
     }
 
     private static long layoutOutputs(TaskSpec spec, long[] offsets) {
@@ -435,12 +414,11 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Tensor[] allocTensors(OutputSpec... outs) {
-        checkCaller("allocTensors");
-        inCall = true;
+        caller.enter("allocTensors");
         try {
             return allocChecked(outs);
         } finally {
-            inCall = false;
+            caller.exit();
         }
     }
 
@@ -470,12 +448,11 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public double readElement(Tensor t, long... idx) {
-        checkCaller("readElement");
-        inCall = true;
+        caller.enter("readElement");
         try {
             return readChecked(t, idx);
         } finally {
-            inCall = false;
+            caller.exit();
         }
     }
 
@@ -509,26 +486,6 @@ public final class OrchestratorImpl implements Orchestrator {
             rt.orchestratorNeedsDrain = false;
         }
         return t.get(idx);
-    }
-
-    /**
-     * An orchestrator belongs to one run and to the thread that runs its orchestration function.
-     * Kept after the run, its rings and scopes are gone (a submit would index a scope that no longer
-     * exists); called from a kernel (another thread, or a kernel run by the orchestrator's own
-     * thread while it waits), it would race the orchestrator or wait on itself. Both are refused
-     * with a typed error instead.
-     */
-    private void checkCaller(String call) {
-        if (ended) {
-            throw new InvalidArgumentsException(call + " on the orchestrator of a run that has ended: an Orchestrator is valid"
-                    + " only inside the orchestration function given to Runtime.run, while that function runs");
-        }
-        Thread caller = Thread.currentThread();
-        if (caller != owner || inCall) {
-            throw new InvalidArgumentsException(call + " from " + (caller == owner ? "inside another orchestrator call" : "thread '"
-                    + caller.getName() + "'") + ": only the orchestration function may use the Orchestrator, on the thread"
-                    + " that runs it; a kernel cannot submit tasks or open scopes (give the work to the orchestration instead)");
-        }
     }
 
     private void ensureUsable() {

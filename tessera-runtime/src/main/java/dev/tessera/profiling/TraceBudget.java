@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * How many records a recorder may allocate. A traced run keeps every subtask and task in memory,
  * and turning them into a {@link Trace}, statistics and files costs several times more than the
- * recording itself (about {@value #BYTES_PER_RECORD} bytes per record in all, measured), so a run
+ * recording itself (measured: about 470 bytes per subtask with its task, from recording through
+ * the statistics), so a run
  * of millions of blocks can run every kernel and then die of {@code OutOfMemoryError} while its
  * trace is built. A budget refuses the segment that would pass the limit instead: the recorder
  * drops what no longer fits and reports, once, so the run can fail early with a clear error.
@@ -14,7 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Reserved only when a segment is allocated (rare: segments double), never per record.
  */
 public final class TraceBudget {
-    /** Peak heap per recorded subtask or task, from recording through the statistics. */
+    /**
+     * Heap allowed per allocated record (a subtask or a task). Generous on purpose: segments
+     * double, so up to half of what is allocated may be unused, and the build's transients come on
+     * top; a budget that errs refuses a run that might have fit, never the other way round.
+     */
     public static final long BYTES_PER_RECORD = 512;
     /** No limit: tests and tools that build traces of known size. */
     public static final TraceBudget UNLIMITED = new TraceBudget(Long.MAX_VALUE, () -> { });

@@ -37,9 +37,12 @@ final class KernelWatchdog {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        // One daemon thread for every session of the JVM: checks are a few loads each.
-        TIMER = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().daemon().name("tessera-sim-watchdog").unstarted(r));
+        // One daemon thread for every session of the JVM (checks are a few loads each), ended when
+        // no session has run for a second: a library should not leave a thread behind for good.
+        TIMER = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().daemon().name("sim-kernel-watchdog").unstarted(r));
         TIMER.setRemoveOnCancelPolicy(true);
+        TIMER.setKeepAliveTime(1, TimeUnit.SECONDS);
+        TIMER.allowCoreThreadTimeOut(true);
     }
 
     private final long timeoutNs;

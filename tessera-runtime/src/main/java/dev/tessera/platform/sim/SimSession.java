@@ -45,7 +45,7 @@ public final class SimSession implements PlatformSession {
         this.topology = host.topology();
         this.host = host;
         this.baton = new Baton(timeLimitNs, log);
-        this.watchdog = new KernelWatchdog(host.coreTimeout().toNanos(), this::abandon);
+        this.watchdog = new KernelWatchdog(nanos(host.coreTimeout()), this::abandon);
         int jitterPercent = jitter ? model.jitterPercent() : 0;
         SplittableRandom root = new SplittableRandom(seed);
         int s = topology.schedulers();
@@ -242,6 +242,15 @@ public final class SimSession implements PlatformSession {
         // thread their virtual threads could run on; then they are left parked, like it.
         long deadline = System.nanoTime() + GRACE_NS;
         for (Thread t : ts) if (t != stuck) joinWithin(t, Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** {@code d} in nanoseconds, saturated: a timeout of centuries is "never". */
+    private static long nanos(java.time.Duration d) {
+        try {
+            return Math.max(1, d.toNanos());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Joins {@code t} for at most {@code ns}; true when it ended. */
