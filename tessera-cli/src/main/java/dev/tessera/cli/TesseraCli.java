@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "1:an output did not match the golden (FAIL)",
                 "2:bad command line",
                 "3:a run failed with an error (also: out of memory)",
-                "4:an output (--trace, --stats, --out, --json, or standard output) could not be written"})
+                "4:an output could not be written (--trace, --stats, --out, --json, standard output)"})
 public final class TesseraCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
