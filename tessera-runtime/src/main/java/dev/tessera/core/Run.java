@@ -69,7 +69,7 @@ public final class Run implements CoreHost {
             session.execute(() -> orchestrationError[0] = orchestrator.runOrchestration(orchestration), bodies);
             if (state.errors.isSet()) throw state.errors.get();
             if (orchestrationError[0] != null) throw orchestrationError[0];
-            return result(schedulers);
+            return result(schedulers, orchestrator);
         } finally {
             state.close();
         }
@@ -99,7 +99,7 @@ public final class Run implements CoreHost {
                 + " smaller run, or give the JVM more heap (-Xmx; tessera: TESSERA_JAVA_OPTS=-Xmx8g)", cause);
     }
 
-    private RunResult result(Scheduler[] schedulers) {
+    private RunResult result(Scheduler[] schedulers, OrchestratorImpl orchestrator) {
         long[] blocks = new long[schedulers.length];
         long subtasks = 0;
         long makespan = 0;
@@ -119,7 +119,7 @@ public final class Run implements CoreHost {
             }
         }
         return new RunResult(config.platform().name(), config.policy().name(), topology, makespan, state.submitted.get(), subtasks,
-                blocks, trace);
+                blocks, trace, orchestrator.kept());
     }
 
     // ---- CoreHost ----------------------------------------------------------------------------------

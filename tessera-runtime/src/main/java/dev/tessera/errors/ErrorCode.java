@@ -21,7 +21,9 @@ public enum ErrorCode {
     /** Tessera: the orchestration function itself threw. */
     ORCHESTRATION_FAILED(122),
     /** Tessera: the run's trace would not fit in the memory it may use. */
-    TRACE_TOO_LARGE(123);
+    TRACE_TOO_LARGE(123),
+    /** Tessera, debug mode only: an access races an unfinished task the runtime does not order it after. */
+    DEPENDENCY_HAZARD(130);
 
     private final int code;
 

@@ -7,7 +7,8 @@ package dev.tessera.platform.sim;
 public final class SimTimeLimitExceededException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     /** How to raise the limit, from the command line and from the API. */
-    static final String HOW_TO_RAISE = "tessera: --sim-time-limit DURATION; API: SimPlatform.withTimeLimitNs";
+    static final String HOW_TO_RAISE = "tessera: --sim-time-limit DURATION; API: Runtime.builder().simTimeLimit(...)"
+            + " or SimPlatform.withTimeLimitNs";
 
     /**
      * Idle schedulers poll every {@code idle.cap} simulated ns (1 µs in the presets), so each
