@@ -83,4 +83,17 @@ class CostLimitsTest {
             assertTrue(r.makespanNs() >= 2_000_000, "makespan " + r.makespanNs());
         }
     }
+
+    @Test
+    void theBuilderSetsTheSimTimeLimit() {
+        CostModel model = CostModel.a2a3().withOverride("kernel.default", 2_000_000);
+        Kernel k = Kernel.of("slow", ctx -> { });
+        try (Runtime rt = Runtime.builder().topology(TOPO).sim(model).simTimeLimit(java.time.Duration.ofMillis(1)).build()) {
+            SimTimeLimitExceededException e = assertThrows(SimTimeLimitExceededException.class,
+                    () -> rt.run(orch -> orch.submit(TaskSpec.aiv(k))));
+            assertEquals(1_000_000, e.limitNs());
+            assertTrue(e.getMessage().contains("Runtime.builder().simTimeLimit"), e.getMessage());
+        }
+        assertThrows(IllegalStateException.class, () -> Runtime.builder().simTimeLimit(java.time.Duration.ofSeconds(1)).build());
+    }
 }
