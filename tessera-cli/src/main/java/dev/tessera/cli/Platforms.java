@@ -18,12 +18,20 @@ import java.util.Map;
 public final class Platforms {
     private Platforms() {}
 
-    /** What the sim platform is built from; ignored by {@code threaded}. */
-    public record SimOptions(Path costModelFile, Map<String, String> costOverrides, boolean compute) {
-        public static final SimOptions DEFAULT = new SimOptions(null, Map.of(), true);
+    /**
+     * What the sim platform is built from; ignored by {@code threaded}.
+     *
+     * @param timeLimitNs the simulated-time limit, or 0 for the platform's default
+     */
+    public record SimOptions(Path costModelFile, Map<String, String> costOverrides, boolean compute, long timeLimitNs) {
+        public static final SimOptions DEFAULT = new SimOptions(null, Map.of(), true, 0);
+
+        public SimOptions(Path costModelFile, Map<String, String> costOverrides, boolean compute) {
+            this(costModelFile, costOverrides, compute, 0);
+        }
 
         boolean isDefault() {
-            return costModelFile == null && costOverrides.isEmpty() && compute;
+            return costModelFile == null && costOverrides.isEmpty() && compute && timeLimitNs == 0;
         }
     }
 
@@ -56,7 +64,7 @@ public final class Platforms {
         return switch (canonicalName(name)) {
             case "threaded" -> {
                 if (!sim.isDefault()) {
-                    throw new IllegalArgumentException("--cost-model, --cost and --no-compute apply to --platform sim only");
+                    throw new IllegalArgumentException("--cost-model, --cost, --no-compute and --sim-time-limit apply to --platform sim only");
                 }
                 CoreExecutor executor = cores != null ? cores : CoreExecutor.auto();
                 int cpus = java.lang.Runtime.getRuntime().availableProcessors();
@@ -69,7 +77,8 @@ public final class Platforms {
             }
             case "sim" -> {
                 if (cores != null) throw new IllegalArgumentException("--cores applies to --platform threaded only");
-                yield new SimPlatform(costModel(topology, sim), sim.compute(), seed != 0);
+                SimPlatform p = new SimPlatform(costModel(topology, sim), sim.compute(), seed != 0);
+                yield sim.timeLimitNs() > 0 ? p.withTimeLimitNs(sim.timeLimitNs()) : p;
             }
             default -> throw new IllegalStateException(name);
         };
@@ -81,7 +90,8 @@ public final class Platforms {
             base = sim.costModelFile() != null ? CostModel.load(sim.costModelFile())
                     : CostModel.presetFor(topology);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read cost model " + sim.costModelFile() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read cost model " + sim.costModelFile() + ": "
+                    + IoErrors.reason(e, sim.costModelFile()), e);
         }
         return base.withOverrides(sim.costOverrides());
     }

@@ -48,4 +48,14 @@ public interface CoreHost {
     default boolean failed() {
         return false;
     }
+
+    /**
+     * The platform gave up on a kernel call that ran longer than {@link #coreTimeout()}: returns the
+     * error that ends the run. {@code stopped} says whether the kernel's thread ended after it was
+     * interrupted; if not, it keeps running (Java cannot stop a thread that ignores interrupts).
+     */
+    default RuntimeException kernelTimedOut(int core, DispatchPayload payload, long ranNs, boolean stopped) {
+        return new IllegalStateException("kernel '" + (payload.kernel == null ? "?" : payload.kernel.name()) + "' on core " + core
+                + " ran " + ranNs / 1_000_000 + " ms without returning" + (stopped ? "" : " and ignored the interrupt"));
+    }
 }
