@@ -108,8 +108,8 @@ class CliCompareTest {
         @Override public String description() { return inner.description(); }
 
         @Override
-        public ExampleInstance instantiate(Topology topology) {
-            ExampleInstance real = inner.instantiate(topology);
+        public ExampleInstance instantiate(Topology topology, dev.tessera.examples.Options options) {
+            ExampleInstance real = inner.instantiate(topology, options);
             if (runs.getAndIncrement() != failing) return real;
             return new ExampleInstance() {
                 @Override public Orchestration orchestration() { return real.orchestration(); }
