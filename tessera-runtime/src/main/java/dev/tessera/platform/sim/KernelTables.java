@@ -38,14 +38,14 @@ public record KernelTables(double fixedNs, double nsPerMacBf16, double nsPerMacF
      * cycle at 1.8 GHz (0.000136 ns/MAC) and fp32 at a quarter of that; the vector unit 128 fp32
      * lanes at 1.8 GHz (0.0043 ns/op). {@code perByte}: fitted on paged_attention_unroll Case1.
      */
-    public static final KernelTables A2A3 = new KernelTables(1_000, 0.000136, 0.000543, 0.0043, 0.0206);
+    public static final KernelTables A2A3 = new KernelTables(1_000, 0.000136, 0.000543, 0.0043, 0.0158);
 
     /**
      * a5 (Ascend 950 class): no per-kernel or per-operation figures are published, so the
      * estimates are a2a3's; {@code perByte} is fitted on a5's own benchmark_bgemm Case0 time and so
      * absorbs whatever else makes a5 runs slower than a2a3 ones (docs/workloads.md).
      */
-    public static final KernelTables A5 = new KernelTables(1_000, 0.000136, 0.000543, 0.0043, 0.0612);
+    public static final KernelTables A5 = new KernelTables(1_000, 0.000136, 0.000543, 0.0043, 0.1229);
 
     /** The rules, by kernel name. */
     public Map<String, KernelDuration> rules() {

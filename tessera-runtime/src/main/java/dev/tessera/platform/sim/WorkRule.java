@@ -62,7 +62,7 @@ public record WorkRule(double fixedNs, double nsPerMac, double nsPerOp, double n
         double bytes = 0;
         String t = text.replace(" ", "").toLowerCase(Locale.ROOT);
         if (t.isEmpty()) throw bad(text, "it is empty");
-        for (String term : t.split("\\+")) {
+        for (String term : t.split("\\+", -1)) {
             if (term.isEmpty()) throw bad(text, "a '+' has no term");
             int star = term.indexOf('*');
             double c;
