@@ -41,6 +41,11 @@ final class ExampleArgs {
             } else {
                 throw new ParameterException(cli, "option --" + name + " needs a value" + optionsHint(example));
             }
+            if (!declares(example, name)) {
+                // Neither the command's option nor the example's: say both, so a misplaced --policy reads right too.
+                throw new ParameterException(cli, "unknown option '--" + name + "': not an option of "
+                        + cli.getCommandName() + optionsHint(example));
+            }
             if (given.put(name, value) != null) throw new ParameterException(cli, "option --" + name + " is given twice");
         }
         try {
@@ -49,6 +54,13 @@ final class ExampleArgs {
         } catch (Options.InvalidOptionException e) {
             throw new ParameterException(cli, e.getMessage());
         }
+    }
+
+    private static boolean declares(Example e, String name) {
+        for (ExampleOption o : e.options()) {
+            if (o.name().equalsIgnoreCase(name)) return true;
+        }
+        return false;
     }
 
     private static String optionsHint(Example e) {

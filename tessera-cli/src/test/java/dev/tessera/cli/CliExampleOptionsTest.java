@@ -43,13 +43,13 @@ class CliExampleOptionsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "run paged-attention --case Case9 --platform sim | unknown case 'Case9' for example paged-attention: use one of CaseSmall1",
-            "run paged-attention --varient unroll | unknown option 'varient' for example paged-attention: use one of variant, batch",
+            "run paged-attention --varient unroll | unknown option '--varient': not an option of run: options of paged-attention are --case, --variant, --batch",
             "run paged-attention --variant fast | unknown value 'fast' for option variant: use baseline, manual, unroll, unroll-manual",
             "run paged-attention --batch | option --batch needs a value",
             "run paged-attention --batch 2 --batch 3 | option --batch is given twice",
             "run paged-attention unroll | unexpected argument 'unroll'",
             "run bgemm --tasks 5 --grid-k 2 | tasks (5) must be a multiple of grid-k (2)",
-            "run vector --batch 2 | example vector takes no options (got batch)",
+            "run vector --batch 2 | unknown option '--batch': not an option of run: example vector takes no options of its own",
             "run vector --case Case1 | example vector has no cases",
             "compare bgemm --out x --tile 0 | option tile must be in 1..1024, got 0"})
     void badCasesOptionsAndValuesAreUsageErrors(String line, String message) {
