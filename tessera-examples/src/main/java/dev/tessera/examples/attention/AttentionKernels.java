@@ -61,7 +61,7 @@ public final class AttentionKernels {
         float[] s = new float[m * n];
         TileIo.load(qi, q);
         TileIo.load(kj, k);
-        Matmul.multiplyTransposed(q, k, s, m, d, n, false, new float[d * n]);
+        Matmul.multiplyTransposed(q, k, s, m, d, n, false);
         TileIo.store(s, ctx.tensor(2));
     }
 
@@ -194,11 +194,10 @@ public final class AttentionKernels {
         float[] q = new float[m * d];
         float[] k = new float[n * d];
         float[] s = new float[m * n];
-        float[] scratch = new float[d * n];
         TileIo.load(qi, q);
         for (int i = 0; i < blocks; i++) {
             TileIo.load(cache, blockRow(table, offset + i, n), n, k, 0);
-            Matmul.multiplyTransposed(q, k, s, m, d, n, false, scratch);
+            Matmul.multiplyTransposed(q, k, s, m, d, n, false);
             TileIo.store(s, 0, out, i * m, m);
         }
     }

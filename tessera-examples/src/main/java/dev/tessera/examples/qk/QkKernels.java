@@ -40,7 +40,7 @@ public final class QkKernels {
         float[] st = new float[m * cols];
         TileIo.load(q, from, m, qt, 0);
         TileIo.load(k, kt);
-        Matmul.multiplyTransposed(qt, kt, st, m, d, cols, false, new float[d * cols]);
+        Matmul.multiplyTransposed(qt, kt, st, m, d, cols, false);
         TileIo.store(st, 0, s, from, m);
     }
 

@@ -2,9 +2,9 @@ package dev.tessera.examples.tile;
 
 /**
  * {@code C (=|+=) A·B} on row-major float tiles: A is {@code m × k}, B {@code k × n}, C {@code m × n}.
- * Every {@code C[i, j]} is the float sum of {@code A[i, p]·B[p, j]} in order {@code p = 0, 1, …}
- * (fused multiply-add), so for bf16 inputs, whose products are exact in float, the result is the
- * same bit for bit as the plain in-order loop, and any rounding bound for that loop holds.
+ * Every {@code C[i, j]} is {@code c += A[i, p]·B[p, j]} in float for {@code p = 0, 1, …} in order (a
+ * float multiply, then a float add), so the result is the plain in-order loop's bit for bit, whichever
+ * implementation runs; for bf16 inputs the products are exact and only the adds round.
  *
  * <p>Two implementations that give the same bits: {@link Implementation#VECTOR}, with the Vector API
  * ({@code jdk.incubator.vector}, when the JVM was started with {@code --add-modules
@@ -63,13 +63,19 @@ public final class Matmul {
     }
 
     /**
-     * C = A·Bᵀ (or +=) where {@code bt} holds Bᵀ as {@code n × k} (K rows of attention scores);
-     * {@code scratch} (at least {@code k·n}) receives B.
+     * C = A·Bᵀ (or +=) where {@code bt} holds Bᵀ as {@code n × k} (K rows of attention scores). It
+     * computes {@code Cᵀ = Bᵀ·Aᵀ} and transposes the result back: A and C are the small operands (a
+     * q-tile of 16 rows against 128 or 256 K rows), so two small transposes replace a large one.
+     * Every element is still the in-order sum over {@code p} of the same products, so the bits are
+     * those of {@link #multiply} with B.
      */
-    public static void multiplyTransposed(float[] a, float[] bt, float[] c, int m, int k, int n, boolean accumulate,
-                                          float[] scratch) {
-        TileIo.transpose(bt, n, k, scratch);
-        multiply(a, scratch, c, m, k, n, accumulate);
+    public static void multiplyTransposed(float[] a, float[] bt, float[] c, int m, int k, int n, boolean accumulate) {
+        float[] at = new float[k * m];
+        float[] ct = new float[n * m];
+        TileIo.transpose(a, m, k, at);
+        if (accumulate) TileIo.transpose(c, m, n, ct);
+        multiply(bt, at, ct, n, k, m, accumulate);
+        TileIo.transpose(ct, n, m, c);
     }
 
     /** The fallback: 4 rows of C per pass over B, inner loops over a row of B that the JIT vectorises. */
@@ -90,10 +96,10 @@ public final class Matmul {
                 int bp = p * n;
                 for (int j = 0; j < n; j++) {
                     float y = b[bp + j];
-                    c[c0 + j] = Math.fma(x0, y, c[c0 + j]);
-                    c[c1 + j] = Math.fma(x1, y, c[c1 + j]);
-                    c[c2 + j] = Math.fma(x2, y, c[c2 + j]);
-                    c[c3 + j] = Math.fma(x3, y, c[c3 + j]);
+                    c[c0 + j] += x0 * y;
+                    c[c1 + j] += x1 * y;
+                    c[c2 + j] += x2 * y;
+                    c[c3 + j] += x3 * y;
                 }
             }
         }
@@ -102,7 +108,7 @@ public final class Matmul {
             for (int p = 0; p < k; p++) {
                 float x = a[i * k + p];
                 int bp = p * n;
-                for (int j = 0; j < n; j++) c[ci + j] = Math.fma(x, b[bp + j], c[ci + j]);
+                for (int j = 0; j < n; j++) c[ci + j] += x * b[bp + j];
             }
         }
     }

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The micro-kernel holds a 4 × 2V block of C in eight registers (V = floats per vector: 16 with
  * AVX-512, 8 with AVX2) and streams A and B through it: per step of {@code p} it loads two vectors of
- * row p of B and broadcasts four elements of column p of A, eight fused multiply-adds. C is read
+ * row p of B and broadcasts four elements of column p of A, eight multiplies and adds. C is read
  * and written once per block instead of once per step, which is what the plain loop cannot avoid.
  * Edges (rows not a multiple of 4, columns not a multiple of V) take narrower kernels and a scalar
  * tail with the same summation order.
@@ -71,17 +71,17 @@ final class VectorMatmul {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + V);
             FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
+            c00 = x.mul(b0).add(c00);
+            c01 = x.mul(b1).add(c01);
             x = FloatVector.broadcast(S, a[a1 + p]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
+            c10 = x.mul(b0).add(c10);
+            c11 = x.mul(b1).add(c11);
             x = FloatVector.broadcast(S, a[a2 + p]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
+            c20 = x.mul(b0).add(c20);
+            c21 = x.mul(b1).add(c21);
             x = FloatVector.broadcast(S, a[a3 + p]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
+            c30 = x.mul(b0).add(c30);
+            c31 = x.mul(b1).add(c31);
         }
         c00.intoArray(c, r0);
         c01.intoArray(c, r0 + V);
@@ -100,10 +100,10 @@ final class VectorMatmul {
         int a0 = i * k;
         for (int p = 0, bp = j; p < k; p++, bp += n) {
             FloatVector y = FloatVector.fromArray(S, b, bp);
-            c0 = FloatVector.broadcast(S, a[a0 + p]).fma(y, c0);
-            c1 = FloatVector.broadcast(S, a[a0 + k + p]).fma(y, c1);
-            c2 = FloatVector.broadcast(S, a[a0 + 2 * k + p]).fma(y, c2);
-            c3 = FloatVector.broadcast(S, a[a0 + 3 * k + p]).fma(y, c3);
+            c0 = FloatVector.broadcast(S, a[a0 + p]).mul(y).add(c0);
+            c1 = FloatVector.broadcast(S, a[a0 + k + p]).mul(y).add(c1);
+            c2 = FloatVector.broadcast(S, a[a0 + 2 * k + p]).mul(y).add(c2);
+            c3 = FloatVector.broadcast(S, a[a0 + 3 * k + p]).mul(y).add(c3);
         }
         c0.intoArray(c, r0);
         c1.intoArray(c, r0 + n);
@@ -116,7 +116,7 @@ final class VectorMatmul {
         FloatVector c0 = init(c, r0, acc);
         int a0 = i * k;
         for (int p = 0, bp = j; p < k; p++, bp += n) {
-            c0 = FloatVector.broadcast(S, a[a0 + p]).fma(FloatVector.fromArray(S, b, bp), c0);
+            c0 = FloatVector.broadcast(S, a[a0 + p]).mul(FloatVector.fromArray(S, b, bp)).add(c0);
         }
         c0.intoArray(c, r0);
     }
@@ -126,7 +126,7 @@ final class VectorMatmul {
         for (int i = i0; i < i1; i++) {
             for (int col = j; col < n; col++) {
                 float s = acc ? c[i * n + col] : 0f;
-                for (int p = 0; p < k; p++) s = Math.fma(a[i * k + p], b[p * n + col], s);
+                for (int p = 0; p < k; p++) s += a[i * k + p] * b[p * n + col];
                 c[i * n + col] = s;
             }
         }

@@ -15,13 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 4, columns not a multiple of the vector length, accumulation.
  */
 class MatmulTest {
-    /** The definition: {@code c[i, j] (+)= Σ_p a[i, p]·b[p, j]} in order, one fused multiply-add per step. */
+    /** The definition: {@code c[i, j] (+)= Σ_p a[i, p]·b[p, j]} in order, a float multiply and a float add per step. */
     static float[] inOrder(float[] a, float[] b, float[] c0, int m, int k, int n) {
         float[] c = c0.clone();
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float s = c[i * n + j];
-                for (int p = 0; p < k; p++) s = Math.fma(a[i * k + p], b[p * n + j], s);
+                for (int p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
                 c[i * n + j] = s;
             }
         }
@@ -42,8 +42,9 @@ class MatmulTest {
             "4,128,40,false", "3,9,200,true"})
     void bothImplementationsGiveTheInOrderBits(int m, int k, int n, boolean accumulate) {
         SplittableRandom rnd = new SplittableRandom(m * 1_000_003L + k * 1_009L + n);
-        float[] a = random(rnd, m * k, true);
-        float[] b = random(rnd, k * n, true);
+        // fp32 inputs: products round, so only the same order of the same operations gives the same bits.
+        float[] a = random(rnd, m * k, false);
+        float[] b = random(rnd, k * n, false);
         float[] c0 = accumulate ? random(rnd, m * n, false) : new float[m * n];
         float[] expected = inOrder(a, b, c0, m, k, n);
 
@@ -59,6 +60,20 @@ class MatmulTest {
         assertArrayEquals(expected, auto, "whichever is warm");
     }
 
+    @ParameterizedTest(name = "{0}x{1}x{2} accumulate={3}")
+    @CsvSource({"16,128,256,false", "5,7,3,true", "16,16,16,true"})
+    void theTransposedProductHasTheBitsOfTheProductWithB(int m, int k, int n, boolean accumulate) {
+        SplittableRandom rnd = new SplittableRandom(m + 31L * k + 961L * n);
+        float[] a = random(rnd, m * k, false);
+        float[] bt = random(rnd, n * k, false);
+        float[] c0 = accumulate ? random(rnd, m * n, false) : new float[m * n];
+        float[] b = new float[k * n];
+        TileIo.transpose(bt, n, k, b);
+        float[] c = c0.clone();
+        Matmul.multiplyTransposed(a, bt, c, m, k, n, accumulate);
+        assertArrayEquals(inOrder(a, b, c0, m, k, n), c);
+    }
+
     @ParameterizedTest(name = "{0}x{1}x{2}")
     @CsvSource({"16,128,128", "8,64,32"})
     void bf16ProductsSummedInFloatStayWithinTheRoundingBound(int m, int k, int n) {
@@ -66,7 +81,7 @@ class MatmulTest {
         float[] a = random(rnd, m * k, true);
         float[] bt = random(rnd, n * k, true);
         float[] c = new float[m * n];
-        Matmul.multiplyTransposed(a, bt, c, m, k, n, false, new float[k * n]);
+        Matmul.multiplyTransposed(a, bt, c, m, k, n, false);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double exact = 0;

@@ -39,6 +39,21 @@ class TileIoTest {
     }
 
     @Test
+    void transposesTilesOfAnySize() {
+        for (int[] rc : new int[][] {{1, 1}, {16, 16}, {37, 21}, {256, 128}, {3, 40}}) {
+            int rows = rc[0];
+            int cols = rc[1];
+            float[] src = new float[rows * cols];
+            for (int i = 0; i < src.length; i++) src[i] = i;
+            float[] dst = new float[rows * cols];
+            TileIo.transpose(src, rows, cols, dst);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) assertEquals(src[r * cols + c], dst[c * rows + r], rows + "x" + cols);
+            }
+        }
+    }
+
+    @Test
     void refusesIntegerTensorsAndThreeDimensions() {
         try (Arena arena = Arena.ofShared()) {
             assertThrows(IllegalArgumentException.class, () -> TileIo.load(Tensor.allocate(arena, DType.INT32, 4), new float[4]));
