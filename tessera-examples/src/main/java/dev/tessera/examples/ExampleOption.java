@@ -81,12 +81,7 @@ public record ExampleOption(String name, String description, String defaultValue
 
     /** What the option accepts, for help texts: {@code baseline|manual|unroll} or {@code 1..4096}. */
     public String valuesText() {
-        return switch (kind) {
-            case CHOICE -> String.join("|", choices);
-            case INTEGER -> min + ".." + max;
-            case INTEGERS -> "N[,N...] each " + min + ".." + max;
-            case NUMBER -> "a positive number";
-        };
+        return text(kind, choices, min, max);
     }
 
     private static String check(String name, Kind kind, List<String> choices, long min, long max, String value) {
