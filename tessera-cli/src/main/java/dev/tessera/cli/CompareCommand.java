@@ -46,7 +46,10 @@ final class CompareCommand implements Callable<Integer> {
     @Unmatched
     List<String> exampleArgs = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", required = true,
+    /** The example's checked options, set by {@link #call}. */
+    private dev.tessera.examples.Options exampleOptions;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, converter = Converters.PathConverter.class,
             description = "Folder for the traces, pages, picture and statistics (created if missing).")
     Path outDir;
 
@@ -58,18 +61,17 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (warmup < 0) throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more, got " + warmup);
-        dev.tessera.examples.Options exampleOptions =
-                ExampleArgs.resolve(spec.commandLine(), example, caseName, exampleArgs, !machine.noCompute);
+        exampleOptions = ExampleArgs.resolve(spec.commandLine(), example, caseName, exampleArgs, !machine.noCompute);
         TraceFiles.prepareDirectory(outDir);
         PrintWriter out = spec.commandLine().getOut();
         Settings serialSettings = machine.settings(DispatchPolicy.SERIAL, true);
         Report.settings(out, example.name(), serialSettings, "serial, then parallel");
         out.flush();
         Settings parallelSettings = serialSettings.withPolicy(DispatchPolicy.PARALLEL);
-        ExampleRunner.warmUp(example, exampleOptions, serialSettings, warmup);
-        ExampleRunner.warmUp(example, exampleOptions, parallelSettings, warmup);
-        ExampleRunner.Outcome serial = runOne(exampleOptions, serialSettings);
-        ExampleRunner.Outcome parallel = runOne(exampleOptions, parallelSettings);
+        warmUp(serialSettings);
+        warmUp(parallelSettings);
+        ExampleRunner.Outcome serial = runOne(serialSettings, "");
+        ExampleRunner.Outcome parallel = runOne(parallelSettings, "");
         Report.row(out, "serial", serial.verdict().describe());
         Report.row(out, "parallel", parallel.verdict().describe());
 
@@ -94,13 +96,18 @@ final class CompareCommand implements Callable<Integer> {
         return passed ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
-    private ExampleRunner.Outcome runOne(dev.tessera.examples.Options exampleOptions, Settings s) {
+    private void warmUp(Settings s) {
+        for (int i = 1; i <= warmup; i++) runOne(s.withTrace(false), " warm-up" + (warmup > 1 ? " " + i + " of " + warmup : ""));
+    }
+
+    /** {@code what}: "" for a measured run, " warm-up 2 of 3" for a warm-up: named when the run fails. */
+    private ExampleRunner.Outcome runOne(Settings s, String what) {
         try {
             return ExampleRunner.run(example, exampleOptions, s);
-        } catch (RuntimeException e) {
-            // The handler prints the error itself; say which of the two runs it was.
+        } catch (RuntimeException | Error e) {
+            // The handler prints the error itself; say which of the runs it was.
             PrintWriter err = spec.commandLine().getErr();
-            err.println("tessera: compare: the " + s.policyName() + " run of " + example.name() + " failed");
+            err.println("tessera: compare: the " + s.policyName() + what + " run of " + example.name() + " failed");
             err.flush();
             throw e;
         }

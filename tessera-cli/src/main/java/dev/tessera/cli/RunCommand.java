@@ -43,13 +43,13 @@ final class RunCommand implements Callable<Integer> {
     @Unmatched
     List<String> exampleArgs = new ArrayList<>();
 
-    @Option(names = "--trace", paramLabel = "DIR",
+    @Option(names = "--trace", paramLabel = "DIR", converter = Converters.PathConverter.class,
             description = "Record the run and write " + TraceFiles.TRACE + " (Perfetto), " + TraceFiles.HTML + ", "
                     + TraceFiles.PNG + " and " + TraceFiles.STATS + " into DIR (created if missing); "
                     + "also prints the statistics, with every SPMD task's start spread.")
     Path traceDir;
 
-    @Option(names = "--stats", paramLabel = "FILE",
+    @Option(names = "--stats", paramLabel = "FILE", converter = Converters.PathConverter.class,
             description = "Record the run and write its statistics as JSON to FILE (with or without --trace).")
     Path statsFile;
 
@@ -61,12 +61,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (warmup < 0) throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more, got " + warmup);
+        dev.tessera.examples.Options exampleOptions =
+                ExampleArgs.resolve(spec.commandLine(), example, caseName, exampleArgs, !options.noCompute);
         boolean trace = traceDir != null || statsFile != null;
+        TraceFiles.checkNoCollision(traceDir, statsFile);
         // Make the output folders first: a path that cannot be written fails before the run, not after it.
         if (traceDir != null) TraceFiles.prepareDirectory(traceDir);
         if (statsFile != null) TraceFiles.prepareFile(statsFile);
-        dev.tessera.examples.Options exampleOptions =
-                ExampleArgs.resolve(spec.commandLine(), example, caseName, exampleArgs, !options.noCompute);
         Settings settings = options.settings(trace);
         ExampleRunner.warmUp(example, exampleOptions, settings, warmup);
         ExampleRunner.Outcome outcome = ExampleRunner.run(example, exampleOptions, settings);

@@ -2,9 +2,11 @@ package dev.tessera.orchestration;
 
 import dev.tessera.api.ArgTag;
 import dev.tessera.api.Kernel;
+import dev.tessera.api.LaunchSpec;
 import dev.tessera.api.Orchestration;
 import dev.tessera.api.Orchestrator;
 import dev.tessera.api.OutputSpec;
+import dev.tessera.api.RuntimeConfig;
 import dev.tessera.api.Scope;
 import dev.tessera.api.ScopeMode;
 import dev.tessera.api.Submitted;
@@ -46,12 +48,17 @@ public final class OrchestratorImpl implements Orchestrator {
     private final Actor actor;
     private final TensorMap tensorMap;
     private final ScopeStack scopes = new ScopeStack();
+    private final CallerGuard caller = new CallerGuard();
+    /** Null unless {@code hazardCheck} is on. */
+    private final HazardCheck hazards;
+    private final KeptTensors kept = new KeptTensors();
     private long submitCount;
 
     public OrchestratorImpl(RuntimeState rt, Actor actor) {
         this.rt = rt;
         this.actor = actor;
         this.tensorMap = new TensorMap(rt.rings, rt.config.tensorMapEntries(), rt.config.taskWindow());
+        this.hazards = rt.config.hazardCheck() ? new HazardCheck(rt.rings, tensorMap) : null;
     }
 
     /**
@@ -61,6 +68,7 @@ public final class OrchestratorImpl implements Orchestrator {
      */
     public TesseraException runOrchestration(Orchestration orchestration) {
         TesseraException failure = null;
+        caller.begin();
         scopes.push(ScopeMode.AUTO);
         try {
             orchestration.run(this);
@@ -69,6 +77,7 @@ public final class OrchestratorImpl implements Orchestrator {
         } catch (RuntimeException | Error e) {
             failure = new TesseraException(ErrorCode.ORCHESTRATION_FAILED, "the orchestration threw " + e, e);
         } finally {
+            caller.end();
             while (scopes.depth() >= 0) endScope();
             rt.orchestratorDone = true;
             rt.wakeSchedulers();
@@ -85,6 +94,7 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Scope scope(ScopeMode mode) {
+        caller.check("scope()");
         ensureUsable();
         scopes.push(mode);
         return new ScopeHandle(scopes.depth(), mode);
@@ -109,7 +119,10 @@ public final class OrchestratorImpl implements Orchestrator {
 
         @Override
         public void close() {
-            if (closed) return;
+            if (closed) {
+                throw new InvalidArgumentsException("scope at depth " + depth + " is already closed: close each scope once"
+                        + " (a try-with-resources block closes it for you)");
+            }
             if (scopes.depth() != depth) {
                 throw new InvalidArgumentsException("scope at depth " + depth + " closed while the innermost open scope is at depth "
                         + scopes.depth() + ": close scopes innermost first");
@@ -123,6 +136,15 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Submitted submit(TaskSpec spec) {
+        caller.enter("submit");
+        try {
+            return submitChecked(spec);
+        } finally {
+            caller.exit();
+        }
+    }
+
+    private Submitted submitChecked(TaskSpec spec) {
         ensureUsable();
         long ordinal = ++submitCount;
         String name = spec.displayName();
@@ -138,6 +160,7 @@ public final class OrchestratorImpl implements Orchestrator {
 
         int inserts = 0;
         boolean auto = scopes.mode() == ScopeMode.AUTO;
+        if (hazards != null) hazards.checkSubmit(ordinal, name, spec, auto);
         if (auto) {
             for (int i = 0; i < spec.tensorCount(); i++) {
                 TaskSpec.TensorArg a = spec.tensorArg(i);
@@ -163,6 +186,7 @@ public final class OrchestratorImpl implements Orchestrator {
         scopes.add(slot, outBytes);
         rt.submitted.incrementAndGet();
         rt.recorder.taskSubmitted(slot.taskId, name, blockNum, shape, slot.syncStart, actor.now());
+        if (hazards != null) hazards.record(slot, spec);
         publish(slot);
         return new Submitted(slot.taskId, outputs);
     }
@@ -170,8 +194,13 @@ public final class OrchestratorImpl implements Orchestrator {
     private void validate(TaskSpec spec, long ordinal, String name) {
         if (spec.buildError() != null) throw invalid(ordinal, name, spec.buildError());
         if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, name, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
+        if (spec.isDummy() && spec.hasLaunch()) {
+            throw invalid(ordinal, name, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
+        }
         int blockNum = spec.launchSpec().blockNum();
-        if (blockNum < 1) throw invalid(ordinal, name, "blockNum must be ≥ 1, got " + blockNum);
+        if (blockNum < 1 || blockNum > LaunchSpec.MAX_BLOCK_NUM) {
+            throw invalid(ordinal, name, "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got " + blockNum);
+        }
         if (spec.launchSpec().syncStart() && blockNum > 1) {
             boolean aivOnly = spec.kernel(Lane.AIC) == null && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
             int limit = aivOnly ? rt.topology.aivCores() : rt.topology.clusters();
@@ -203,13 +232,8 @@ public final class OrchestratorImpl implements Orchestrator {
     }
 
     private void checkScopeRoom(int ring, long ordinal, String name) {
-        int window = rt.config.taskWindow();
-        int held = scopes.heldIn(ring);
-        if (held >= window - 1) {
-            throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': open scopes already hold "
-                    + held + " tasks in ring " + ring + ", whose window is " + window + " slots; a ring can hold at most "
-                    + (window - 1) + " tasks of open scopes. Close the scope earlier or use taskWindow ≥ " + nextPow2(held + 2));
-        }
+        String full = scopes.fullRing(ring, rt.config.taskWindow());
+        if (full != null) throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': " + full);
     }
 
     private static long layoutOutputs(TaskSpec spec, long[] offsets) {
@@ -314,8 +338,10 @@ public final class OrchestratorImpl implements Orchestrator {
         TaskRing ring = rt.rings[ringId];
         tensorMap.sync(ringId);
         if (outBytes > ring.heapSize()) {
+            String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES ? "use heapBytes ≥ " + roundUpMiB(outBytes)
+                    : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES + " bytes): split the outputs over several tasks";
             throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + name + "' needs " + outBytes
-                    + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; use heapBytes ≥ " + roundUpMiB(outBytes));
+                    + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; " + fix);
         }
         Stall stall = new Stall();
         while (true) {
@@ -400,6 +426,15 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Tensor[] allocTensors(OutputSpec... outs) {
+        caller.enter("allocTensors");
+        try {
+            return allocChecked(outs);
+        } finally {
+            caller.exit();
+        }
+    }
+
+    private Tensor[] allocChecked(OutputSpec... outs) {
         ensureUsable();
         long ordinal = ++submitCount;
         if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
@@ -425,6 +460,15 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public double readElement(Tensor t, long... idx) {
+        caller.enter("readElement");
+        try {
+            return readChecked(t, idx);
+        } finally {
+            caller.exit();
+        }
+    }
+
+    private double readChecked(Tensor t, long... idx) {
         ensureUsable();
         List<TaskSlot> writers = new ArrayList<>();
         long owner = t.ownerTaskId();
@@ -433,6 +477,7 @@ public final class OrchestratorImpl implements Orchestrator {
             if (creator != null) writers.add(creator);
         }
         if (!t.manualDep()) tensorMap.writersOf(t, writers);
+        if (hazards != null) hazards.checkRead(t, writers);
         long[] ids = new long[writers.size()];
         for (int i = 0; i < ids.length; i++) ids[i] = writers.get(i).taskId;
         long start = actor.now();
@@ -454,6 +499,29 @@ public final class OrchestratorImpl implements Orchestrator {
             rt.orchestratorNeedsDrain = false;
         }
         return t.get(idx);
+    }
+
+    @Override
+    public Tensor keep(String name, Tensor t) {
+        caller.check("keep");
+        ensureUsable();
+        long ordinal = submitCount + 1;
+        String problem = kept.problemWith(name, t);
+        if (problem != null) throw invalid(ordinal, "keep " + name, problem);
+        Tensor copy = KeptTensors.allocateCopy(t);
+        // inout, not input: later writers of t must wait for the copy, and the runtime (like the
+        // reference) orders a writer after earlier writers only, never after pure readers
+        TaskSpec copyTask = TaskSpec.aiv(KeptTensors.COPY).named("keep " + name).inout(t).output(copy);
+        // in a MANUAL scope nothing is inferred: wait at least for the tensor's creator
+        if (t.ownerTaskId() != Tensor.NO_OWNER) copyTask.dependsOn(t.ownerTaskId());
+        submit(copyTask);
+        kept.add(name, copy);
+        return copy;
+    }
+
+    /** The tensors kept with {@link #keep}, by name, in keep order. */
+    public java.util.Map<String, Tensor> kept() {
+        return kept.all();
     }
 
     private void ensureUsable() {
