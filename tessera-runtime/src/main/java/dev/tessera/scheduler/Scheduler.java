@@ -346,8 +346,11 @@ public final class Scheduler implements DispatchTarget, Runnable {
             if (t.syncStart) {
                 if (!pendingPhase && candidates.remaining() >= t.blockNum) {
                     launchOnOwnCores(t);
-                } else if (pendingPhase || !sync.begin(t, id)) {
-                    // never into pending slots; and one drain at a time: it goes back after this pass
+                } else if (!sync.begin(t, id)) {
+                    // Never into pending slots, but a cohort popped in a pending pass still arms the
+                    // drain: when the cores only go idle between passes, a cohort that went back to
+                    // the queue's tail from every pending pass waited for the whole stream.
+                    // One drain at a time: it goes back after this pass.
                     holdBack(t);
                     continue;
                 }

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 /**
  * One core as a function of simulated time instead of a thread. A post at the poster's clock T
  * fixes the dispatch's whole future at once: it starts at max(T + pickup, end of the previous
- * dispatch), runs for the cost model's duration, and its ACK and FIN become readable after the
+ * dispatch + switch), runs for the cost model's duration, and its ACK and FIN become readable after the
  * visibility latencies. {@link #status()} then answers what the register shows at the reader's
  * clock.
  *
@@ -85,7 +85,8 @@ final class SimCore implements CorePort {
         }
         settle(t);
         DispatchPayload payload = host.payload(id, token & 1);
-        long start = Math.max(t + model.pickupNs(), lastEnd);
+        // an idle core needs pickup after the write; a core that just ran a kernel also needs its switch time
+        long start = posted ? Math.max(t + model.pickupNs(), lastEnd + model.switchNs()) : t + model.pickupNs();
         long end = Math.addExact(start, Jitter.apply(model.kernelNanos(payload), jitterPercent, rng));
         if (end > baton.timeLimitNs()) {
             // The run needs this block's FIN, so it cannot finish in time: say so now, not after idling up to the limit.
