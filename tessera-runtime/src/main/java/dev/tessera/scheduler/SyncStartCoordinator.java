@@ -6,7 +6,9 @@ import dev.tessera.platform.Actor;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Places sync-start cohorts that do not fit on one scheduler's idle cores (spec §4.9). At most one
+ * What the schedulers of one run share to place sync-start cohorts that do not fit on one
+ * scheduler's idle cores (spec §4.9): the pending cohort, the stop-the-world barrier, and every
+ * scheduler's {@link BlockPlacer} (for {@link CohortLauncher}, under the barrier only). At most one
  * cohort is pending at a time; a second one is re-queued until the first has launched.
  *
  * <ul>
@@ -23,14 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SyncStartCoordinator {
     final SyncStartMode mode;
     final StopTheWorld world;
-    final Scheduler[] schedulers;
+    /** Scheduler {@code s}'s placer at index {@code s}. */
+    final BlockPlacer[] placers;
     private final AtomicReference<Cohort> active = new AtomicReference<>();
 
-    SyncStartCoordinator(SyncStartMode mode, Scheduler[] schedulers, ErrorLatch errors) {
+    SyncStartCoordinator(SyncStartMode mode, BlockPlacer[] placers, Actor[] actors, ErrorLatch errors) {
         this.mode = mode;
-        this.schedulers = schedulers;
-        Actor[] actors = new Actor[schedulers.length];
-        for (int s = 0; s < actors.length; s++) actors[s] = schedulers[s].actor();
+        this.placers = placers.clone();
         this.world = new StopTheWorld(actors, errors);
     }
 
@@ -40,7 +41,7 @@ final class SyncStartCoordinator {
 
     /** Starts a drain for {@code task}; false if another cohort is pending (re-queue the task). */
     boolean begin(TaskSlot task, int owner) {
-        return active.compareAndSet(null, new Cohort(task, owner, schedulers.length));
+        return active.compareAndSet(null, new Cohort(task, owner, placers.length));
     }
 
     void finish(Cohort c) {

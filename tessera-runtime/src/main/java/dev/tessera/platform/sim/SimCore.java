@@ -23,8 +23,6 @@ import java.util.SplittableRandom;
  * saw this dispatch's FIN. Only the baton holder calls in, so nothing here is synchronized.
  */
 final class SimCore implements CorePort {
-    /** Ids from here up are reserved register values (spec §1.1: exit signal, idle ids). */
-    static final int FIRST_RESERVED_TOKEN = 0x7FFF_FFF0;
     private static final int SLOTS = 4;
 
     private final int id;
@@ -69,8 +67,8 @@ final class SimCore implements CorePort {
     @Override
     public void post(int token) {
         long t = baton.nowForCores();
-        if (token < 0 || token >= FIRST_RESERVED_TOKEN) {
-            throw new IllegalArgumentException("core " + id + ": token " + token + " is outside 0.." + (FIRST_RESERVED_TOKEN - 1)
+        if (token < 0 || token >= CorePort.FIRST_RESERVED_TOKEN) {
+            throw new IllegalArgumentException("core " + id + ": token " + token + " is outside 0.." + (CorePort.FIRST_RESERVED_TOKEN - 1)
                     + " (larger ids are reserved register values)");
         }
         if (posted) {

@@ -148,7 +148,7 @@ class SimCoreProtocolTest {
     void reservedTokensAndRepeatedTokensAreRejected() {
         Kernel k = Kernel.of("k", ctx -> { });
         assertThrows(IllegalArgumentException.class, () -> runAlone(new SimPlatform(model()),
-                (me, s, h) -> post(h, s.core(0), 0, SimCore.FIRST_RESERVED_TOKEN, k)));
+                (me, s, h) -> post(h, s.core(0), 0, CorePort.FIRST_RESERVED_TOKEN, k)));
         assertThrows(IllegalStateException.class, () -> runAlone(new SimPlatform(model()), (me, s, h) -> {
             post(h, s.core(0), 0, 7, k);
             walkTo(me, 10 * KERNEL);
