@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * One dispatch mechanism that a policy switches on or off. Every mechanism after PR #827 is the
  * reference's own (workloads.md §B.2 names the PR, the problem and what it measured), except those
- * marked as Tessera's. A policy is a set of these ({@link DispatchOptions}); the scheduler asks the
+ * marked as Tessera's. Early dispatch (#1079) is not one of them yet. A policy is a set of these ({@link DispatchOptions}); the scheduler asks the
  * set, it never compares policy names.
  */
 public enum Mechanism {
@@ -39,14 +39,7 @@ public enum Mechanism {
             "MIX work first, and fill pending slots only when no peer scheduler has an idle core of that shape"),
     /** #1319: sync-start tasks wait in their own ready lanes, drained before any regular work. */
     SYNC_LANES("sync-start-lanes", "#1319",
-            "sync-start tasks in their own ready lanes, served before every regular task"),
-    /**
-     * #1079: consumers of producers marked {@code earlyResolve} are staged, gated, on spare or pending
-     * slots once every producer has published every block, and released by a doorbell at the last
-     * producer's completion.
-     */
-    EARLY_DISPATCH("early-dispatch", "#1079",
-            "stage consumers of earlyResolve producers on spare slots, gated, and ring them when the producers complete");
+            "sync-start tasks in their own ready lanes, served before every regular task");
 
     private final String key;
     private final String reference;

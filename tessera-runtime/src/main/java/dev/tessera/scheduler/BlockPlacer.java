@@ -27,6 +27,8 @@ final class BlockPlacer {
     final CoreTracker tracker;
     private final RuntimeState rt;
     private final CorePort[] ports;
+    /** How this scheduler's register writes go out: fenced, bare, or in bursts (the policy's choice). */
+    private final Publisher publisher;
 
     /** Blocks and subtasks this scheduler dispatched (on its own cores or, launching a cohort, on others'). */
     private long blocksDispatched;
@@ -37,11 +39,12 @@ final class BlockPlacer {
     private final int[] postToken;
     private int postCount;
 
-    BlockPlacer(RuntimeState rt, int scheduler, CoreTracker tracker, CorePort[] ports) {
+    BlockPlacer(RuntimeState rt, int scheduler, CoreTracker tracker, CorePort[] ports, Publisher publisher) {
         this.rt = rt;
         this.scheduler = scheduler;
         this.tracker = tracker;
         this.ports = ports;
+        this.publisher = publisher;
         // a cohort places at most every core of the machine
         this.postPort = new CorePort[3 * rt.topology.clusters()];
         this.postToken = new int[3 * rt.topology.clusters()];
@@ -98,8 +101,7 @@ final class BlockPlacer {
         if (deferPost) {
             dispatcher.deferPost(ports[c], token);
         } else {
-            payer.charge(Cost.REGISTER_WRITE);
-            ports[c].post(token);
+            publisher.post(payer, ports[c], token);
         }
     }
 
@@ -110,11 +112,13 @@ final class BlockPlacer {
 
     /** Posts every deferred token, in placing order: the cohort's blocks start together. */
     void postDeferred(Actor actor) {
-        for (int i = 0; i < postCount; i++) {
-            actor.charge(Cost.REGISTER_WRITE);
-            postPort[i].post(postToken[i]);
-            postPort[i] = null;
-        }
+        publisher.postAll(actor, postPort, postToken, postCount);
+        java.util.Arrays.fill(postPort, 0, postCount, null);
         postCount = 0;
+    }
+
+    /** Writes the tokens this scheduler's publisher kept back (burst publish): the end of a pop. */
+    void flush(Actor actor) {
+        publisher.flush(actor);
     }
 }

@@ -45,6 +45,11 @@ final class CohortLauncher {
         this.launchTarget = new int[2 * clusters];
     }
 
+    /** Whether a cohort is waiting for its drain (one at a time). */
+    boolean drainPending() {
+        return sync.active() != null;
+    }
+
     /** Starts a drain for {@code task} owned by this scheduler; false if another cohort is pending. */
     boolean beginDrain(TaskSlot task) {
         return sync.begin(task, scheduler);

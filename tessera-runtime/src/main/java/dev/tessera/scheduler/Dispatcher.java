@@ -11,7 +11,7 @@ import java.util.Arrays;
  * onto idle cores, then into the pending register of busy ones. How a popped task's blocks are
  * spread is the {@link DispatchPolicy}'s business; a sync-start task goes to {@link CohortLauncher}.
  */
-final class Dispatcher implements DispatchTarget {
+final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
     private final int scheduler;
     private final Actor actor;
     private final CoreTracker tracker;
@@ -19,13 +19,14 @@ final class Dispatcher implements DispatchTarget {
     private final ReadyRouter router;
     private final BlockPlacer placer;
     private final CohortLauncher cohorts;
+    private final DispatchOrder order;
     private final CoreList candidates;
     /** Sync-start tasks that cannot start in this pass; back on the global queue after it. */
     private TaskSlot[] heldBack = new TaskSlot[8];
     private int heldBackCount;
 
     Dispatcher(int scheduler, Actor actor, CoreTracker tracker, DispatchPolicy policy, ReadyRouter router, BlockPlacer placer,
-            CohortLauncher cohorts) {
+            CohortLauncher cohorts, DispatchOrder order) {
         this.scheduler = scheduler;
         this.actor = actor;
         this.tracker = tracker;
@@ -33,33 +34,65 @@ final class Dispatcher implements DispatchTarget {
         this.router = router;
         this.placer = placer;
         this.cohorts = cohorts;
+        this.order = order;
         this.candidates = new CoreList(tracker.cores());
     }
 
-    /** Dispatches what fits; true if any task was dispatched or a sync-start drain begun. */
+    /**
+     * Dispatches what fits: sync-start lanes first when the policy has them (Tier 0, #1319), then
+     * the regular passes in the policy's {@link DispatchOrder}; true if any task was dispatched or
+     * a sync-start drain begun.
+     */
     boolean dispatchAll() {
-        int first = (scheduler & 1) == 0 ? TaskShape.AIC : TaskShape.AIV;
-        int second = first == TaskShape.AIC ? TaskShape.AIV : TaskShape.AIC;
-        boolean progress = dispatchShape(TaskShape.MIX);
-        progress |= dispatchShape(first);
-        progress |= dispatchShape(second);
-        return progress;
+        boolean progress = false;
+        // one drain at a time: while one is pending, the lanes wait rather than churn
+        if (router.hasLanes() && !cohorts.drainPending()) {
+            progress = syncStartLanes(TaskShape.MIX);
+            progress |= syncStartLanes(DispatchOrder.firstSingle(scheduler));
+            progress |= syncStartLanes(DispatchOrder.secondSingle(scheduler));
+        }
+        return progress | order.run(this);
     }
 
-    private boolean dispatchShape(int shape) {
-        boolean progress = dispatchPass(shape, false);
-        progress |= dispatchPass(shape, true);
+    @Override
+    public boolean hasReady(int shape) {
+        return router.hasReady(shape);
+    }
+
+    /**
+     * Tier 0: sync-start tasks of {@code shape} from their lane, onto idle cores only: launched
+     * here when they fit, else a drain begins; one that can do neither goes back to its lane.
+     */
+    private boolean syncStartLanes(int shape) {
+        boolean progress = false;
+        tracker.candidates(shape, false, candidates);
+        TaskSlot t;
+        while ((t = router.nextSyncStart(shape)) != null) {
+            if (candidates.remaining() >= t.blockNum) {
+                cohorts.launchOnOwnCores(t, candidates);
+            } else if (!cohorts.beginDrain(t)) {
+                holdBack(t);
+                break;
+            }
+            progress = true;
+        }
+        putBackHeld();
         return progress;
     }
 
     /** One pass over the ready tasks of {@code shape}: onto idle cores, or ({@code pendingPass}) into pending registers. */
-    private boolean dispatchPass(int shape, boolean pendingPass) {
+    @Override
+    public boolean pass(int shape, boolean pendingPass) {
         boolean progress = false;
+        boolean perTask = false;
         tracker.candidates(shape, pendingPass, candidates);
         while (candidates.remaining() > 0) {
             TaskSlot t = router.next(shape);
             if (t == null) break;
             if (t.syncStart) {
+                // #989: blocks prepared so far start before the cohort; publish per task from here on
+                placer.flush(actor);
+                perTask = true;
                 if (!pendingPass && candidates.remaining() >= t.blockNum) {
                     cohorts.launchOnOwnCores(t, candidates);
                 } else if (!cohorts.beginDrain(t)) {
@@ -72,16 +105,22 @@ final class Dispatcher implements DispatchTarget {
                 }
             } else {
                 policy.dispatch(this, t, candidates);
+                if (perTask) placer.flush(actor);
             }
             progress = true;
             if (candidates.remaining() == 0) tracker.candidates(shape, pendingPass, candidates);
         }
+        placer.flush(actor); // the end of a pop: one barrier and a burst, with burst publish
+        putBackHeld();
+        return progress;
+    }
+
+    private void putBackHeld() {
         for (int i = 0; i < heldBackCount; i++) {
             router.putBack(heldBack[i]);
             heldBack[i] = null;
         }
         heldBackCount = 0;
-        return progress;
     }
 
     private void holdBack(TaskSlot t) {

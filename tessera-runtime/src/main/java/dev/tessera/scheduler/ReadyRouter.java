@@ -7,84 +7,95 @@ import dev.tessera.platform.Actor;
 
 /**
  * Where a task that became ready goes, and where this scheduler takes ready tasks from (spec §4.6).
- * Tasks made ready by this scheduler's own completions stay in a small local list per shape, so it
- * can dispatch them in the same iteration without a trip through the global queue; whatever is
- * left at the end of the iteration goes global, so no scheduler hoards ready work. Owned by one
- * scheduler thread; only the global queues are shared.
+ * The policy picks the collaborators: {@link LocalReady} keeps tasks made ready by this
+ * scheduler's own completions for it (PR #827; left out with {@code shared-ready}, #1245, when
+ * everything goes to the shared queues at once), and {@link SyncStartLanes} holds sync-start tasks
+ * apart from regular ones ({@code sync-start-lanes}, #1319). Owned by one scheduler thread; only the
+ * shared queues and lanes are shared.
  */
 final class ReadyRouter {
-    static final int LOCAL_CAPACITY = 64;
-
     private final RuntimeState rt;
     private final Actor actor;
-    private final TaskSlot[][] local = new TaskSlot[TaskShape.DISPATCHABLE][LOCAL_CAPACITY];
-    private final int[] localCount = new int[TaskShape.DISPATCHABLE];
+    /** Null with {@code shared-ready}. */
+    private final LocalReady local;
+    /** Null without {@code sync-start-lanes}. */
+    private final SyncStartLanes lanes;
     /** For {@code RuntimeState.completeTask}: consumers this scheduler's completions made ready. */
     final RuntimeState.ReadySink toLocal = this::readyLocal;
 
-    ReadyRouter(RuntimeState rt, Actor actor) {
+    ReadyRouter(RuntimeState rt, Actor actor, LocalReady local, SyncStartLanes lanes) {
         this.rt = rt;
         this.actor = actor;
+        this.local = local;
+        this.lanes = lanes;
     }
 
-    /** A task became ready here: keep it for this scheduler unless it is dependency-only or the list is full. */
+    /** A task became ready here: keep it for this scheduler if there is a local buffer with room. */
     void readyLocal(TaskSlot t) {
         t.readyNs = actor.now();
-        int shape = t.shape;
-        if (shape == TaskShape.DUMMY || localCount[shape] == LOCAL_CAPACITY) {
-            rt.ready.push(t, actor);
-            rt.wakeSchedulers();
-        } else {
-            local[shape][localCount[shape]++] = t;
-        }
+        if (local != null && (lanes == null || !t.syncStart) && local.offer(t)) return;
+        share(t);
+        rt.wakeSchedulers();
     }
 
     /** A task became ready for whichever scheduler gets to it first. */
     void readyGlobal(TaskSlot t) {
         t.readyNs = actor.now();
-        rt.ready.push(t, actor);
+        share(t);
+    }
+
+    private void share(TaskSlot t) {
+        if (lanes != null && t.syncStart) lanes.push(t, actor);
+        else rt.ready.push(t, actor);
     }
 
     /** The next ready task of {@code shape}, local ones first (newest first), or null. */
     TaskSlot next(int shape) {
-        int n = localCount[shape];
-        if (n > 0) {
-            TaskSlot t = local[shape][--n];
-            local[shape][n] = null;
-            localCount[shape] = n;
-            return t;
+        if (local != null) {
+            TaskSlot t = local.take(shape);
+            if (t != null) return t;
         }
         if (rt.ready.isEmpty(shape)) return null;
         return rt.ready.poll(shape, actor);
     }
 
+    /** Whether a ready task of {@code shape} is waiting here or in the shared queue (lanes aside). */
+    boolean hasReady(int shape) {
+        return (local != null && !local.isEmpty(shape)) || !rt.ready.isEmpty(shape);
+    }
+
+    boolean hasLanes() {
+        return lanes != null;
+    }
+
+    /** The next sync-start task of {@code shape} from its lane, or null (always null without lanes). */
+    TaskSlot nextSyncStart(int shape) {
+        return lanes == null ? null : lanes.poll(shape, actor);
+    }
+
     /** Puts back a task that still has blocks to claim, for any scheduler. */
     void requeue(TaskSlot task) {
-        rt.ready.push(task, actor);
+        share(task);
         rt.wakeSchedulers();
     }
 
     /** Puts back tasks held back during a dispatch pass, without waking anyone (this scheduler will see them). */
     void putBack(TaskSlot task) {
-        rt.ready.push(task, actor);
+        share(task);
     }
 
-    /** End of an iteration: leftover local tasks go global and the other schedulers are woken. */
+    /** End of an iteration: leftover local tasks go shared and the other schedulers are woken. */
     void flushLocal() {
-        boolean pushed = false;
-        for (int s = 0; s < TaskShape.DISPATCHABLE; s++) {
-            for (int i = 0; i < localCount[s]; i++) {
-                rt.ready.push(local[s][i], actor);
-                local[s][i] = null;
-                pushed = true;
-            }
-            localCount[s] = 0;
-        }
-        if (pushed) rt.wakeSchedulers();
+        if (local != null && local.drainTo(t -> rt.ready.push(t, actor))) rt.wakeSchedulers();
     }
 
     /** For stall reports. */
     String describeLocal() {
-        return java.util.Arrays.toString(localCount);
+        StringBuilder sb = new StringBuilder(local == null ? "none (shared-ready)" : local.describe());
+        if (lanes != null) {
+            sb.append(" lanes");
+            for (int s = 0; s < TaskShape.DISPATCHABLE; s++) sb.append(' ').append(lanes.size(s));
+        }
+        return sb.toString();
     }
 }

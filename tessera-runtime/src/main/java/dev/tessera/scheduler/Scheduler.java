@@ -1,6 +1,9 @@
 package dev.tessera.scheduler;
 
 import dev.tessera.core.RuntimeState;
+import dev.tessera.core.TaskShape;
+import dev.tessera.dispatch.DispatchOptions;
+import dev.tessera.dispatch.Mechanism;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.CorePort;
@@ -43,29 +46,48 @@ public final class Scheduler implements Runnable {
     private Scheduler[] all;
     private boolean wasIdle;
 
-    private Scheduler(RuntimeState rt, int id, Actor actor, PlatformSession session) {
+    /** Shared by the schedulers of one run: what the policy's mechanisms need in common. */
+    private record Shared(DispatchOptions options, SyncStartLanes lanes, PeerIdleHints hints) {
+    }
+
+    private final Shared shared;
+
+    private Scheduler(RuntimeState rt, int id, Actor actor, PlatformSession session, Shared shared) {
+        this.shared = shared;
         this.rt = rt;
         this.id = id;
         this.actor = actor;
         this.tracker = new CoreTracker(rt.topology, id);
         this.ports = new CorePort[tracker.cores()];
         for (int c = 0; c < ports.length; c++) ports[c] = session.core(tracker.coreIds[c]);
-        this.router = new ReadyRouter(rt, actor);
+        DispatchOptions options = shared.options();
+        LocalReady local = null;
+        if (!options.has(Mechanism.SHARED_READY)) {
+            int[] keep = new int[TaskShape.DISPATCHABLE];
+            // with burst publish, #989's overflow spill: keep no more than this scheduler can start
+            for (int s = 0; s < keep.length; s++) keep[s] = options.has(Mechanism.BURST_PUBLISH) ? tracker.targets(s) : LocalReady.CAPACITY;
+            local = new LocalReady(keep);
+        }
+        this.router = new ReadyRouter(rt, actor, local, shared.lanes());
         this.releases = new DeferredReleases(rt, actor);
         this.completer = new TaskCompleter(rt, actor, router, releases);
         this.completions = new CompletionPoller(rt, id, actor, tracker, ports, completer);
         this.wiring = new Wiring(rt, actor, router);
-        this.placer = new BlockPlacer(rt, id, tracker, ports);
+        this.placer = new BlockPlacer(rt, id, tracker, ports, Publisher.of(options, ports.length));
         this.watchdog = new StallWatchdog(rt, actor, tracker);
     }
 
     /** The schedulers of one run, sharing one sync-start coordinator. */
     public static Scheduler[] createAll(RuntimeState rt, PlatformSession session, DispatchPolicy policy, SyncStartMode mode) {
         Scheduler[] all = new Scheduler[rt.topology.schedulers()];
+        DispatchOptions options = policy.options();
+        SyncStartLanes lanes = options.has(Mechanism.SYNC_LANES) ? new SyncStartLanes(rt.ready.capacity()) : null;
+        PeerIdleHints hints = options.has(Mechanism.MIX_PRIORITY) ? new PeerIdleHints(all.length) : null;
+        Shared shared = new Shared(options, lanes, hints);
         BlockPlacer[] placers = new BlockPlacer[all.length];
         Actor[] actors = new Actor[all.length];
         for (int s = 0; s < all.length; s++) {
-            all[s] = new Scheduler(rt, s, session.schedulerActor(s), session);
+            all[s] = new Scheduler(rt, s, session.schedulerActor(s), session, shared);
             placers[s] = all[s].placer;
             actors[s] = all[s].actor;
         }
@@ -78,7 +100,8 @@ public final class Scheduler implements Runnable {
         this.sync = coordinator;
         this.all = schedulers;
         this.cohorts = new CohortLauncher(id, actor, placer, coordinator, rt.topology.clusters());
-        this.dispatcher = new Dispatcher(id, actor, tracker, policy, router, placer, cohorts);
+        this.dispatcher = new Dispatcher(id, actor, tracker, policy, router, placer, cohorts,
+                DispatchOrder.of(shared.options(), id, shared.hints()));
     }
 
     public int id() { return id; }
@@ -105,6 +128,7 @@ public final class Scheduler implements Runnable {
                 boolean progress = false;
                 actor.charge(Cost.LOOP);
                 if (tracker.hasRunning()) progress = completions.poll();
+                if (shared.hints() != null) shared.hints().publish(id, tracker);
                 sync.world.safePoint(id, actor);
                 int cohort = cohorts.step();
                 progress |= (cohort & CohortLauncher.PROGRESS) != 0;
@@ -114,6 +138,7 @@ public final class Scheduler implements Runnable {
                         progress |= completer.completeDependencyOnly();
                     }
                     progress |= dispatcher.dispatchAll();
+                    if (shared.hints() != null) shared.hints().publish(id, tracker);
                 }
                 router.flushLocal();
                 if (++iterations % TIMEOUT_CHECK_INTERVAL == 0) watchdog.checkCoreTimeouts();

@@ -21,11 +21,11 @@ class PoliciesTest {
 
     @Test
     void togglesSwitchOneMechanismAndShowInTheName() {
-        DispatchOptions o = Policies.parse("head", List.of("early-dispatch=off", "BURST_PUBLISH = no"));
-        assertFalse(o.has(Mechanism.EARLY_DISPATCH));
+        DispatchOptions o = Policies.parse("head", List.of("mix-priority=off", "BURST_PUBLISH = no"));
+        assertFalse(o.has(Mechanism.MIX_PRIORITY));
         assertFalse(o.has(Mechanism.BURST_PUBLISH));
         assertTrue(o.has(Mechanism.SYNC_LANES));
-        assertEquals("head[early-dispatch=off,burst-publish=off]", o.name());
+        assertEquals("head[mix-priority=off,burst-publish=off]", o.name());
         assertEquals("head", o.policy());
         DispatchOptions p = Policies.parse("parallel").withToggle("burst-publish=on");
         assertTrue(p.has(Mechanism.BURST_PUBLISH) && p.has(Mechanism.PARALLEL_CLAIM));
