@@ -19,7 +19,7 @@ record Settings(Platform platform, Topology topology, DispatchPolicy policy, Syn
         return new Settings(platform, topology, policy, syncStart, seed, on);
     }
 
-    /** The policy as the command line spells it: {@code serial}, {@code parallel}. */
+    /** The policy as the command line spells it: {@code serial}, {@code head[burst-publish=off]}. */
     String policyName() {
         return policy.name().toLowerCase(Locale.ROOT);
     }
