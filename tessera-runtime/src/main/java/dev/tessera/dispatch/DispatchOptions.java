@@ -49,6 +49,11 @@ public final class DispatchOptions {
         return toggles.isEmpty() ? policy : policy + "[" + toggles + "]";
     }
 
+    /** {@link #name()} as a file name: {@code head[burst-publish=off]} becomes {@code head-burst-publish-off}. */
+    public String fileName() {
+        return name().replace("[", "-").replace("]", "").replace("=", "-").replace(",", "-");
+    }
+
     /** This combination with {@code m} switched on or off (recorded in {@link #name()} even if unchanged). */
     public DispatchOptions with(Mechanism m, boolean enabled) {
         EnumSet<Mechanism> set = EnumSet.copyOf(on);

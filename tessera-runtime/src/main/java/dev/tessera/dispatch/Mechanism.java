@@ -39,7 +39,14 @@ public enum Mechanism {
             "MIX work first, and fill pending slots only when no peer scheduler has an idle core of that shape"),
     /** #1319: sync-start tasks wait in their own ready lanes, drained before any regular work. */
     SYNC_LANES("sync-start-lanes", "#1319",
-            "sync-start tasks in their own ready lanes, served before every regular task");
+            "sync-start tasks in their own ready lanes, served before every regular task"),
+    /**
+     * Tessera's: one claim sized to this scheduler's free targets plus every peer's idle ones, the
+     * peers' ranges handed to them directly instead of re-queued for them to pop one after another.
+     * Needs {@link #PARALLEL_CLAIM}.
+     */
+    PEER_HANDOFF("peer-handoff", "Tessera",
+            "claim blocks for the peers' idle cores too and hand them over directly, so all schedulers start a wide task at once");
 
     private final String key;
     private final String reference;

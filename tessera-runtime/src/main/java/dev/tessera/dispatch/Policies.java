@@ -4,6 +4,7 @@ import static dev.tessera.dispatch.Mechanism.BARE_WRITES;
 import static dev.tessera.dispatch.Mechanism.BURST_PUBLISH;
 import static dev.tessera.dispatch.Mechanism.MIX_PRIORITY;
 import static dev.tessera.dispatch.Mechanism.PARALLEL_CLAIM;
+import static dev.tessera.dispatch.Mechanism.PEER_HANDOFF;
 import static dev.tessera.dispatch.Mechanism.SHARED_READY;
 import static dev.tessera.dispatch.Mechanism.SYNC_LANES;
 
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * The named policies, in the order {@code list --policies} prints them: the reference before #827,
- * at #827, and at its HEAD (workloads.md §B.3). Toggles ({@link DispatchOptions#withToggle}) make
+ * at #827, at its HEAD (workloads.md §B.3), and Tessera's own. Toggles ({@link DispatchOptions#withToggle}) make
  * any other combination.
  */
 public final class Policies {
@@ -32,7 +33,12 @@ public final class Policies {
                     + " publish, shared ready queues, MIX priority with the pending-slot rule, sync-start lanes",
             Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES));
 
-    private static final List<NamedPolicy> ALL = List.of(SERIAL, PARALLEL, HEAD);
+    public static final NamedPolicy HANDOFF = new NamedPolicy("handoff",
+            "Tessera's: head, with each wide task's blocks claimed for the peers' idle cores in one claim and handed to them"
+                    + " directly (peer-handoff)",
+            Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES, PEER_HANDOFF));
+
+    private static final List<NamedPolicy> ALL = List.of(SERIAL, PARALLEL, HEAD, HANDOFF);
 
     private Policies() {
     }
@@ -57,6 +63,15 @@ public final class Policies {
         DispatchOptions o = parse(policy);
         for (String t : toggles) o = o.withToggle(t);
         return o;
+    }
+
+    /**
+     * A policy with its toggles in one word, as {@code compare --policies} takes them:
+     * {@code head:burst-publish=off:mix-priority=off}.
+     */
+    public static DispatchOptions parseSpec(String spec) {
+        String[] parts = spec.split(":");
+        return parse(parts[0], java.util.Arrays.asList(parts).subList(1, parts.length));
     }
 
     /** Known names, comma separated. */

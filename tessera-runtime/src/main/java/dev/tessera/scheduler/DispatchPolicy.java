@@ -37,7 +37,8 @@ public interface DispatchPolicy {
 
     /** The policy for {@code options}: its block claim by {@link Mechanism#PARALLEL_CLAIM}, named after the options. */
     static DispatchPolicy of(DispatchOptions options) {
-        return options.has(Mechanism.PARALLEL_CLAIM) ? new ParallelPolicy(options) : new SerialPolicy(options);
+        if (!options.has(Mechanism.PARALLEL_CLAIM)) return new SerialPolicy(options);
+        return options.has(Mechanism.PEER_HANDOFF) ? new PeerHandoffPolicy(options) : new ParallelPolicy(options);
     }
 
     /** A named policy ({@code serial}, {@code parallel}, {@code head}, ...; see {@link Policies}). */

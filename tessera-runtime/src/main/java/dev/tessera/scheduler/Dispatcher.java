@@ -20,13 +20,16 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
     private final BlockPlacer placer;
     private final CohortLauncher cohorts;
     private final DispatchOrder order;
+    /** Null without {@code peer-handoff}. */
+    private final PeerHandoff handoff;
+    private final int schedulers;
     private final CoreList candidates;
     /** Sync-start tasks that cannot start in this pass; back on the global queue after it. */
     private TaskSlot[] heldBack = new TaskSlot[8];
     private int heldBackCount;
 
     Dispatcher(int scheduler, Actor actor, CoreTracker tracker, DispatchPolicy policy, ReadyRouter router, BlockPlacer placer,
-            CohortLauncher cohorts, DispatchOrder order) {
+            CohortLauncher cohorts, DispatchOrder order, PeerHandoff handoff, int schedulers) {
         this.scheduler = scheduler;
         this.actor = actor;
         this.tracker = tracker;
@@ -35,6 +38,8 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
         this.placer = placer;
         this.cohorts = cohorts;
         this.order = order;
+        this.handoff = handoff;
+        this.schedulers = schedulers;
         this.candidates = new CoreList(tracker.cores());
     }
 
@@ -50,6 +55,10 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
             progress = syncStartLanes(TaskShape.MIX);
             progress |= syncStartLanes(DispatchOrder.firstSingle(scheduler));
             progress |= syncStartLanes(DispatchOrder.secondSingle(scheduler));
+        }
+        if (handoff != null) {
+            progress |= handoff.receive(tracker, candidates, this);
+            placer.flush(actor);
         }
         return progress | order.run(this);
     }
@@ -143,5 +152,20 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
     @Override
     public Actor actor() {
         return actor;
+    }
+
+    @Override
+    public int peerCapacity(int peer, int shape) {
+        return handoff == null ? 0 : handoff.capacity(peer, shape);
+    }
+
+    @Override
+    public int schedulers() {
+        return schedulers;
+    }
+
+    @Override
+    public void handOff(int peer, TaskSlot task, int first, int count) {
+        handoff.send(peer, task, first, count);
     }
 }

@@ -24,6 +24,11 @@ final class PeerIdleHints {
         for (int s = 0; s < TaskShape.DISPATCHABLE; s++) idle.setOpaque(self * TaskShape.DISPATCHABLE + s, tracker.idleCount(s));
     }
 
+    /** What scheduler {@code peer} last said it had idle of {@code shape}. */
+    int idleOf(int peer, int shape) {
+        return idle.getOpaque(peer * TaskShape.DISPATCHABLE + shape);
+    }
+
     /** Whether a scheduler other than {@code self} last said it had an idle target of {@code shape}. */
     boolean peerHasIdle(int self, int shape) {
         for (int k = 0; k < schedulers; k++) {

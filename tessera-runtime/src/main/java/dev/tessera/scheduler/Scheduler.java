@@ -47,7 +47,7 @@ public final class Scheduler implements Runnable {
     private boolean wasIdle;
 
     /** Shared by the schedulers of one run: what the policy's mechanisms need in common. */
-    private record Shared(DispatchOptions options, SyncStartLanes lanes, PeerIdleHints hints) {
+    private record Shared(DispatchOptions options, SyncStartLanes lanes, PeerIdleHints hints, Handoffs handoffs) {
     }
 
     private final Shared shared;
@@ -82,8 +82,9 @@ public final class Scheduler implements Runnable {
         Scheduler[] all = new Scheduler[rt.topology.schedulers()];
         DispatchOptions options = policy.options();
         SyncStartLanes lanes = options.has(Mechanism.SYNC_LANES) ? new SyncStartLanes(rt.ready.capacity()) : null;
-        PeerIdleHints hints = options.has(Mechanism.MIX_PRIORITY) ? new PeerIdleHints(all.length) : null;
-        Shared shared = new Shared(options, lanes, hints);
+        boolean handoff = options.has(Mechanism.PEER_HANDOFF) && options.has(Mechanism.PARALLEL_CLAIM);
+        PeerIdleHints hints = options.has(Mechanism.MIX_PRIORITY) || handoff ? new PeerIdleHints(all.length) : null;
+        Shared shared = new Shared(options, lanes, hints, handoff ? new Handoffs(all.length) : null);
         BlockPlacer[] placers = new BlockPlacer[all.length];
         Actor[] actors = new Actor[all.length];
         for (int s = 0; s < all.length; s++) {
@@ -100,8 +101,9 @@ public final class Scheduler implements Runnable {
         this.sync = coordinator;
         this.all = schedulers;
         this.cohorts = new CohortLauncher(id, actor, placer, coordinator, rt.topology.clusters());
+        PeerHandoff handoff = shared.handoffs() == null ? null : new PeerHandoff(id, rt, actor, shared.handoffs(), shared.hints());
         this.dispatcher = new Dispatcher(id, actor, tracker, policy, router, placer, cohorts,
-                DispatchOrder.of(shared.options(), id, shared.hints()));
+                DispatchOrder.of(shared.options(), id, shared.hints()), handoff, schedulers.length);
     }
 
     public int id() { return id; }

@@ -101,6 +101,27 @@ class DispatchMechanismsTest {
     }
 
     /**
+     * Tessera's peer-handoff: the popping scheduler claims the peers' shares in the same claim and
+     * hands them over, so the three schedulers' first dispatches of a wide task come closer
+     * together than when each pops the re-queued task after the previous one; still 8/8/8.
+     */
+    @Test
+    void peerHandoffBringsTheSchedulersFirstDispatchesTogether() {
+        Orchestration wide = orch -> {
+            for (int i = 0; i < 4; i++) orch.submit(TaskSpec.aic(EMPTY).named("wide").blocks(24));
+        };
+        Trace head = run(DispatchPolicy.parse("head"), A2A3, wide);
+        Trace handoff = run(DispatchPolicy.parse("handoff"), A2A3, wide);
+        long h = DispatchTimings.median(DispatchTimings.of(head).taskDispatchStaggersNs());
+        long o = DispatchTimings.median(DispatchTimings.of(handoff).taskDispatchStaggersNs());
+        System.out.printf("4 x 24 AIC blocks, median cross-thread first-dispatch stagger per task: head %d ns, handoff %d ns%n", h, o);
+        assertTrue(o < h, "handoff " + o + " ns, head " + h + " ns");
+        TraceStats.TaskStats first = TraceStats.of(handoff).spmdTasks().getFirst();
+        assertEquals(24, first.blocksRun());
+        assertEquals("[8, 8, 8]", Arrays.toString(first.blocksPerScheduler()));
+    }
+
+    /**
      * #1319's case: with MIX strict priority, AIC/AIV passes wait while MIX work remains, and a
      * sync-start AIV cohort queued with the regular AIV work waited with them; in its own lane it is
      * served first (Tier 0) and its drain begins at once.
