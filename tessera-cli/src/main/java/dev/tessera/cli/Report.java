@@ -1,6 +1,8 @@
 package dev.tessera.cli;
 
 import dev.tessera.api.RunResult;
+import dev.tessera.examples.run.ExampleRunner;
+import dev.tessera.examples.run.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.tessera.cli;
+package dev.tessera.examples.run;
 
 import dev.tessera.platform.Platform;
 import dev.tessera.platform.sim.CostModel;
@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The one place that turns a platform name (and the sim's options) into a {@link Platform}. */
+/**
+ * The one place that turns a platform name (and the sim's options) into a {@link Platform}; the CLI
+ * and the sweep both build their platforms here, so a name means the same thing in both.
+ */
 public final class Platforms {
     private Platforms() {}
 
@@ -20,7 +23,7 @@ public final class Platforms {
     public record SimOptions(Path costModelFile, Map<String, String> costOverrides, boolean compute) {
         public static final SimOptions DEFAULT = new SimOptions(null, Map.of(), true);
 
-        boolean isDefault() {
+        public boolean isDefault() {
             return costModelFile == null && costOverrides.isEmpty() && compute;
         }
     }
