@@ -42,6 +42,11 @@ public final class SparkEngine implements Engine {
      * the defaults chosen here.
      */
     public SparkEngine(String master, String appName, Map<String, String> conf) {
+        if (master.equals("yarn") && System.getenv("HADOOP_CONF_DIR") == null && System.getenv("YARN_CONF_DIR") == null) {
+            // Without it Hadoop's client retries 0.0.0.0:8032 for many minutes, silently (as spark-submit checks too).
+            throw new EngineException("--master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR set to the cluster's "
+                    + "Hadoop configuration folder", null);
+        }
         SparkConf c = SparkSettings.of(master, appName, conf);
         try {
             this.spark = new JavaSparkContext(c);

@@ -55,7 +55,7 @@ public final class ResultStore implements AutoCloseable {
         }
         if (!Files.isWritable(dir)) throw new OutputException("cannot write into " + dir, null);
         ParquetParts existing = new ParquetParts(dir.resolve(PARQUET), ResultSchema.COLUMNS);
-        boolean hasResults = !existing.parts().isEmpty() || Files.exists(dir.resolve(CSV));
+        boolean hasResults = !existing.parts().isEmpty() || csvRows(dir.resolve(CSV)) > 0;
         if (hasResults && !resume) {
             throw new ExistingResultsException(dir + " already holds results of a sweep: add --resume to continue it, "
                     + "or choose another --out");
@@ -64,6 +64,16 @@ public final class ResultStore implements AutoCloseable {
             return new ResultStore(dir, resume ? existing.readAll() : List.of());
         } catch (IOException e) {
             throw new OutputException("cannot read or write the results in " + dir + ": " + e, e);
+        }
+    }
+
+    /** Lines after the header; a CSV with only its header (a sweep whose engine never started) holds nothing. */
+    private static long csvRows(Path csv) {
+        if (!Files.exists(csv)) return 0;
+        try (var lines = Files.lines(csv)) {
+            return Math.max(0, lines.count() - 1);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 1;   // unreadable: treat as results, so that nothing is overwritten
         }
     }
 

@@ -74,8 +74,10 @@ public final class SweepSpecReader {
         String text;
         try {
             text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SweepFileException(file.toString(), 0, null, "no such file");
         } catch (IOException e) {
-            throw new SweepFileException(file.toString(), 0, null, "cannot be read: " + e.getMessage());
+            throw new SweepFileException(file.toString(), 0, null, "cannot be read: " + e);
         }
         return read(file.toString(), text);
     }

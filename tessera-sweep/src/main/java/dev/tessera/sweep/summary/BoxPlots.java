@@ -152,7 +152,9 @@ public final class BoxPlots {
             g.setColor(new Color(0xEEEEEE));
             g.drawLine(left + 1, y, right - 1, y);
             g.setColor(Color.DARK_GRAY);
-            String label = FigureFormat.number(Math.abs(v) < step * 1e-6 ? 0 : v);
+            // as many decimals as the step needs: 13.5, 14.0 for a step of 0.5
+            int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+            String label = String.format(java.util.Locale.ROOT, "%." + decimals + "f", Math.abs(v) < step * 1e-6 ? 0 : v);
             g.drawString(label, left - 6 - fm.stringWidth(label), y + 4);
         }
     }

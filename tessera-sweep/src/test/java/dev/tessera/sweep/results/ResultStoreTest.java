@@ -117,6 +117,14 @@ class ResultStoreTest {
     }
 
     @Test
+    void aFolderWhoseSweepNeverRanAPointHoldsNoResults() {
+        ResultStore.open(dir, false).close(false);   // e.g. the engine could not start
+        try (ResultStore again = ResultStore.open(dir, false)) {
+            assertEquals(0, again.resumed());
+        }
+    }
+
+    @Test
     void anUnwritableFolderIsAnOutputError() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertThrows(OutputException.class, () -> ResultStore.open(file.resolve("out"), false));

@@ -1,0 +1,129 @@
+package dev.tessera.sweep.cluster;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts Spark's standalone master and workers, and tessera sweep drivers, as separate JVMs from
+ * the project's own jars (target/tessera-sweep.jar and the jars listed in target/spark.classpath),
+ * the way docs/sweeps.md tells users to; everything binds to 127.0.0.1. Every process it started
+ * (and their children: the executors) is stopped by {@link #close}.
+ */
+final class SparkProcesses implements AutoCloseable {
+    private final Path target;
+    private final Path work;
+    private final List<Process> started = new ArrayList<>();
+
+    /** @param target tessera-sweep's build folder; @param work where logs, Spark's home and worker folders go */
+    SparkProcesses(Path target, Path work) {
+        this.target = target;
+        this.work = work;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A master on 127.0.0.1:port; returns once it has been elected leader. */
+    void master(int port, Duration wait) throws IOException, InterruptedException {
+        Path log = work.resolve("master.log");
+        start(log, List.of("-Dspark.master.rest.enabled=false", "org.apache.spark.deploy.master.Master",
+                "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0"));
+        awaitLine(log, "I have been elected leader", wait);
+    }
+
+    /** A worker with one core; returns once it has registered with the master. */
+    void worker(int index, String masterUrl, Duration wait) throws IOException, InterruptedException {
+        Path log = work.resolve("worker-" + index + ".log");
+        start(log, List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--port", "0",
+                "--webui-port", "0", "--cores", "1", "--memory", "768m",
+                "--work-dir", work.resolve("worker-" + index).toString(), masterUrl));
+        awaitLine(log, "Successfully registered with master", wait);
+    }
+
+    /** Runs {@code tessera sweep ARGS} in its own JVM to the end; returns its exit code, its output in {@code log}. */
+    int sweep(Path log, Duration timeout, List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("-Xmx512m", "dev.tessera.sweep.SweepMain"));
+        cmd.addAll(args);
+        Process p = start(log, cmd);
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("tessera sweep did not finish within " + timeout + ":\n" + tail(log));
+        }
+        return p.exitValue();
+    }
+
+    private Process start(Path log, List<String> mainAndArgs) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String opts = Files.readString(target.resolve("classes/dev/tessera/sweep/spark-jvm-options.txt")).trim();
+        cmd.addAll(List.of(opts.split("\\s+")));
+        cmd.add("-cp");
+        cmd.add(target.resolve("tessera-sweep.jar") + java.io.File.pathSeparator
+                + Files.readString(target.resolve("spark.classpath")).trim());
+        cmd.addAll(mainAndArgs);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("SPARK_HOME", sparkHome().toString());
+        env.put("SPARK_SCALA_VERSION", "2.13");
+        env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        env.put("SPARK_NO_DAEMONIZE", "1");
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    /** What ./tessera spark-worker makes: a SPARK_HOME whose jars/ links to every jar of the classpath. */
+    private Path sparkHome() throws IOException {
+        Path jars = work.resolve("spark-home/jars");
+        if (!Files.isDirectory(jars)) {
+            Files.createDirectories(jars);
+            for (String entry : Files.readString(target.resolve("spark.classpath")).trim().split(java.io.File.pathSeparator)) {
+                Path jar = Path.of(entry);
+                Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
+            }
+        }
+        return jars.getParent();
+    }
+
+    private static void awaitLine(Path log, String text, Duration wait) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) return;
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no '" + text + "' in " + log + " within " + wait + ":\n" + tail(log));
+    }
+
+    static String tail(Path log) throws IOException {
+        if (!Files.exists(log)) return "(no log)";
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    @Override
+    public void close() {
+        for (Process p : started.reversed()) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        for (Process p : started) {
+            try {
+                if (p.waitFor(20, TimeUnit.SECONDS)) continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+}
