@@ -21,11 +21,11 @@ final class FigureFormat {
         return figure.endsWith("Ns") || figure.contains("Ns_") ? value / 1_000.0 : value;
     }
 
+    /** Two decimals (so a column's points line up), four below 1, none from 100,000 on. */
     static String number(double v) {
         double a = Math.abs(v);
         if (a >= 100_000) return String.format(Locale.ROOT, "%.0f", v);
-        if (a >= 100) return String.format(Locale.ROOT, "%.1f", v);
-        if (a >= 1) return String.format(Locale.ROOT, "%.3f", v);
+        if (a >= 1 || a == 0) return String.format(Locale.ROOT, "%.2f", v);
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
