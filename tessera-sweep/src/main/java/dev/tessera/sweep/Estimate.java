@@ -21,9 +21,8 @@ record Estimate(int points, double totalMs, int probes) {
     /** Spark's start in a fresh JVM, measured on the development machine (docs/sweeps.md). */
     static final double SPARK_START_MS = 8_000;
 
-    interface ProbeListener extends BiConsumer<String, Double> {}
-
-    static Estimate probe(List<Point> points, ProbeListener listener) {
+    /** Runs the probes; tells {@code listener} each workload's label and probe time in ms as it goes. */
+    static Estimate probe(List<Point> points, BiConsumer<String, Double> listener) {
         Map<String, Double> probeMs = new LinkedHashMap<>();
         double total = 0;
         boolean warm = false;

@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int ENGINE_ERROR = 3;
     /** The output folder cannot be written. */
     static final int OUTPUT_ERROR = 4;
+    /** Stopped by a signal (Ctrl-C: 128 + SIGINT), finished rows kept; what the JVM returns anyway. */
+    static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 }

@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -58,7 +60,12 @@ final class Sweep {
         if (resume) row("to run", todo.size() + " (" + (points.size() - todo.size()) + " already in " + dir + ")");
         row("output", dir.toString());
         out.flush();
+        AtomicReference<Engine> running = new AtomicReference<>();
+        AtomicBoolean interrupted = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
+            interrupted.set(true);
+            Engine e = running.get();
+            if (e != null) e.stopping();
             store.close(false);
             err.println();
             err.println("tessera sweep: interrupted; " + store.rows().size() + " rows are in " + dir
@@ -69,6 +76,7 @@ final class Sweep {
         try {
             if (!todo.isEmpty()) {
                 try (Engine engine = engines.get()) {
+                    running.set(engine);
                     row("engine", engine.describe());
                     out.flush();
                     Progress progress = new Progress(err, terminal, todo.size(), System::nanoTime);
@@ -82,6 +90,7 @@ final class Sweep {
             store.close(true);
         } catch (EngineException | OutputException e) {
             store.close(false);
+            if (interrupted.get()) return ExitCodes.INTERRUPTED;   // the hook has said what happened
             throw e;
         } finally {
             try {

@@ -20,6 +20,12 @@ public interface Engine extends AutoCloseable {
     /** One line for the sweep's report: {@code Spark 4.2.0, local[*] (2 cores)}. */
     String describe();
 
+    /**
+     * The process is being stopped (Ctrl-C): the engine's work will fail as it is torn down, which
+     * is expected; stop reporting it. Called from a shutdown hook.
+     */
+    default void stopping() {}
+
     @Override
     void close();
 }

@@ -96,6 +96,16 @@ public final class SparkEngine implements Engine {
     }
 
     @Override
+    public void stopping() {
+        try {
+            // Spark logs every task it can no longer run as an ERROR with a stack trace.
+            spark.setLogLevel("OFF");
+        } catch (RuntimeException e) {
+            // already torn down: nothing left to say anything
+        }
+    }
+
+    @Override
     public void close() {
         spark.stop();
     }
