@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * examples/sweeps/smoke.json on a standalone Spark cluster of a master and two workers, each its own
- * JVM on 127.0.0.1, and on embedded local[2]: every row is the same (wall time and executor aside),
- * because a sim result depends only on its point. Runs after package (failsafe): executors load the
- * sweep's classes from tessera-sweep.jar.
+ * JVM on 127.0.0.1 started with the launcher as docs/sweeps.md says, and on embedded local[2]: every
+ * row is the same (wall time and executor aside), because a sim result depends only on its point.
+ * Runs after package (failsafe): the launcher and the executors use tessera-sweep.jar.
  */
 class LoopbackClusterIT {
     /** Generous: CI machines have 2 CPUs, and five JVMs share them here. */
@@ -32,11 +32,11 @@ class LoopbackClusterIT {
 
     @Test
     void aClusterOfTwoWorkersGivesTheLocalRunsResults() throws Exception {
-        Path target = Path.of("target").toAbsolutePath();
+        Path launcher = Path.of("..", "tessera").toAbsolutePath().normalize();
         Path smoke = Path.of("..", "examples", "sweeps", "smoke.json").toAbsolutePath().normalize();
         int port = SparkProcesses.freePort();
         String master = "spark://127.0.0.1:" + port;
-        try (SparkProcesses spark = new SparkProcesses(target, tmp)) {
+        try (SparkProcesses spark = new SparkProcesses(launcher, tmp)) {
             spark.master(port, START);
             spark.worker(1, master, START);
             spark.worker(2, master, START);

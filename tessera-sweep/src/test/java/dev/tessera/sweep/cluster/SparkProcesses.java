@@ -8,23 +8,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts Spark's standalone master and workers, and tessera sweep drivers, as separate JVMs from
- * the project's own jars (target/tessera-sweep.jar and the jars listed in target/spark.classpath),
- * the way docs/sweeps.md tells users to; everything binds to 127.0.0.1. Every process it started
+ * Starts Spark's standalone master and workers, and tessera sweep drivers, as separate JVMs with the
+ * project's launcher, exactly as docs/sweeps.md tells users to ({@code ./tessera spark-master},
+ * {@code ./tessera spark-worker URL}, {@code ./tessera sweep}): from tessera-sweep.jar and the jars
+ * the build lists, with Spark's JVM options; everything binds to 127.0.0.1. Every process it started
  * (and their children: the executors) is stopped by {@link #close}.
  */
 final class SparkProcesses implements AutoCloseable {
-    private final Path target;
+    private final Path launcher;
     private final Path work;
     private final List<Process> started = new ArrayList<>();
 
-    /** @param target tessera-sweep's build folder; @param work where logs, Spark's home and worker folders go */
-    SparkProcesses(Path target, Path work) {
-        this.target = target;
+    /** @param launcher the project's {@code tessera} script; @param work where logs and worker folders go */
+    SparkProcesses(Path launcher, Path work) {
+        this.launcher = launcher;
         this.work = work;
     }
 
@@ -37,15 +37,14 @@ final class SparkProcesses implements AutoCloseable {
     /** A master on 127.0.0.1:port; returns once it has been elected leader. */
     void master(int port, Duration wait) throws IOException, InterruptedException {
         Path log = work.resolve("master.log");
-        start(log, List.of("-Dspark.master.rest.enabled=false", "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0"));
+        start(log, List.of("spark-master", "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0"));
         awaitLine(log, "I have been elected leader", wait);
     }
 
     /** A worker with one core; returns once it has registered with the master. */
     void worker(int index, String masterUrl, Duration wait) throws IOException, InterruptedException {
         Path log = work.resolve("worker-" + index + ".log");
-        start(log, List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--port", "0",
+        start(log, List.of("spark-worker", "--host", "127.0.0.1", "--port", "0",
                 "--webui-port", "0", "--cores", "1", "--memory", "768m",
                 "--work-dir", work.resolve("worker-" + index).toString(), masterUrl));
         awaitLine(log, "Successfully registered with master", wait);
@@ -53,7 +52,7 @@ final class SparkProcesses implements AutoCloseable {
 
     /** Runs {@code tessera sweep ARGS} in its own JVM to the end; returns its exit code, its output in {@code log}. */
     int sweep(Path log, Duration timeout, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("-Xmx512m", "dev.tessera.sweep.SweepMain"));
+        List<String> cmd = new ArrayList<>(List.of("sweep"));
         cmd.addAll(args);
         Process p = start(log, cmd);
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -62,37 +61,15 @@ final class SparkProcesses implements AutoCloseable {
         return p.exitValue();
     }
 
-    private Process start(Path log, List<String> mainAndArgs) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String opts = Files.readString(target.resolve("classes/dev/tessera/sweep/spark-jvm-options.txt")).trim();
-        cmd.addAll(List.of(opts.split("\\s+")));
-        cmd.add("-cp");
-        cmd.add(target.resolve("tessera-sweep.jar") + java.io.File.pathSeparator
-                + Files.readString(target.resolve("spark.classpath")).trim());
-        cmd.addAll(mainAndArgs);
+    private Process start(Path log, List<String> commandAndArgs) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("bash", launcher.toString()));
+        cmd.addAll(commandAndArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("SPARK_HOME", sparkHome().toString());
-        env.put("SPARK_SCALA_VERSION", "2.13");
-        env.put("SPARK_LOCAL_IP", "127.0.0.1");
-        env.put("SPARK_NO_DAEMONIZE", "1");
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().put("TESSERA_JAVA_OPTS", "-Xmx512m");
         Process p = pb.start();
         started.add(p);
         return p;
-    }
-
-    /** What ./tessera spark-worker makes: a SPARK_HOME whose jars/ links to every jar of the classpath. */
-    private Path sparkHome() throws IOException {
-        Path jars = work.resolve("spark-home/jars");
-        if (!Files.isDirectory(jars)) {
-            Files.createDirectories(jars);
-            for (String entry : Files.readString(target.resolve("spark.classpath")).trim().split(java.io.File.pathSeparator)) {
-                Path jar = Path.of(entry);
-                Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
-            }
-        }
-        return jars.getParent();
     }
 
     private static void awaitLine(Path log, String text, Duration wait) throws IOException, InterruptedException {
