@@ -165,6 +165,14 @@ final class SequentialOrchestrator implements Orchestrator, AutoCloseable {
         return t.get(idx);
     }
 
+    /** Tasks have already run: copy now, element by element. */
+    @Override
+    public Tensor keep(String name, Tensor t) {
+        Tensor copy = Tensor.allocate(Arena.ofAuto(), t.dtype(), t.shape());
+        for (long i = 0, n = t.numel(); i < n; i++) copy.setRaw(i, t.getRaw(t.linearOffset(i)));
+        return copy;
+    }
+
     @Override
     public Topology topology() {
         return topology;

@@ -1,6 +1,7 @@
 package dev.tessera.api;
 
 import dev.tessera.topology.CoreType;
+import dev.tessera.topology.Lane;
 
 /** What a kernel sees while it runs one block on one core. */
 public interface KernelContext {
@@ -14,6 +15,16 @@ public interface KernelContext {
     int subBlockId();
 
     CoreType coreType();
+
+    /**
+     * The lane of the core running this kernel: {@code AIC}, {@code AIV0} or {@code AIV1}. In a MIX
+     * task it is the slot the kernel was given for, so one kernel object given for both AIV slots
+     * can tell them apart; a one-kernel AIV task may run on either lane.
+     */
+    default Lane lane() {
+        if (coreType() == CoreType.AIC) return Lane.AIC;
+        return subBlockId() == 0 ? Lane.AIV0 : Lane.AIV1;
+    }
 
     int coreId();
 

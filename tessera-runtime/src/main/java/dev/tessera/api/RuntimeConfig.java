@@ -19,11 +19,12 @@ import java.time.Duration;
  * @param trace            record a timeline (see {@link RunResult#trace()})
  * @param observer         sees every kernel execution (tests, diagnostics); null for none
  * @param submitObserver   sees every submit's inferred producers (tests, diagnostics); null for none
+ * @param hazardCheck      debug mode: a submit that races an unfinished task it will not wait for fails
  */
 public record RuntimeConfig(Topology topology, Platform platform, DispatchPolicy policy, SyncStartMode syncStartMode,
                             int taskWindow, long heapBytes, int tensorMapEntries, long seed, boolean trace,
                             IdleStrategy idleStrategy, Duration coreTimeout, KernelObserver observer,
-                            SubmitObserver submitObserver) {
+                            SubmitObserver submitObserver, boolean hazardCheck) {
     public static final int MAX_RINGS = 4;
     public static final int MAX_SCOPE_DEPTH = 64;
 
@@ -34,5 +35,14 @@ public record RuntimeConfig(Topology topology, Platform platform, DispatchPolicy
         if (heapBytes < 1024) throw new IllegalArgumentException("heapBytes must be ≥ 1024, got " + heapBytes);
         if (tensorMapEntries < 16) throw new IllegalArgumentException("tensorMapEntries must be ≥ 16, got " + tensorMapEntries);
         if (coreTimeout.isNegative() || coreTimeout.isZero()) throw new IllegalArgumentException("coreTimeout must be positive");
+    }
+
+    /** Without the hazard check (the configuration before it existed). */
+    public RuntimeConfig(Topology topology, Platform platform, DispatchPolicy policy, SyncStartMode syncStartMode,
+                         int taskWindow, long heapBytes, int tensorMapEntries, long seed, boolean trace,
+                         IdleStrategy idleStrategy, Duration coreTimeout, KernelObserver observer,
+                         SubmitObserver submitObserver) {
+        this(topology, platform, policy, syncStartMode, taskWindow, heapBytes, tensorMapEntries, seed, trace, idleStrategy,
+                coreTimeout, observer, submitObserver, false);
     }
 }

@@ -4,14 +4,22 @@ import dev.tessera.topology.Lane;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What one submit asks for: up to three kernels (AIC, AIV0, AIV1) sharing one argument list, the
  * tagged tensor arguments (tensors first, then scalars), explicit dependencies and the launch spec.
  *
- * <p>Mistakes made while building (too many arguments, a tensor after a scalar) are remembered and
- * reported by {@code submit}, whose error names the task and the argument at fault.
+ * <p>Mistakes made while building (a null kernel or argument, too many arguments, a tensor after a
+ * scalar) are remembered and reported by {@code submit} as {@code INVALID_ARGS}, whose message
+ * names the task and the argument at fault; building never throws.
+ *
+ * <p>The task's shape follows the kernels given, as in the reference: {@link #aic} makes an AIC
+ * task, {@link #aiv} an AIV task (it runs on either AIV lane of a cluster), and {@link #mix} a MIX
+ * task when it gets two or three kernels. Given one kernel, {@code mix} makes the AIC or AIV task
+ * that kernel alone would make (an AIV1-only kernel runs as AIV0, on either lane).
+ *
+ * <p>Launch: {@link #blocks}, {@link #syncStart} and {@link #launch} each set the whole launch
+ * spec, so the last one called wins: {@code syncStart(8).blocks(4)} is a plain 4-block launch.
  */
 public final class TaskSpec {
     public static final int MAX_TENSORS = 16;
@@ -26,6 +34,7 @@ public final class TaskSpec {
     private int scalarCount;
     private long[] deps = new long[0];
     private LaunchSpec launch = LaunchSpec.SINGLE;
+    private boolean launchSet;
     private String name;
     private String error;
     private boolean dependencyOnly;
@@ -42,7 +51,10 @@ public final class TaskSpec {
         return new TaskSpec().kernel(Lane.AIV0, k);
     }
 
-    /** A MIX task: the kernels of one block run on the cores of one cluster; null slots stay empty. */
+    /**
+     * A MIX task: the kernels of one block run on the cores of one cluster; null slots stay empty.
+     * With a single kernel it is the AIC or AIV task that kernel makes (see the class comment).
+     */
     public static TaskSpec mix(Kernel aic, Kernel aiv0, Kernel aiv1) {
         TaskSpec t = new TaskSpec();
         if (aic != null) t.kernel(Lane.AIC, aic);
@@ -59,30 +71,35 @@ public final class TaskSpec {
     }
 
     private TaskSpec kernel(Lane lane, Kernel k) {
-        kernels[lane.ordinal()] = Objects.requireNonNull(k, "kernel");
+        if (k == null) latch("has a null " + lane + " kernel");
+        kernels[lane.ordinal()] = k;
         return this;
     }
 
     // ---- arguments --------------------------------------------------------------------------------
 
     public TaskSpec input(Tensor... ts) {
+        if (ts == null) return nullArray("input");
         for (Tensor t : ts) addTensor(ArgTag.INPUT, t, null);
         return this;
     }
 
     public TaskSpec inout(Tensor... ts) {
+        if (ts == null) return nullArray("inout");
         for (Tensor t : ts) addTensor(ArgTag.INOUT, t, null);
         return this;
     }
 
     /** Write-only into an existing tensor. */
     public TaskSpec output(Tensor... ts) {
+        if (ts == null) return nullArray("output");
         for (Tensor t : ts) addTensor(ArgTag.OUTPUT_EXISTING, t, null);
         return this;
     }
 
     /** A new tensor, allocated by the runtime from the task's heap ring. */
     public TaskSpec output(OutputSpec... outs) {
+        if (outs == null) return nullArray("output");
         for (OutputSpec o : outs) addTensor(ArgTag.OUTPUT, null, o);
         return this;
     }
@@ -92,6 +109,7 @@ public final class TaskSpec {
     }
 
     public TaskSpec noDep(Tensor... ts) {
+        if (ts == null) return nullArray("noDep");
         for (Tensor t : ts) addTensor(ArgTag.NO_DEP, t, null);
         return this;
     }
@@ -113,6 +131,7 @@ public final class TaskSpec {
     }
 
     public TaskSpec scalar(long... vs) {
+        if (vs == null) return nullArray("scalar");
         for (long v : vs) {
             if (scalarCount >= MAX_SCALARS) {
                 latch("scalar argument " + scalarCount + " exceeds the limit of " + MAX_SCALARS + " scalars per task");
@@ -136,21 +155,27 @@ public final class TaskSpec {
 
     /** Explicit dependencies on earlier tasks, in addition to the inferred ones. */
     public TaskSpec dependsOn(long... taskIds) {
+        if (taskIds == null) return nullArray("dependsOn");
         long[] d = Arrays.copyOf(deps, deps.length + taskIds.length);
         System.arraycopy(taskIds, 0, d, deps.length, taskIds.length);
         deps = d;
         return this;
     }
 
+    /** Sets the whole launch spec (replacing any earlier {@code blocks} or {@code syncStart}). */
     public TaskSpec launch(LaunchSpec spec) {
-        this.launch = Objects.requireNonNull(spec, "launch spec");
+        if (spec == null) return nullArray("launch");
+        this.launch = spec;
+        launchSet = true;
         return this;
     }
 
+    /** {@code blockNum} blocks, started as cores free up (replaces an earlier {@code syncStart}). */
     public TaskSpec blocks(int blockNum) {
-        return launch(new LaunchSpec(blockNum, launch.syncStart()));
+        return launch(LaunchSpec.blocks(blockNum));
     }
 
+    /** {@code blockNum} blocks that all start together on idle cores (replaces an earlier {@code blocks}). */
     public TaskSpec syncStart(int blockNum) {
         return launch(LaunchSpec.syncStart(blockNum));
     }
@@ -163,6 +188,11 @@ public final class TaskSpec {
 
     private void latch(String msg) {
         if (error == null) error = msg;
+    }
+
+    private TaskSpec nullArray(String call) {
+        latch("got null for " + call + "(...)");
+        return this;
     }
 
     // ---- read side (the runtime) -----------------------------------------------------------------
@@ -193,6 +223,11 @@ public final class TaskSpec {
 
     public LaunchSpec launchSpec() {
         return launch;
+    }
+
+    /** True once {@link #launch}, {@link #blocks} or {@link #syncStart} was called. */
+    public boolean hasLaunch() {
+        return launchSet;
     }
 
     /** The first error made while building, or null. */

@@ -226,7 +226,10 @@ public final class Tensor {
 
     // ---- element access (for kernels and tests) --------------------------------------------------
 
-    /** Element offset (from the buffer start) of the element at {@code idx}. */
+    /**
+     * Element offset (from the buffer start) of the element at {@code idx}. Kernels should prefer
+     * the fixed-rank overloads ({@code elementOffset(i0, i1)} ...), which allocate nothing.
+     */
     public long elementOffset(long... idx) {
         if (idx.length != shape.length) throw new IllegalArgumentException("index needs " + shape.length + " coordinates");
         long off = startOffset;
@@ -235,6 +238,53 @@ public final class Tensor {
             off += idx[i] * strides[i];
         }
         return off;
+    }
+
+    // Fixed-rank, allocation-free forms of elementOffset/get/set: a varargs call allocates its
+    // array on every call, which a kernel's inner loop cannot afford. Each checks the rank and
+    // every index exactly as the varargs form does.
+
+    /** Element offset of {@code [i0]} of a 1-d view. */
+    public long elementOffset(long i0) {
+        rank(1);
+        return startOffset + at(0, i0) * strides[0];
+    }
+
+    /** Element offset of {@code [i0, i1]} of a 2-d view. */
+    public long elementOffset(long i0, long i1) {
+        rank(2);
+        return startOffset + at(0, i0) * strides[0] + at(1, i1) * strides[1];
+    }
+
+    /** Element offset of {@code [i0, i1, i2]} of a 3-d view. */
+    public long elementOffset(long i0, long i1, long i2) {
+        rank(3);
+        return startOffset + at(0, i0) * strides[0] + at(1, i1) * strides[1] + at(2, i2) * strides[2];
+    }
+
+    /** Element offset of {@code [i0, i1, i2, i3]} of a 4-d view. */
+    public long elementOffset(long i0, long i1, long i2, long i3) {
+        rank(4);
+        return startOffset + at(0, i0) * strides[0] + at(1, i1) * strides[1] + at(2, i2) * strides[2] + at(3, i3) * strides[3];
+    }
+
+    public double get(long i0) { return getRaw(elementOffset(i0)); }
+    public double get(long i0, long i1) { return getRaw(elementOffset(i0, i1)); }
+    public double get(long i0, long i1, long i2) { return getRaw(elementOffset(i0, i1, i2)); }
+    public double get(long i0, long i1, long i2, long i3) { return getRaw(elementOffset(i0, i1, i2, i3)); }
+
+    public void set(double v, long i0) { setRaw(elementOffset(i0), v); }
+    public void set(double v, long i0, long i1) { setRaw(elementOffset(i0, i1), v); }
+    public void set(double v, long i0, long i1, long i2) { setRaw(elementOffset(i0, i1, i2), v); }
+    public void set(double v, long i0, long i1, long i2, long i3) { setRaw(elementOffset(i0, i1, i2, i3), v); }
+
+    private void rank(int n) {
+        if (shape.length != n) throw new IllegalArgumentException("index needs " + shape.length + " coordinates");
+    }
+
+    private long at(int dim, long i) {
+        if (i < 0 || i >= shape[dim]) throw new IndexOutOfBoundsException("index " + i + " in dim " + dim + " of size " + shape[dim]);
+        return i;
     }
 
     /** Element offset of row-major linear index {@code linear} within this view. */

@@ -62,13 +62,13 @@ public final class Run implements CoreHost {
             session.execute(() -> orchestrationError[0] = orchestrator.runOrchestration(orchestration), bodies);
             if (state.errors.isSet()) throw state.errors.get();
             if (orchestrationError[0] != null) throw orchestrationError[0];
-            return result(schedulers);
+            return result(schedulers, orchestrator);
         } finally {
             state.close();
         }
     }
 
-    private RunResult result(Scheduler[] schedulers) {
+    private RunResult result(Scheduler[] schedulers, OrchestratorImpl orchestrator) {
         long[] blocks = new long[schedulers.length];
         long subtasks = 0;
         long makespan = 0;
@@ -79,7 +79,7 @@ public final class Run implements CoreHost {
         }
         Trace trace = recorder instanceof BufferedTraceRecorder b ? b.build(makespan) : null;
         return new RunResult(config.platform().name(), config.policy().name(), topology, makespan, state.submitted.get(), subtasks,
-                blocks, trace);
+                blocks, trace, orchestrator.kept());
     }
 
     // ---- CoreHost ----------------------------------------------------------------------------------

@@ -29,7 +29,11 @@ public final class RuntimeState {
     public final DispatchPayload[][] payloads;
     public final AtomicLong submitted = new AtomicLong();
     public final AtomicLong completed = new AtomicLong();
-    /** Tasks completed whose release still sits in some scheduler's deferred-release buffer. */
+    /**
+     * Tasks completed whose release has not finished yet (it may sit in a scheduler's
+     * deferred-release buffer). See {@link #hasWorkInFlight()} for the order that keeps the pair
+     * consistent.
+     */
     public final AtomicLong pendingReleases = new AtomicLong();
     public volatile boolean orchestratorDone;
     /** Orchestrator is waiting on task data: scheduler 0 should wire at once instead of batching. */
@@ -68,9 +72,12 @@ public final class RuntimeState {
 
     /**
      * The task's last subtask finished: mark it COMPLETED and hand every consumer whose last
-     * producer this was to {@code readySink}. Exactly one thread calls this per task.
+     * producer this was to {@code readySink}. Exactly one thread calls this per task, and the same
+     * thread must later call {@link #releaseTask} for it.
      */
     public void completeTask(TaskSlot t, Actor actor, ReadySink readySink, TaskSlot[][] scratch) {
+        // Counted as awaiting release before it counts as completed: see hasWorkInFlight.
+        pendingReleases.incrementAndGet();
         int n = t.complete(scratch);
         actor.charge(Cost.TASK_COMPLETE, Math.max(1, n));
         TaskSlot[] consumers = scratch[0];
@@ -82,13 +89,17 @@ public final class RuntimeState {
         completed.incrementAndGet();
     }
 
-    /** A completed task lets go of its producers, and may itself become consumed. */
+    /**
+     * A completed task lets go of its producers, and may itself become consumed. Only once that is
+     * done does it stop counting as awaiting release (see hasWorkInFlight).
+     */
     public void releaseTask(TaskSlot t, Actor actor) {
         for (int i = 0; i < t.producerCount; i++) {
             actor.charge(Cost.RELEASE);
             releaseProducer(t.producers[i]);
         }
         releaseProducer(t); // the task's own reference (see TaskSlot.prepare)
+        pendingReleases.decrementAndGet();
     }
 
     /** One holder (a consumer or the task's scope) is done with {@code p}. */
@@ -102,9 +113,21 @@ public final class RuntimeState {
         void ready(TaskSlot t);
     }
 
-    /** True while some submitted task has not completed, or a release is still deferred. */
+    /**
+     * True while some submitted task has not completed, or a completed task's release has not
+     * finished: while something may still retire a slot or free heap without the orchestrator's
+     * help. The orchestrator calls it to tell a long wait from a deadlock.
+     *
+     * <p>Invariant: a task is never seen as neither in flight nor released. A completing thread
+     * raises {@code pendingReleases} before {@code completed} ({@link #completeTask}) and lowers it
+     * only after the release ({@link #releaseTask}); this method reads {@code completed} first. So
+     * a reader that sees a task's completion also sees it awaiting release, or sees its release
+     * already done. (Raising {@code completed} first let a completing scheduler descheduled
+     * between the two increments make a valid program's submit report a deadlock.)
+     */
     public boolean hasWorkInFlight() {
-        return completed.get() < submitted.get() || pendingReleases.get() > 0;
+        long done = completed.get();
+        return done < submitted.get() || pendingReleases.get() > 0;
     }
 
     public void close() {

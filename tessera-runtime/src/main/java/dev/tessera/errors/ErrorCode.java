@@ -19,7 +19,9 @@ public enum ErrorCode {
     /** Tessera: a core did not report FIN within the configured timeout. */
     CORE_TIMEOUT(121),
     /** Tessera: the orchestration function itself threw. */
-    ORCHESTRATION_FAILED(122);
+    ORCHESTRATION_FAILED(122),
+    /** Tessera, debug mode only: an access races an unfinished task the runtime does not order it after. */
+    DEPENDENCY_HAZARD(130);
 
     private final int code;
 

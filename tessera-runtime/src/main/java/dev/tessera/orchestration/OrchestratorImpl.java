@@ -46,12 +46,16 @@ public final class OrchestratorImpl implements Orchestrator {
     private final Actor actor;
     private final TensorMap tensorMap;
     private final ScopeStack scopes = new ScopeStack();
+    /** Null unless {@code hazardCheck} is on. */
+    private final HazardCheck hazards;
+    private final KeptTensors kept = new KeptTensors();
     private long submitCount;
 
     public OrchestratorImpl(RuntimeState rt, Actor actor) {
         this.rt = rt;
         this.actor = actor;
         this.tensorMap = new TensorMap(rt.rings, rt.config.tensorMapEntries(), rt.config.taskWindow());
+        this.hazards = rt.config.hazardCheck() ? new HazardCheck(rt.rings, tensorMap) : null;
     }
 
     /**
@@ -109,7 +113,10 @@ public final class OrchestratorImpl implements Orchestrator {
 
         @Override
         public void close() {
-            if (closed) return;
+            if (closed) {
+                throw new InvalidArgumentsException("scope at depth " + depth + " is already closed: close each scope once"
+                        + " (a try-with-resources block closes it for you)");
+            }
             if (scopes.depth() != depth) {
                 throw new InvalidArgumentsException("scope at depth " + depth + " closed while the innermost open scope is at depth "
                         + scopes.depth() + ": close scopes innermost first");
@@ -138,6 +145,7 @@ public final class OrchestratorImpl implements Orchestrator {
 
         int inserts = 0;
         boolean auto = scopes.mode() == ScopeMode.AUTO;
+        if (hazards != null) hazards.checkSubmit(ordinal, name, spec, auto);
         if (auto) {
             for (int i = 0; i < spec.tensorCount(); i++) {
                 TaskSpec.TensorArg a = spec.tensorArg(i);
@@ -163,6 +171,7 @@ public final class OrchestratorImpl implements Orchestrator {
         scopes.add(slot, outBytes);
         rt.submitted.incrementAndGet();
         rt.recorder.taskSubmitted(slot.taskId, name, blockNum, shape, slot.syncStart, actor.now());
+        if (hazards != null) hazards.record(slot, spec);
         publish(slot);
         return new Submitted(slot.taskId, outputs);
     }
@@ -170,6 +179,9 @@ public final class OrchestratorImpl implements Orchestrator {
     private void validate(TaskSpec spec, long ordinal, String name) {
         if (spec.buildError() != null) throw invalid(ordinal, name, spec.buildError());
         if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, name, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
+        if (spec.isDummy() && spec.hasLaunch()) {
+            throw invalid(ordinal, name, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
+        }
         int blockNum = spec.launchSpec().blockNum();
         if (blockNum < 1) throw invalid(ordinal, name, "blockNum must be ≥ 1, got " + blockNum);
         if (spec.launchSpec().syncStart() && blockNum > 1) {
@@ -433,6 +445,7 @@ public final class OrchestratorImpl implements Orchestrator {
             if (creator != null) writers.add(creator);
         }
         if (!t.manualDep()) tensorMap.writersOf(t, writers);
+        if (hazards != null) hazards.checkRead(t, writers);
         long[] ids = new long[writers.size()];
         for (int i = 0; i < ids.length; i++) ids[i] = writers.get(i).taskId;
         long start = actor.now();
@@ -454,6 +467,28 @@ public final class OrchestratorImpl implements Orchestrator {
             rt.orchestratorNeedsDrain = false;
         }
         return t.get(idx);
+    }
+
+    @Override
+    public Tensor keep(String name, Tensor t) {
+        ensureUsable();
+        long ordinal = submitCount + 1;
+        String problem = kept.problemWith(name, t);
+        if (problem != null) throw invalid(ordinal, "keep " + name, problem);
+        Tensor copy = KeptTensors.allocateCopy(t);
+        // inout, not input: later writers of t must wait for the copy, and the runtime (like the
+        // reference) orders a writer after earlier writers only, never after pure readers
+        TaskSpec copyTask = TaskSpec.aiv(KeptTensors.COPY).named("keep " + name).inout(t).output(copy);
+        // in a MANUAL scope nothing is inferred: wait at least for the tensor's creator
+        if (t.ownerTaskId() != Tensor.NO_OWNER) copyTask.dependsOn(t.ownerTaskId());
+        submit(copyTask);
+        kept.add(name, copy);
+        return copy;
+    }
+
+    /** The tensors kept with {@link #keep}, by name, in keep order. */
+    public java.util.Map<String, Tensor> kept() {
+        return kept.all();
     }
 
     private void ensureUsable() {

@@ -13,16 +13,31 @@ final class Cohort {
     final int shape;
     final int need;
     final int owner;
+    private final int schedulers;
     final AtomicInteger designated = new AtomicInteger();
     final AtomicInteger ready = new AtomicInteger();
-    /** Bit per scheduler that has looked at the cohort at least once. */
-    final AtomicInteger visited = new AtomicInteger();
+    /** Schedulers that have looked at the cohort at least once. */
+    final AtomicInteger visitors = new AtomicInteger();
+    /** Entry {@code s} is written and read by scheduler {@code s} only: one writer per element. */
+    private final boolean[] visitedBy;
 
-    Cohort(TaskSlot task, int owner) {
+    Cohort(TaskSlot task, int owner, int schedulers) {
         this.task = task;
         this.shape = task.shape();
         this.need = task.blockNum();
         this.owner = owner;
+        this.schedulers = schedulers;
+        this.visitedBy = new boolean[schedulers];
+    }
+
+    /** Scheduler {@code id} has looked at the cohort; true once every scheduler has. */
+    boolean visit(int id) {
+        // A count, not a bit mask: any number of schedulers (CxS has no limit).
+        if (!visitedBy[id]) {
+            visitedBy[id] = true;
+            return visitors.incrementAndGet() == schedulers;
+        }
+        return visitors.get() == schedulers;
     }
 
     /** Reserves one more target if the cohort still needs one. */

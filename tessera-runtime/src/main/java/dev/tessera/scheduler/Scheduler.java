@@ -209,8 +209,8 @@ public final class Scheduler implements DispatchTarget, Runnable {
         }
     }
 
+    /** Batches the release of a task completed by this scheduler (counted by {@code completeTask}). */
     private void deferRelease(TaskSlot t) {
-        rt.pendingReleases.incrementAndGet();
         deferredRelease[deferredCount++] = t;
         if (deferredCount == DEFERRED_RELEASE_CAP) flushReleases();
     }
@@ -223,7 +223,6 @@ public final class Scheduler implements DispatchTarget, Runnable {
             deferredRelease[i] = null;
         }
         deferredCount = 0;
-        rt.pendingReleases.addAndGet(-n);
     }
 
     // ---- ready routing ---------------------------------------------------------------------------
@@ -549,10 +548,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
                 break;
             }
         }
-        int bit = 1 << id;
-        int seen = cohort.visited.get();
-        while ((seen & bit) == 0 && !cohort.visited.compareAndSet(seen, seen | bit)) seen = cohort.visited.get();
-        if ((cohort.visited.get() & sync.allSchedulersMask()) != sync.allSchedulersMask()) return;
+        if (!cohort.visit(id)) return;
         for (int pass = 0; pass < 2 && cohort.designated.get() < cohort.need; pass++) {
             for (int i = 0; i < targets; i++) {
                 int core = t.targetCore(shape, i);
@@ -616,7 +612,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
                 + " world " + sync.world.requested());
         Cohort c = sync.active();
         if (c != null) sb.append(" cohort ").append(c.task).append(" need ").append(c.need).append(" designated ")
-                .append(c.designated.get()).append(" ready ").append(c.ready.get()).append(" visited ").append(c.visited.get());
+                .append(c.designated.get()).append(" ready ").append(c.ready.get()).append(" visitors ").append(c.visitors.get());
         for (int s = 0; s < 4; s++) sb.append(" q").append(s).append('=').append(rt.ready.size(s));
         if (id == 0) {
             for (var ring : rt.rings) {

@@ -2,6 +2,7 @@ package dev.tessera.scheduler;
 
 import dev.tessera.core.ErrorLatch;
 import dev.tessera.core.TaskSlot;
+import dev.tessera.platform.Actor;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,7 +29,9 @@ final class SyncStartCoordinator {
     SyncStartCoordinator(SyncStartMode mode, Scheduler[] schedulers, ErrorLatch errors) {
         this.mode = mode;
         this.schedulers = schedulers;
-        this.world = new StopTheWorld(schedulers.length, errors);
+        Actor[] actors = new Actor[schedulers.length];
+        for (int s = 0; s < actors.length; s++) actors[s] = schedulers[s].actor();
+        this.world = new StopTheWorld(actors, errors);
     }
 
     Cohort active() {
@@ -37,14 +40,10 @@ final class SyncStartCoordinator {
 
     /** Starts a drain for {@code task}; false if another cohort is pending (re-queue the task). */
     boolean begin(TaskSlot task, int owner) {
-        return active.compareAndSet(null, new Cohort(task, owner));
+        return active.compareAndSet(null, new Cohort(task, owner, schedulers.length));
     }
 
     void finish(Cohort c) {
         active.compareAndSet(c, null);
-    }
-
-    int allSchedulersMask() {
-        return schedulers.length >= 31 ? -1 : (1 << schedulers.length) - 1;
     }
 }

@@ -34,10 +34,20 @@ public record Topology(String name, int clusters, int schedulers) {
         return a5(3);
     }
 
-    /** a5 with 1..6 schedulers. */
+    /**
+     * a5 with 1..6 schedulers, named {@code a5} with the default 3 and {@code a5:S} otherwise, so
+     * runs on different a5 machines can be told apart in results and traces.
+     */
     public static Topology a5(int schedulers) {
         if (schedulers < 1 || schedulers > 6) throw new IllegalArgumentException("a5 runs 1..6 schedulers, got " + schedulers);
-        return new Topology("a5", 36, schedulers);
+        return new Topology(schedulers == 3 ? "a5" : "a5:" + schedulers, 36, schedulers);
+    }
+
+    /** The device family the topology models: {@code a2a3}, {@code a5}, or null for host and custom ones. */
+    public String device() {
+        if (name.equals("a2a3")) return "a2a3";
+        if (name.equals("a5") || name.startsWith("a5:")) return "a5";
+        return null;
     }
 
     /**

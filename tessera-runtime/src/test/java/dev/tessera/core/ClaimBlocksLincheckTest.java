@@ -3,6 +3,7 @@ package dev.tessera.core;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
@@ -11,6 +12,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What: {@link TaskSlot#claimBlocks(int)} is linearizable. Several schedulers claim blocks of the
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * <p>The negative control runs the same harness against a check-then-set claim (the bug a CAS
  * retry loop prevents) and requires Lincheck to reject it, so this test is known to be able to fail.
  */
+// Model checking takes minutes on a loaded 2-CPU machine: more than the default test timeout.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 public class ClaimBlocksLincheckTest {
     static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
     static final int BLOCKS = 5;

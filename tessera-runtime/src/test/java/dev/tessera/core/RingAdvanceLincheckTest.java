@@ -3,6 +3,7 @@ package dev.tessera.core;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -12,6 +13,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What: {@link TaskRing#advance()} — the watermark move over CONSUMED slots under a CAS try-lock,
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * <p>The negative control runs the same harness on a copy of the algorithm without the winner's
  * re-check (the reference runtime's try-lock, spec §3.6) and requires Lincheck to reject it.
  */
+// Model checking takes minutes on a loaded 2-CPU machine: more than the default test timeout.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 public class RingAdvanceLincheckTest {
     static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
     /** Slots allocated; operations consume 0..SLOTS-2, the last one stays PENDING as a sentinel. */

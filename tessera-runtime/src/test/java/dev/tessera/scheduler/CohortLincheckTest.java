@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.core.TaskRing;
 import dev.tessera.core.TaskSlot;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What: {@link Cohort#tryDesignate()} is linearizable: schedulers racing to reserve cores for a
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The negative control (check-then-increment without CAS) must be rejected by Lincheck.
  */
+// Model checking takes minutes on a loaded 2-CPU machine: more than the default test timeout.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 public class CohortLincheckTest {
     static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
     static final int NEED = 2;
@@ -30,7 +34,7 @@ public class CohortLincheckTest {
     public CohortLincheckTest() {
         TaskSlot task = new TaskRing(0, 4, 0, null).allocateSlot(0);
         task.blockNum = NEED;
-        cohort = new Cohort(task, 0);
+        cohort = new Cohort(task, 0, 1);
     }
 
     @Operation

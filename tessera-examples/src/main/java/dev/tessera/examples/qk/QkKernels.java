@@ -34,25 +34,23 @@ public final class QkKernels {
         long to = rows * (ctx.blockIdx() + 1) / ctx.blockNum();
 
         // Kᵀ once per block, widened to float: kt[j·cols + c] = K[c, j], so the inner loop below runs
-        // along a contiguous row of Kᵀ and the JIT can vectorise it.
+        // along a contiguous row of Kᵀ and the JIT can vectorise it. The fixed-rank get/set/
+        // elementOffset overloads index any view (bf16 here) without allocating.
         float[] kt = new float[d * cols];
         for (int c = 0; c < cols; c++) {
-            long base = k.startOffset() + c * k.stride(0);
-            for (int j = 0; j < d; j++) kt[j * cols + c] = (float) k.getRaw(base + j * k.stride(1));
+            for (int j = 0; j < d; j++) kt[j * cols + c] = (float) k.get(c, j);
         }
         float[] acc = new float[cols];
         for (long r = from; r < to; r++) {
-            long qBase = q.startOffset() + r * q.stride(0);
             Arrays.fill(acc, 0f);
             // acc[c] accumulates Q[r, j]·K[c, j] for j = 0, 1, ..., d-1 in that order: each S[r, c] is
             // the plain in-order float dot product; only the loop nest is interchanged.
             for (int j = 0; j < d; j++) {
-                float qj = (float) q.getRaw(qBase + j * q.stride(1));
+                float qj = (float) q.get(r, j);
                 int kb = j * cols;
                 for (int c = 0; c < cols; c++) acc[c] += qj * kt[kb + c];
             }
-            long sBase = s.startOffset() + r * s.stride(0);
-            for (int c = 0; c < cols; c++) s.setFloat(sBase + c * s.stride(1), acc[c]);
+            for (int c = 0; c < cols; c++) s.setFloat(s.elementOffset(r, c), acc[c]);
         }
     }
 

@@ -69,7 +69,7 @@ public final class Platforms {
         CostModel base;
         try {
             base = sim.costModelFile() != null ? CostModel.load(sim.costModelFile())
-                    : CostModel.preset(topology.name().equals("a5") ? "a5" : "a2a3");
+                    : CostModel.presetFor(topology);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read cost model " + sim.costModelFile() + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.tessera.platform.sim;
 
 import dev.tessera.platform.Cost;
 import dev.tessera.platform.DispatchPayload;
+import dev.tessera.topology.Topology;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -150,6 +151,11 @@ public final class CostModel {
         TreeMap<String, Long> v = new TreeMap<>(base.values);
         v.put(COUNTER_TICK, 1L);
         return new CostModel("a5", v, base.defaultKernel, new TreeMap<>());
+    }
+
+    /** The preset for {@code topology}'s device: a5 for every a5 topology, a2a3 otherwise. */
+    public static CostModel presetFor(Topology topology) {
+        return "a5".equals(topology.device()) ? a5() : a2a3();
     }
 
     /** {@code a2a3} or {@code a5}. */

@@ -7,25 +7,75 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.api.Kernel;
+import dev.tessera.api.RunResult;
+import dev.tessera.api.Runtime;
+import dev.tessera.api.TaskIds;
+import dev.tessera.api.TaskSpec;
+import dev.tessera.errors.ErrorCode;
+import dev.tessera.errors.TesseraException;
 import dev.tessera.platform.Actor;
+import dev.tessera.platform.CoreHost;
 import dev.tessera.platform.Cost;
+import dev.tessera.platform.Platform;
+import dev.tessera.platform.PlatformSession;
+import dev.tessera.profiling.Trace;
+import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.topology.Topology;
+import dev.tessera.verify.InvariantChecker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The baton engine with the toy workload: order, replay, exactly-once, failures, guards. */
+/**
+ * The baton engine under the real runtime (order, replay, exactly-once, jitter, compute off,
+ * failures) and on its own with a bare core host (visibility, wake-ups, guards).
+ */
 class SimSessionTest {
     private static final Topology TOPO = Topology.custom(6, 3);
 
-    /** a2a3 costs on a 1 ns counter, so the toy's timing checks are exact. */
+    /** a2a3 costs on a 1 ns counter, so the timing checks are exact. */
     private static CostModel exact() {
         return CostModel.a2a3().withOverride(CostModel.COUNTER_TICK, 1);
     }
 
-    private static ToyRun toy(SimPlatform platform, long seed, List<ToyRun.Task> tasks, ToyRun.Policy policy) {
-        return new ToyRun(platform, TOPO, seed, tasks, policy, 8).run();
+    /** The sim platform, keeping the session of the last run for its counters. */
+    private static final class Kept implements Platform {
+        private final SimPlatform sim;
+        private SimSession session;
+
+        Kept(SimPlatform sim) {
+            this.sim = sim;
+        }
+
+        @Override public String name() { return sim.name(); }
+
+        @Override
+        public PlatformSession open(CoreHost host, long seed) {
+            return session = sim.open(host, seed);
+        }
+    }
+
+    private record Ran(RunResult result, SimSession session, RuntimeException failure) {
+        List<Trace.Subtask> subtasks() {
+            return result.trace().subtasks();
+        }
+    }
+
+    /** {@code tasks} independent AIV tasks of {@code blocks} blocks of {@code k} on the real runtime. */
+    private static Ran run(SimPlatform platform, long seed, int tasks, int blocks, Kernel k, DispatchPolicy policy) {
+        Kept kept = new Kept(platform);
+        InvariantChecker checker = new InvariantChecker();
+        try (Runtime rt = Runtime.builder().topology(TOPO).platform(kept).policy(policy).seed(seed).trace(true)
+                .observer(checker).build()) {
+            RunResult result = rt.run(orch -> {
+                for (int i = 0; i < tasks; i++) orch.submit(TaskSpec.aiv(k).blocks(blocks));
+            });
+            checker.assertValid(TOPO);
+            return new Ran(result, kept.session, null);
+        } catch (TesseraException e) {
+            return new Ran(null, kept.session, e);
+        }
     }
 
     @Test
@@ -33,17 +83,16 @@ class SimSessionTest {
         int tasks = 30;
         int blocks = 7;
         int[][] hits = new int[tasks][blocks];
-        Kernel k = Kernel.of("count", ctx -> hits[(int) ctx.taskId()][ctx.blockIdx()]++);
-        for (ToyRun.Policy policy : ToyRun.Policy.values()) {
+        Kernel k = Kernel.of("count", ctx -> hits[(int) TaskIds.local(ctx.taskId())][ctx.blockIdx()]++);
+        for (DispatchPolicy policy : new DispatchPolicy[] {DispatchPolicy.SERIAL, DispatchPolicy.PARALLEL}) {
             for (int[] h : hits) java.util.Arrays.fill(h, 0);
-            ToyRun run = toy(new SimPlatform(exact(), true, true), 11, ToyRun.tasks(tasks, blocks, k), policy);
-            assertEquals(tasks, run.completedTasks());
+            Ran run = run(new SimPlatform(exact(), true, true), 11, tasks, blocks, k, policy);
+            assertEquals(tasks, run.result().tasks());
             for (int t = 0; t < tasks; t++) {
                 for (int b = 0; b < blocks; b++) assertEquals(1, hits[t][b], policy + " task " + t + " block " + b);
             }
-            assertEquals((long) tasks * blocks, run.session.dispatches());
-            assertEquals(0, run.session.liveThreads());
-            assertTrue(run.host.failures.isEmpty(), run.host.failures::toString);
+            assertEquals((long) tasks * blocks, run.session().dispatches());
+            assertEquals(0, run.session().liveThreads());
         }
     }
 
@@ -67,10 +116,10 @@ class SimSessionTest {
         long kernel = 10_000;
         long amplitude = kernel * m.jitterPercent() / 100;
         for (boolean jitter : new boolean[] {false, true}) {
-            ToyRun run = toy(new SimPlatform(m.withOverride(CostModel.KERNEL_DEFAULT, kernel), true, jitter), 8,
-                    ToyRun.tasks(10, 6, Kernel.of("k", ctx -> { })), ToyRun.Policy.PARALLEL);
+            Ran run = run(new SimPlatform(m.withOverride(CostModel.KERNEL_DEFAULT, kernel), true, jitter), 8, 10, 6,
+                    Kernel.of("k", ctx -> { }), DispatchPolicy.PARALLEL);
             java.util.Set<Long> durations = new java.util.TreeSet<>();
-            run.host.started.forEach((key, start) -> durations.add(run.host.ended.get(key) - start));
+            for (Trace.Subtask t : run.subtasks()) durations.add(t.endNs() - t.startNs());
             if (jitter) {
                 assertTrue(durations.size() > 10, "jittered durations vary: " + durations);
                 durations.forEach(d -> assertTrue(Math.abs(d - kernel) <= amplitude, d + " outside ±" + amplitude));
@@ -83,9 +132,8 @@ class SimSessionTest {
     private static List<String> engineLog(long seed, boolean jitter) {
         List<String> log = new ArrayList<>();
         SimPlatform p = new SimPlatform(exact(), true, jitter).withLog((actor, clock, what) -> log.add(actor + "@" + clock + " " + what));
-        ToyRun run = toy(p, seed, ToyRun.tasks(20, 9, Kernel.of("k", ctx -> { })), ToyRun.Policy.PARALLEL);
-        log.addAll(run.trace);
-        for (var e : run.host.started.entrySet()) log.add("start " + e.getKey() + " " + e.getValue());
+        Ran run = run(p, seed, 20, 9, Kernel.of("k", ctx -> { }), DispatchPolicy.PARALLEL);
+        for (Trace.Subtask t : run.subtasks()) log.add(t.toString());
         return log;
     }
 
@@ -93,23 +141,25 @@ class SimSessionTest {
     void computeOffKeepsTheTimingAndRunsNothing() {
         int[] runs = new int[1];
         Kernel k = Kernel.of("k", ctx -> runs[0]++);
-        ToyRun on = toy(new SimPlatform(exact(), true, true), 5, ToyRun.tasks(10, 5, k), ToyRun.Policy.SERIAL);
+        Ran on = run(new SimPlatform(exact(), true, true), 5, 10, 5, k, DispatchPolicy.SERIAL);
         assertEquals(50, runs[0]);
-        ToyRun off = toy(new SimPlatform(exact(), false, true), 5, ToyRun.tasks(10, 5, k), ToyRun.Policy.SERIAL);
+        Ran off = run(new SimPlatform(exact(), false, true), 5, 10, 5, k, DispatchPolicy.SERIAL);
         assertEquals(50, runs[0]);
-        assertEquals(on.trace, off.trace);
-        assertEquals(on.host.ended, off.host.ended);
+        assertEquals(on.subtasks(), off.subtasks());
+        assertEquals(on.result().makespanNs(), off.result().makespanNs());
     }
 
     @Test
     void aFailingKernelIsReportedWithItsBlockAndTheRunStillEnds() {
         Kernel k = Kernel.of("flaky", ctx -> {
-            if (ctx.taskId() == 2 && ctx.blockIdx() == 3) throw new ArithmeticException("division by zero in block 3");
+            if (TaskIds.local(ctx.taskId()) == 2 && ctx.blockIdx() == 3) throw new ArithmeticException("division by zero in block 3");
         });
-        ToyRun run = toy(new SimPlatform(exact()), 9, ToyRun.tasks(4, 5, k), ToyRun.Policy.PARALLEL);
-        assertEquals(4, run.completedTasks());
-        assertEquals(1, run.host.failures.size(), run.host.failures::toString);
-        assertTrue(run.host.failures.get(0).endsWith("task 2 block 3: division by zero in block 3"), run.host.failures.get(0));
+        Ran run = run(new SimPlatform(exact()), 9, 4, 5, k, DispatchPolicy.PARALLEL);
+        assertEquals(ErrorCode.KERNEL_FAILED, ((TesseraException) run.failure()).code());
+        String message = run.failure().getMessage();
+        assertTrue(message.contains("kernel 'flaky' of task " + TaskIds.format(TaskIds.of(0, 2))) && message.contains("block 3 of 5")
+                && message.endsWith("division by zero in block 3"), message);
+        assertEquals(0, run.session().liveThreads(), "the run ended");
     }
 
     /**
