@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,14 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs after package (failsafe): the launcher and the executors use tessera-sweep.jar.
  */
 class LoopbackClusterIT {
-    /** Generous: CI machines have 2 CPUs, and five JVMs share them here. */
-    private static final Duration START = Duration.ofMinutes(3);
-    private static final Duration SWEEP = Duration.ofMinutes(8);
+    /** Generous: CI machines have 2 CPUs, and up to six JVMs share them here. */
+    private static final Duration START = Duration.ofMinutes(2);
+    private static final Duration SWEEP = Duration.ofMinutes(4);
 
     @TempDir
     Path tmp;
 
     @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void aClusterOfTwoWorkersGivesTheLocalRunsResults() throws Exception {
         Path launcher = Path.of("..", "tessera").toAbsolutePath().normalize();
         Path smoke = Path.of("..", "examples", "sweeps", "smoke.json").toAbsolutePath().normalize();
