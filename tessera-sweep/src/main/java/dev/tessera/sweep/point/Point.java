@@ -43,12 +43,14 @@ public record Point(int index, String example, SortedMap<String, String> options
 
     /**
      * The point's identity in the results, stable across runs of the same or an edited sweep file:
-     * {@code example|options|policy|dispatchOptions|topology|platform|syncStart|seed|costs|compute}.
-     * {@code --resume} skips a point whose key is already in the output.
+     * {@code example|options|policy|dispatchOptions|topology|platform|syncStart|seed|costs|compute},
+     * where a cost variant with overrides reads {@code name(k=v;k=v)}, so that editing a variant's
+     * values makes new points. {@code --resume} skips a point whose key is already in the output.
      */
     public String key() {
+        String cost = costOverrides.isEmpty() ? costs : costs + "(" + format(costOverrides) + ")";
         return String.join("|", example, format(options), policy, format(dispatchOptions), topology, platform,
-                syncStart, Long.toString(seed), costs, compute ? "compute" : "no-compute");
+                syncStart, Long.toString(seed), cost, compute ? "compute" : "no-compute");
     }
 
     /** The policy with its dispatch options, as the summary's columns name it: {@code parallel}, {@code head[burst=off]}. */

@@ -17,7 +17,8 @@ import java.util.Set;
 public final class ResultSchema {
     public static final List<Column> PARAMETERS = List.of(
             Column.int64("index", "position of the point in the sweep"),
-            Column.string("point", "the point's identity: example|options|policy|dispatchOptions|topology|platform|syncStart|seed|costs|compute"),
+            Column.string("point", "the point's identity: example|options|policy|dispatchOptions|topology|platform|syncStart|seed|costs|compute "
+                    + "(costs with overrides: name(k=v;k=v))"),
             Column.string("example", "example name"),
             Column.string("options", "the example's options, k=v;k=v (empty: none)"),
             Column.string("policy", "dispatch policy"),

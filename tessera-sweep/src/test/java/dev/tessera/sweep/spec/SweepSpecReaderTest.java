@@ -86,6 +86,16 @@ class SweepSpecReaderTest {
     }
 
     @Test
+    void editingACostVariantsValuesMakesNewPoints() {
+        String a = SweepSpecReader.read("c.json", "{\"examples\": \"vector\", \"costs\": {\"slow\": {\"kernel.default\": 9000}}}")
+                .build().points().getFirst().key();
+        String b = SweepSpecReader.read("c.json", "{\"examples\": \"vector\", \"costs\": {\"slow\": {\"kernel.default\": 9500}}}")
+                .build().points().getFirst().key();
+        assertEquals("vector||parallel||a2a3|sim|reserve|0|slow(kernel.default=9000)|compute", a);
+        assertTrue(!a.equals(b), "so that --resume runs the edited variant's points again");
+    }
+
+    @Test
     void aFlagReplacesTheFilesValue() {
         SweepSpecReader r = SweepSpecReader.read("full.json", FULL);
         r.set("seeds", new Node.Scalar(0, "5..6"), Where.flag("--seeds"));
