@@ -1,6 +1,11 @@
 package dev.tessera.sweep.spec;
 
-import dev.tessera.examples.Example;
+import static dev.tessera.sweep.spec.Values.bool;
+import static dev.tessera.sweep.spec.Values.each;
+import static dev.tessera.sweep.spec.Values.product;
+import static dev.tessera.sweep.spec.Values.scalarText;
+import static dev.tessera.sweep.spec.Values.string;
+
 import dev.tessera.examples.Examples;
 import dev.tessera.examples.run.Platforms;
 import dev.tessera.examples.run.SyncStartNames;
@@ -8,7 +13,6 @@ import dev.tessera.platform.sim.CostModel;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.sweep.point.Column;
 import dev.tessera.sweep.point.DispatchOptions;
-import dev.tessera.sweep.point.ExampleOptions;
 import dev.tessera.sweep.point.Figures;
 import dev.tessera.sweep.point.Point;
 import dev.tessera.topology.Topology;
@@ -17,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +105,7 @@ public final class SweepSpecReader {
         switch (key) {
             case "name" -> name = string(value, where);
             case "description" -> string(value, where);
-            case "examples" -> examples = examples(value, where);
+            case "examples" -> examples = ExampleEntries.read(value, where);
             case "policies" -> policies = policies(value, where);
             case "dispatchOptions" -> dispatchOptions = dispatchOptions(value, where);
             case "topologies" -> topologies = topologies(value, where);
@@ -155,62 +158,6 @@ public final class SweepSpecReader {
     }
 
     // ---------------------------------------------------------------- axes
-
-    private List<SweepSpec.ExampleEntry> examples(Node value, Where where) {
-        List<SweepSpec.ExampleEntry> out = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        List<Node> items = value instanceof Node.Arr a ? a.items() : List.of(value);
-        for (int i = 0; i < items.size(); i++) {
-            Node item = items.get(i);
-            Where w = value instanceof Node.Arr ? where.item(i, item.line()) : where;
-            SweepSpec.ExampleEntry e = item instanceof Node.Obj o ? exampleObject(o, w) : exampleName(item, w);
-            if (!seen.add(e.name() + e.optionSets())) throw w.fail(e.name() + " is listed twice with the same options");
-            out.add(e);
-        }
-        if (out.isEmpty()) throw where.fail("the list is empty: name at least one example");
-        return out;
-    }
-
-    private SweepSpec.ExampleEntry exampleName(Node item, Where w) {
-        Example e = example(string(item, w), w);
-        return new SweepSpec.ExampleEntry(e.name(), List.of(new TreeMap<>()));
-    }
-
-    private SweepSpec.ExampleEntry exampleObject(Node.Obj o, Where w) {
-        Node.Entry nameEntry = o.entries().get("name");
-        if (nameEntry == null) throw w.fail("an example object needs a \"name\"");
-        Example e = example(string(nameEntry.value(), w.child("name", nameEntry.keyLine())), w.child("name", nameEntry.keyLine()));
-        Map<String, List<String>> axes = new TreeMap<>();
-        for (Node.Entry entry : o.entries().values()) {
-            Where ew = w.child(entry.key(), entry.keyLine());
-            switch (entry.key()) {
-                case "name" -> { }
-                case "cases" -> axes.put("case", optionValues(e, "case", entry.value(), ew));
-                case "options" -> {
-                    if (!(entry.value() instanceof Node.Obj opts)) throw ew.fail("expected an object of option: value(s), got " + entry.value().kind());
-                    for (Node.Entry opt : opts.entries().values()) {
-                        Where ow = ew.child(opt.key(), opt.keyLine());
-                        if (axes.containsKey(opt.key())) throw ow.fail("given twice (also as cases)");
-                        axes.put(opt.key(), optionValues(e, opt.key(), opt.value(), ow));
-                    }
-                }
-                default -> throw ew.fail("unknown key of an example; use name, options, cases");
-            }
-        }
-        return new SweepSpec.ExampleEntry(e.name(), product(axes));
-    }
-
-    private List<String> optionValues(Example e, String option, Node value, Where where) {
-        return each(value, where, (s, w) -> {
-            ExampleOptions.check(e, option, s);
-            return s;
-        });
-    }
-
-    private static Example example(String name, Where w) {
-        return Examples.byName(name).orElseThrow(() -> w.fail("unknown example '" + name + "': use one of "
-                + String.join(", ", Examples.names())));
-    }
 
     private List<String> policies(Node value, Where where) {
         return each(value, where, (s, w) -> {
@@ -296,65 +243,6 @@ public final class SweepSpecReader {
 
     private static Duration timeout(Node value, Where where) {
         return Durations.parse(scalarText(value, where), where);
-    }
-
-    // ---------------------------------------------------------------- values
-
-    private interface Check {
-        String apply(String value, Where where);
-    }
-
-    /** A scalar or a list of scalars, each checked by {@code check} (whose IllegalArgumentException becomes the error); no duplicates. */
-    private static List<String> each(Node value, Where where, Check check) {
-        List<Node> items = value instanceof Node.Arr a ? a.items() : List.of(value);
-        Map<String, Where> out = new LinkedHashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            Node item = items.get(i);
-            Where w = value instanceof Node.Arr ? where.item(i, item.line()) : where;
-            String checked;
-            try {
-                checked = check.apply(scalarText(item, w), w);
-            } catch (IllegalArgumentException e) {
-                throw w.fail(e.getMessage());
-            }
-            if (out.containsKey(checked)) throw w.fail("'" + checked + "' is listed twice");
-            out.put(checked, w);
-        }
-        if (out.isEmpty()) throw where.fail("the list is empty");
-        return new ArrayList<>(out.keySet());
-    }
-
-    private static String scalarText(Node n, Where w) {
-        if (n instanceof Node.Scalar s && s.value() != null) return s.text();
-        throw w.fail("expected a name or a number, got " + n.kind());
-    }
-
-    private static String string(Node n, Where w) {
-        if (n instanceof Node.Scalar s && s.value() instanceof String str) return str;
-        throw w.fail("expected a string, got " + n.kind());
-    }
-
-    private static boolean bool(Node n, Where w) {
-        if (n instanceof Node.Scalar s && s.value() instanceof Boolean b) return b;
-        throw w.fail("expected true or false, got " + n.kind());
-    }
-
-    /** Every combination of one value per key; one empty map for no keys. */
-    static List<SortedMap<String, String>> product(Map<String, List<String>> axes) {
-        List<SortedMap<String, String>> out = new ArrayList<>();
-        out.add(new TreeMap<>());
-        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
-            List<SortedMap<String, String>> next = new ArrayList<>();
-            for (SortedMap<String, String> partial : out) {
-                for (String v : axis.getValue()) {
-                    SortedMap<String, String> m = new TreeMap<>(partial);
-                    m.put(axis.getKey(), v);
-                    next.add(m);
-                }
-            }
-            out = next;
-        }
-        return out;
     }
 
     private static String suggestion(String key) {
