@@ -3,6 +3,7 @@ package dev.tessera.bench;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tessera.profiling.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -71,12 +72,19 @@ public final class BenchResults {
     }
 
     /** Writes the JSON document to {@code file}, replacing it. */
+    /** Writes the results to {@code file} (folders created), whole or not at all (see {@link AtomicFile}). */
     public void writeJson(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        try (OutputStream out = Files.newOutputStream(file);
-             JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            write(g);
+        try {
+            AtomicFile.write(file, tmp -> {
+                try (OutputStream out = Files.newOutputStream(tmp);
+                     JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                    write(g);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

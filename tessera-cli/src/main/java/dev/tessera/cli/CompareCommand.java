@@ -37,7 +37,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true,
+    @Option(names = "--out", paramLabel = "DIR", required = true, converter = Converters.PathConverter.class,
             description = "Folder for the traces, pages, picture and statistics (created if missing).")
     Path outDir;
 
@@ -55,10 +55,10 @@ final class CompareCommand implements Callable<Integer> {
         Report.settings(out, example.name(), serialSettings, "serial, then parallel");
         out.flush();
         Settings parallelSettings = serialSettings.withPolicy(DispatchPolicy.PARALLEL);
-        ExampleRunner.warmUp(example, serialSettings, warmup);
-        ExampleRunner.warmUp(example, parallelSettings, warmup);
-        ExampleRunner.Outcome serial = runOne(serialSettings);
-        ExampleRunner.Outcome parallel = runOne(parallelSettings);
+        warmUp(serialSettings);
+        warmUp(parallelSettings);
+        ExampleRunner.Outcome serial = runOne(serialSettings, "");
+        ExampleRunner.Outcome parallel = runOne(parallelSettings, "");
         Report.row(out, "serial", serial.verdict().describe());
         Report.row(out, "parallel", parallel.verdict().describe());
 
@@ -78,13 +78,18 @@ final class CompareCommand implements Callable<Integer> {
         return passed ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
-    private ExampleRunner.Outcome runOne(Settings s) {
+    private void warmUp(Settings s) {
+        for (int i = 1; i <= warmup; i++) runOne(s.withTrace(false), " warm-up" + (warmup > 1 ? " " + i + " of " + warmup : ""));
+    }
+
+    /** {@code what}: "" for a measured run, " warm-up 2 of 3" for a warm-up: named when the run fails. */
+    private ExampleRunner.Outcome runOne(Settings s, String what) {
         try {
             return ExampleRunner.run(example, s);
-        } catch (RuntimeException e) {
-            // The handler prints the error itself; say which of the two runs it was.
+        } catch (RuntimeException | Error e) {
+            // The handler prints the error itself; say which of the runs it was.
             PrintWriter err = spec.commandLine().getErr();
-            err.println("tessera: compare: the " + s.policyName() + " run of " + example.name() + " failed");
+            err.println("tessera: compare: the " + s.policyName() + what + " run of " + example.name() + " failed");
             err.flush();
             throw e;
         }

@@ -24,7 +24,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "tessera-out/demo",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "tessera-out/demo", converter = Converters.PathConverter.class,
             description = "Folder for the pictures, traces and statistics (default: ${DEFAULT-VALUE}).")
     Path outDir;
 

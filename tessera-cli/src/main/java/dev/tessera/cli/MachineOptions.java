@@ -21,9 +21,13 @@ class MachineOptions {
             description = "Platform: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String platform;
 
-    @Option(names = "--cost-model", paramLabel = "FILE",
+    @Option(names = "--cost-model", paramLabel = "FILE", converter = Converters.PathConverter.class,
             description = "sim: cost model file (.properties or .json) instead of the topology's preset.")
     Path costModel;
+
+    @Option(names = "--sim-time-limit", paramLabel = "DURATION", converter = Converters.SimTimeConverter.class,
+            description = "sim: fail a run whose simulated time passes DURATION, e.g. 30s, 500ms or 2m (default: 10s).")
+    Long simTimeLimitNs;
 
     @Option(names = "--cost", paramLabel = "KEY=NS",
             description = "sim: override one cost, e.g. cost.ready_pop=40 or kernel.name.qk_matmul=20000 (repeatable).")
@@ -54,7 +58,8 @@ class MachineOptions {
     Settings settings(DispatchPolicy policy, boolean trace) {
         Platform p;
         try {
-            p = Platforms.create(platform, topology, seed, new Platforms.SimOptions(costModel, costs, !noCompute));
+            p = Platforms.create(platform, topology, seed,
+                    new Platforms.SimOptions(costModel, costs, !noCompute, simTimeLimitNs == null ? 0 : simTimeLimitNs));
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new BadOptionsException(e.getMessage());
         }

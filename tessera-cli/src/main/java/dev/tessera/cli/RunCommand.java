@@ -33,13 +33,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
-    @Option(names = "--trace", paramLabel = "DIR",
+    @Option(names = "--trace", paramLabel = "DIR", converter = Converters.PathConverter.class,
             description = "Record the run and write " + TraceFiles.TRACE + " (Perfetto), " + TraceFiles.HTML + ", "
                     + TraceFiles.PNG + " and " + TraceFiles.STATS + " into DIR (created if missing); "
                     + "also prints the statistics, with every SPMD task's start spread.")
     Path traceDir;
 
-    @Option(names = "--stats", paramLabel = "FILE",
+    @Option(names = "--stats", paramLabel = "FILE", converter = Converters.PathConverter.class,
             description = "Record the run and write its statistics as JSON to FILE (with or without --trace).")
     Path statsFile;
 
@@ -52,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         if (warmup < 0) throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more, got " + warmup);
         boolean trace = traceDir != null || statsFile != null;
+        TraceFiles.checkNoCollision(traceDir, statsFile);
         // Make the output folders first: a path that cannot be written fails before the run, not after it.
         if (traceDir != null) TraceFiles.prepareDirectory(traceDir);
         if (statsFile != null) TraceFiles.prepareFile(statsFile);

@@ -1,7 +1,9 @@
 package dev.tessera.cli;
 
 import dev.tessera.errors.TesseraException;
+import dev.tessera.platform.sim.SimTimeLimitExceededException;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:success; for run/demo: the output matched the golden (PASS); for compare: both runs did",
                 "1:an output did not match the golden (FAIL)",
                 "2:bad command line",
-                "3:a run failed with an error",
-                "4:an output file (--trace, --stats, --out) could not be written"})
+                "3:a run failed with an error (also: out of memory)",
+                "4:an output could not be written (--trace, --stats, --out, --json, standard output)"})
 public final class TesseraCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +37,20 @@ public final class TesseraCli implements Callable<Integer> {
         // UTF-8 explicitly: the summary prints "µs" and the default console charset may be ASCII.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(execute(out, err, args));
+        int code = execute(out, err, args);
+        System.exit(checkStandardOutput(out, System.out, err, code));
+    }
+
+    /**
+     * Print streams swallow write errors: a report sent to a full disk ({@code > /dev/full}) or a
+     * closed pipe would be lost while the command still exits 0. Checked once, at the end: a
+     * command that succeeded then exits {@link ExitCodes#OUTPUT_ERROR} instead.
+     */
+    static int checkStandardOutput(PrintWriter out, PrintStream stdout, PrintWriter err, int code) {
+        if (!out.checkError() && !stdout.checkError()) return code;
+        err.println("tessera: cannot write to standard output (disk full, or a closed pipe?): the report was lost");
+        err.flush();
+        return code == ExitCodes.OK ? ExitCodes.OUTPUT_ERROR : code;
     }
 
     /** Runs the command line with the given streams and returns the exit code (see {@link ExitCodes}). */
@@ -46,7 +61,32 @@ public final class TesseraCli implements Callable<Integer> {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(TesseraCli::badCommandLine)
                 .setExecutionExceptionHandler(TesseraCli::runFailed);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands Exceptions to runFailed but lets Errors through: out of memory, stack overflow.
+            err.println(jvmError(e));
+            err.flush();
+            return ExitCodes.RUN_ERROR;
+        }
+    }
+
+    /** One line for an Error that ended a command: what happened and what to do. */
+    static String jvmError(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "tessera: out of memory (" + e.getMessage() + "): give the JVM more heap, e.g. TESSERA_JAVA_OPTS=-Xmx8g ./tessera ...,"
+                    + " or run something smaller (a smaller --topology, without --trace/--stats)";
+        }
+        if (e instanceof StackOverflowError) {
+            return "tessera: stack overflow: give threads a larger stack, e.g. TESSERA_JAVA_OPTS=-Xss16m ./tessera ...";
+        }
+        return "tessera: the JVM failed: " + e + " (a resource limit, or a bug: please report it with the command line)";
+    }
+
+    /** The first Error in {@code t}'s cause chain (a kernel or orchestration that ran out of memory), or null. */
+    private static Error errorIn(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof Error e) return e;
+        return null;
     }
 
     /**
@@ -91,8 +131,14 @@ public final class TesseraCli implements Callable<Integer> {
             err.flush();
             return ExitCodes.OUTPUT_ERROR;
         }
-        err.println("tessera: the run failed: " + e.getMessage());
-        if (!(e instanceof TesseraException)) e.printStackTrace(err);
+        Error jvm = errorIn(e);
+        if (jvm != null && !(jvm instanceof AssertionError)) {
+            err.println(jvmError(jvm));
+        } else {
+            err.println("tessera: the run failed: " + e.getMessage());
+            // Errors the runtime reports are explained by their message; anything else is a bug.
+            if (!(e instanceof TesseraException) && !(e instanceof SimTimeLimitExceededException)) e.printStackTrace(err);
+        }
         err.flush();
         return ExitCodes.RUN_ERROR;
     }

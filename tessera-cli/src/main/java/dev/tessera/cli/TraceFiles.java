@@ -1,5 +1,6 @@
 package dev.tessera.cli;
 
+import dev.tessera.examples.run.IoErrors;
 import dev.tessera.profiling.ChromeTraceWriter;
 import dev.tessera.profiling.SwimlaneHtml;
 import dev.tessera.profiling.SwimlanePng;
@@ -42,7 +43,27 @@ final class TraceFiles {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new OutputException("cannot create the folder " + dir + ": " + describe(e), e);
+            throw new OutputException("cannot create the folder " + dir + ": " + IoErrors.reason(e, dir), e);
+        }
+    }
+
+    /**
+     * {@code --stats FILE} must not be one of the files {@code --trace DIR} writes (nor DIR
+     * itself): one would silently overwrite the other. Checked before anything is created.
+     */
+    static void checkNoCollision(Path traceDir, Path statsFile) {
+        if (traceDir == null || statsFile == null) return;
+        Path dir = traceDir.toAbsolutePath().normalize();
+        Path stats = statsFile.toAbsolutePath().normalize();
+        if (stats.equals(dir)) {
+            throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the folder --trace writes into: give --stats a file");
+        }
+        for (String name : List.of(TRACE, HTML, PNG, STATS)) {
+            if (stats.equals(dir.resolve(name))) {
+                throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the " + name + " that --trace " + traceDir
+                        + " writes" + (name.equals(STATS) ? " already: leave out --stats" : ", so one would overwrite the other:"
+                        + " give --stats another file"));
+            }
         }
     }
 
@@ -106,14 +127,8 @@ final class TraceFiles {
         try {
             writer.write(file);
         } catch (UncheckedIOException e) {
-            throw new OutputException("cannot write " + file + ": " + describe(e), e);
+            throw new OutputException("cannot write " + file + ": " + IoErrors.reason(e, file), e);
         }
         return new Written(label, file, note);
-    }
-
-    private static String describe(Exception e) {
-        Throwable root = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
-        String why = root.getMessage();
-        return root.getClass().getSimpleName() + (why == null ? "" : " (" + why + ")");
     }
 }

@@ -6,6 +6,11 @@ package dev.tessera.api;
  */
 public record LaunchSpec(int blockNum, boolean syncStart) {
     public static final LaunchSpec SINGLE = new LaunchSpec(1, false);
+    /**
+     * The widest task: the reference keeps {@code block_num} and the subtask count in int16 fields,
+     * and every count derived from it here ({@code blockNum × slots}) must stay far inside an int.
+     */
+    public static final int MAX_BLOCK_NUM = 32_767;
 
     public static LaunchSpec blocks(int blockNum) {
         return new LaunchSpec(blockNum, false);

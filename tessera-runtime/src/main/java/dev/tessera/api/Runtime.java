@@ -74,6 +74,7 @@ public final class Runtime implements AutoCloseable {
         private CostModel costModel;
         private boolean computeKernels = true;
         private boolean costJitter;
+        private Duration simTimeLimit;
         private boolean simOptionsSet;
         private DispatchPolicy policy = DispatchPolicy.PARALLEL;
         private SyncStartMode syncStartMode = SyncStartMode.RESERVE;
@@ -143,6 +144,16 @@ public final class Runtime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * sim only: a run whose simulated time passes {@code limit} fails (default 10 s; a block
+         * that would end past it fails the run when it is posted). See docs/sim-cost-model.md.
+         */
+        public Builder simTimeLimit(Duration limit) {
+            simTimeLimit = Objects.requireNonNull(limit, "limit");
+            simOptionsSet = true;
+            return this;
+        }
+
         public Builder policy(DispatchPolicy p) { this.policy = Objects.requireNonNull(p); return this; }
         public Builder syncStartMode(SyncStartMode m) { this.syncStartMode = Objects.requireNonNull(m); return this; }
         public Builder taskWindow(int slots) { this.taskWindow = slots; return this; }
@@ -168,11 +179,14 @@ public final class Runtime implements AutoCloseable {
 
         public Runtime build() {
             if (simOptionsSet && choice != PlatformChoice.SIM) {
-                throw new IllegalStateException("computeKernels and costJitter apply to the sim platform only: choose it with sim()");
+                throw new IllegalStateException("computeKernels, costJitter and simTimeLimit apply to the sim platform only: choose it with sim()");
             }
             Platform p = switch (choice) {
                 case THREADED -> new ThreadedPlatform(idleStrategy);
-                case SIM -> new SimPlatform(costModel != null ? costModel : CostModel.presetFor(topology), computeKernels, costJitter);
+                case SIM -> {
+                    SimPlatform sim = new SimPlatform(costModel != null ? costModel : CostModel.presetFor(topology), computeKernels, costJitter);
+                    yield simTimeLimit == null ? sim : sim.withTimeLimitNs(simTimeLimit.toNanos());
+                }
                 case GIVEN -> platform;
             };
             return new Runtime(new RuntimeConfig(topology, p, policy, syncStartMode, taskWindow, heapBytes,

@@ -27,12 +27,18 @@ public record RuntimeConfig(Topology topology, Platform platform, DispatchPolicy
                             SubmitObserver submitObserver, boolean hazardCheck) {
     public static final int MAX_RINGS = 4;
     public static final int MAX_SCOPE_DEPTH = 64;
+    /** 2^20 slots per ring: the ready queues hold every live task of every ring, 8 × window entries each. */
+    public static final int MAX_TASK_WINDOW = 1 << 20;
+    /** The largest heap ring, the size of the largest output ({@code OutputSpec.MAX_BYTES}). */
+    public static final long MAX_HEAP_BYTES = OutputSpec.MAX_BYTES;
 
     public RuntimeConfig {
-        if (taskWindow < 4 || Integer.bitCount(taskWindow) != 1) {
-            throw new IllegalArgumentException("taskWindow must be a power of two ≥ 4, got " + taskWindow);
+        if (taskWindow < 4 || taskWindow > MAX_TASK_WINDOW || Integer.bitCount(taskWindow) != 1) {
+            throw new IllegalArgumentException("taskWindow must be a power of two in 4.." + MAX_TASK_WINDOW + ", got " + taskWindow);
         }
-        if (heapBytes < 1024) throw new IllegalArgumentException("heapBytes must be ≥ 1024, got " + heapBytes);
+        if (heapBytes < 1024 || heapBytes > MAX_HEAP_BYTES) {
+            throw new IllegalArgumentException("heapBytes must be in 1024.." + MAX_HEAP_BYTES + " (2^48), got " + heapBytes);
+        }
         if (tensorMapEntries < 16) throw new IllegalArgumentException("tensorMapEntries must be ≥ 16, got " + tensorMapEntries);
         if (coreTimeout.isNegative() || coreTimeout.isZero()) throw new IllegalArgumentException("coreTimeout must be positive");
     }

@@ -104,7 +104,13 @@ public final class TaskSpec {
         return this;
     }
 
+    /** A new tensor of {@code dtype} and {@code shape}; a bad shape or size is reported by {@code submit}. */
     public TaskSpec output(DType dtype, long... shape) {
+        String problem = OutputSpec.problem(dtype, shape);
+        if (problem != null) {
+            latch("tensor argument " + tensors.size() + " (OUTPUT): " + problem);
+            return this;
+        }
         return output(OutputSpec.of(dtype, shape));
     }
 

@@ -83,6 +83,16 @@ public final class Tensor {
         return s;
     }
 
+    /** Bytes of a contiguous tensor of {@code shape}; a size no {@code long} can hold is an error, not a wrapped number. */
+    static long byteSize(DType dtype, long[] shape) {
+        try {
+            return Math.multiplyExact(product(shape), (long) dtype.bytes());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype + " needs more than "
+                    + Long.MAX_VALUE + " bytes");
+        }
+    }
+
     static long product(long[] shape) {
         long p = 1;
         for (long d : shape) p = Math.multiplyExact(p, d);
@@ -98,7 +108,7 @@ public final class Tensor {
             throw new IllegalArgumentException("the buffer belongs to a confined arena; kernels run on other threads: use Arena.ofShared() or Arena.ofAuto()");
         }
         long[] s = shape.clone();
-        long bytes = product(s) * dtype.bytes();
+        long bytes = byteSize(dtype, s);
         if (bytes > buffer.byteSize()) {
             throw new IllegalArgumentException("shape " + Arrays.toString(s) + " needs " + bytes
                     + " bytes, buffer has " + buffer.byteSize());
@@ -108,7 +118,7 @@ public final class Tensor {
 
     /** Allocates a zeroed contiguous tensor in {@code arena}. */
     public static Tensor allocate(Arena arena, DType dtype, long... shape) {
-        long bytes = Math.max(1, product(shape) * dtype.bytes());
+        long bytes = Math.max(1, byteSize(dtype, shape));
         return external(arena.allocate(bytes, 64), dtype, shape);
     }
 

@@ -14,6 +14,7 @@ import dev.tessera.platform.DispatchPayload;
 import dev.tessera.platform.PlatformSession;
 import dev.tessera.profiling.BufferedTraceRecorder;
 import dev.tessera.profiling.Trace;
+import dev.tessera.profiling.TraceBudget;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.scheduler.Scheduler;
 import dev.tessera.topology.Lane;
@@ -44,7 +45,13 @@ public final class Run implements CoreHost {
     }
 
     public RunResult execute(Orchestration orchestration) {
-        recorder = config.trace() ? new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name()) : TraceRecorder.OFF;
+        if (config.trace()) {
+            TraceBudget budget = TraceBudget.halfTheHeap(this::traceTooLarge);
+            recorder = new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name(),
+                    firstSegmentPerCore(budget), false, budget);
+        } else {
+            recorder = TraceRecorder.OFF;
+        }
         state = new RuntimeState(config, recorder);
         coreOwner = new int[topology.cores()];
         for (int c = 0; c < coreOwner.length; c++) coreOwner[c] = topology.schedulerOf(topology.clusterOf(c));
@@ -68,6 +75,30 @@ public final class Run implements CoreHost {
         }
     }
 
+    /**
+     * Records each core's log starts with: the recorder's default on machine-sized topologies, less
+     * on huge ones or small heaps, so that first segments (about 74k records in all, at most a
+     * quarter of the budget, at least 16 per core) do not use up the trace budget before anything ran.
+     */
+    private int firstSegmentPerCore(TraceBudget budget) {
+        long firstSegments = Math.min(75_000L, budget.maxRecords() / 4);
+        return (int) Math.clamp(firstSegments / topology.cores(), 16, BufferedTraceRecorder.DEFAULT_CAPACITY);
+    }
+
+    /** The recorder's budget ran out: fail now instead of running every kernel and dying building the trace. */
+    private void traceTooLarge() {
+        state.errors.set(traceTooLargeError(null));
+        state.wakeSchedulers();
+    }
+
+    private TesseraException traceTooLargeError(Throwable cause) {
+        long heapMiB = java.lang.Runtime.getRuntime().maxMemory() >> 20;
+        return new TesseraException(ErrorCode.TRACE_TOO_LARGE, "the trace of this run does not fit in memory: tracing"
+                + " (tessera: --trace or --stats; API: Runtime.builder().trace(true)) keeps every block, and building the trace"
+                + " from it may use at most half of this JVM's " + heapMiB + " MiB of heap; run it without tracing, trace a"
+                + " smaller run, or give the JVM more heap (-Xmx; tessera: TESSERA_JAVA_OPTS=-Xmx8g)", cause);
+    }
+
     private RunResult result(Scheduler[] schedulers, OrchestratorImpl orchestrator) {
         long[] blocks = new long[schedulers.length];
         long subtasks = 0;
@@ -77,7 +108,16 @@ public final class Run implements CoreHost {
             subtasks += schedulers[s].subtasksDispatched();
             makespan = Math.max(makespan, schedulers[s].lastFinishSeenNs());
         }
-        Trace trace = recorder instanceof BufferedTraceRecorder b ? b.build(makespan) : null;
+        Trace trace = null;
+        if (recorder instanceof BufferedTraceRecorder b) {
+            if (b.overBudget()) throw traceTooLargeError(null);
+            try {
+                trace = b.build(makespan);
+            } catch (OutOfMemoryError e) {
+                // The half-built trace is garbage once this frame is left: the JVM can go on.
+                throw traceTooLargeError(e);
+            }
+        }
         return new RunResult(config.platform().name(), config.policy().name(), topology, makespan, state.submitted.get(), subtasks,
                 blocks, trace, orchestrator.kept());
     }
@@ -101,6 +141,23 @@ public final class Run implements CoreHost {
                 + ", slot " + Lane.of(p.slot) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
                 + topology.clusterOf(core) + "): " + cause, cause));
         state.wakeSchedulers();
+    }
+
+    @Override
+    public java.time.Duration coreTimeout() {
+        return config.coreTimeout();
+    }
+
+    @Override
+    public RuntimeException kernelTimedOut(int core, DispatchPayload p, long ranNs, boolean stopped) {
+        ExecutionException e = new ExecutionException(ErrorCode.CORE_TIMEOUT, "kernel '" + p.kernel.name() + "' of task "
+                + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' ran block " + p.blockIdx + " of " + p.blockNum
+                + ", slot " + Lane.of(p.slot) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
+                + topology.clusterOf(core) + ") for more than " + config.coreTimeout().toMillis() + " ms of real time without"
+                + " returning (coreTimeout); " + (stopped ? "it was interrupted and has stopped"
+                : "it was interrupted but ignores interrupts: Java cannot stop it, so its thread keeps running it"), null);
+        state.errors.set(e);
+        return e;
     }
 
     @Override

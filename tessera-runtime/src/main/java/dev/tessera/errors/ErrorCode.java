@@ -20,6 +20,8 @@ public enum ErrorCode {
     CORE_TIMEOUT(121),
     /** Tessera: the orchestration function itself threw. */
     ORCHESTRATION_FAILED(122),
+    /** Tessera: the run's trace would not fit in the memory it may use. */
+    TRACE_TOO_LARGE(123),
     /** Tessera, debug mode only: an access races an unfinished task the runtime does not order it after. */
     DEPENDENCY_HAZARD(130);
 

@@ -2,9 +2,11 @@ package dev.tessera.orchestration;
 
 import dev.tessera.api.ArgTag;
 import dev.tessera.api.Kernel;
+import dev.tessera.api.LaunchSpec;
 import dev.tessera.api.Orchestration;
 import dev.tessera.api.Orchestrator;
 import dev.tessera.api.OutputSpec;
+import dev.tessera.api.RuntimeConfig;
 import dev.tessera.api.Scope;
 import dev.tessera.api.ScopeMode;
 import dev.tessera.api.Submitted;
@@ -46,6 +48,7 @@ public final class OrchestratorImpl implements Orchestrator {
     private final Actor actor;
     private final TensorMap tensorMap;
     private final ScopeStack scopes = new ScopeStack();
+    private final CallerGuard caller = new CallerGuard();
     /** Null unless {@code hazardCheck} is on. */
     private final HazardCheck hazards;
     private final KeptTensors kept = new KeptTensors();
@@ -65,6 +68,7 @@ public final class OrchestratorImpl implements Orchestrator {
      */
     public TesseraException runOrchestration(Orchestration orchestration) {
         TesseraException failure = null;
+        caller.begin();
         scopes.push(ScopeMode.AUTO);
         try {
             orchestration.run(this);
@@ -73,6 +77,7 @@ public final class OrchestratorImpl implements Orchestrator {
         } catch (RuntimeException | Error e) {
             failure = new TesseraException(ErrorCode.ORCHESTRATION_FAILED, "the orchestration threw " + e, e);
         } finally {
+            caller.end();
             while (scopes.depth() >= 0) endScope();
             rt.orchestratorDone = true;
             rt.wakeSchedulers();
@@ -89,6 +94,7 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Scope scope(ScopeMode mode) {
+        caller.check("scope()");
         ensureUsable();
         scopes.push(mode);
         return new ScopeHandle(scopes.depth(), mode);
@@ -130,6 +136,15 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Submitted submit(TaskSpec spec) {
+        caller.enter("submit");
+        try {
+            return submitChecked(spec);
+        } finally {
+            caller.exit();
+        }
+    }
+
+    private Submitted submitChecked(TaskSpec spec) {
         ensureUsable();
         long ordinal = ++submitCount;
         String name = spec.displayName();
@@ -183,7 +198,9 @@ public final class OrchestratorImpl implements Orchestrator {
             throw invalid(ordinal, name, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
         }
         int blockNum = spec.launchSpec().blockNum();
-        if (blockNum < 1) throw invalid(ordinal, name, "blockNum must be ≥ 1, got " + blockNum);
+        if (blockNum < 1 || blockNum > LaunchSpec.MAX_BLOCK_NUM) {
+            throw invalid(ordinal, name, "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got " + blockNum);
+        }
         if (spec.launchSpec().syncStart() && blockNum > 1) {
             boolean aivOnly = spec.kernel(Lane.AIC) == null && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
             int limit = aivOnly ? rt.topology.aivCores() : rt.topology.clusters();
@@ -215,13 +232,8 @@ public final class OrchestratorImpl implements Orchestrator {
     }
 
     private void checkScopeRoom(int ring, long ordinal, String name) {
-        int window = rt.config.taskWindow();
-        int held = scopes.heldIn(ring);
-        if (held >= window - 1) {
-            throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': open scopes already hold "
-                    + held + " tasks in ring " + ring + ", whose window is " + window + " slots; a ring can hold at most "
-                    + (window - 1) + " tasks of open scopes. Close the scope earlier or use taskWindow ≥ " + nextPow2(held + 2));
-        }
+        String full = scopes.fullRing(ring, rt.config.taskWindow());
+        if (full != null) throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': " + full);
     }
 
     private static long layoutOutputs(TaskSpec spec, long[] offsets) {
@@ -326,8 +338,10 @@ public final class OrchestratorImpl implements Orchestrator {
         TaskRing ring = rt.rings[ringId];
         tensorMap.sync(ringId);
         if (outBytes > ring.heapSize()) {
+            String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES ? "use heapBytes ≥ " + roundUpMiB(outBytes)
+                    : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES + " bytes): split the outputs over several tasks";
             throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + name + "' needs " + outBytes
-                    + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; use heapBytes ≥ " + roundUpMiB(outBytes));
+                    + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; " + fix);
         }
         Stall stall = new Stall();
         while (true) {
@@ -412,6 +426,15 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Tensor[] allocTensors(OutputSpec... outs) {
+        caller.enter("allocTensors");
+        try {
+            return allocChecked(outs);
+        } finally {
+            caller.exit();
+        }
+    }
+
+    private Tensor[] allocChecked(OutputSpec... outs) {
         ensureUsable();
         long ordinal = ++submitCount;
         if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
@@ -437,6 +460,15 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public double readElement(Tensor t, long... idx) {
+        caller.enter("readElement");
+        try {
+            return readChecked(t, idx);
+        } finally {
+            caller.exit();
+        }
+    }
+
+    private double readChecked(Tensor t, long... idx) {
         ensureUsable();
         List<TaskSlot> writers = new ArrayList<>();
         long owner = t.ownerTaskId();
@@ -471,6 +503,7 @@ public final class OrchestratorImpl implements Orchestrator {
 
     @Override
     public Tensor keep(String name, Tensor t) {
+        caller.check("keep");
         ensureUsable();
         long ordinal = submitCount + 1;
         String problem = kept.problemWith(name, t);

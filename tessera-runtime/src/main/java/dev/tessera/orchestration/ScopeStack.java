@@ -62,6 +62,28 @@ final class ScopeStack {
         return heldPerRing[ring];
     }
 
+    /**
+     * Null while ring {@code ring} has room for one more task of open scopes; otherwise why not,
+     * and what to do. A ring holds at most {@code window − 1} tasks of open scopes (a submit
+     * waiting for a slot would wait for ever: the slots belong to the scopes it is inside). The
+     * scope may go on submitting, and how far is unknown here, so the hint states the rule and the
+     * least window that fits so far (the next power of two alone failed again for a larger scope).
+     */
+    String fullRing(int ring, int window) {
+        int held = heldPerRing[ring];
+        if (held < window - 1) return null;
+        long least = Long.highestOneBit(held + 1L) << 1; // the least power of two above held + 1
+        String how = ring == 0
+                ? " Top-level tasks stay in the outer scope until the orchestration returns, so a flat orchestration"
+                + " submits at most taskWindow − 1 tasks: submit in batches inside scopes (orch.scope()) that close as you go,"
+                + " or raise taskWindow."
+                : " Or close scopes sooner: a scope releases its tasks when it ends.";
+        return "open scopes already hold " + held + " tasks in ring " + ring + ", whose window is " + window + " slots; a ring"
+                + " holds at most window − 1 tasks of open scopes, so taskWindow(W) fits scopes of up to W − 1 tasks. Use taskWindow ≥ "
+                + least + " if the scope submits at most " + (least - 1) + " tasks in all, otherwise the next power of two above"
+                + " its task count." + how;
+    }
+
     long heldBytesIn(int ring) {
         return heldBytesPerRing[ring];
     }

@@ -9,11 +9,12 @@ import java.util.Objects;
  * buffers owned by the calling thread's core or scheduler, with no lock and no allocation.
  *
  * <p>Buffers are struct-of-arrays segments ({@link SubtaskChunk}) per core, per scheduler (phases)
- * and one for the orchestrator (tasks). The first segment of each is allocated here, in the
- * constructor, with room for {@code expectedSubtasksPerCore} records; past that a buffer grows by
- * adding a segment twice the size of the last, so a run that outgrows its estimate allocates at
- * most log2(records / estimate) times per core, and nothing is ever copied. Pass a generous
- * estimate (blocks × active slots / cores, say) to keep the hot path allocation-free.
+ * and one for the orchestrator (tasks). The first segment of each is allocated on first use, with
+ * room for {@code expectedSubtasksPerCore} records (so the cores of a huge topology that never run
+ * anything cost nothing); past that a buffer grows by adding a segment twice the size of the last,
+ * so a run that outgrows its estimate allocates at most log2(records / estimate) times per core,
+ * and nothing is ever copied. Every segment is taken from a {@link TraceBudget}; one it refuses is
+ * not allocated and its records are dropped.
  *
  * <p>Usage: the runtime creates one per traced run, passes it to the schedulers, cores and
  * orchestrator, joins all of them, then calls {@link #build(long)} once.
@@ -30,6 +31,7 @@ public final class BufferedTraceRecorder implements TraceRecorder {
     private final Segments subtaskSegments;
     private final TaskLog tasks;
     private final PhaseLog[] phases;
+    private final TraceBudget budget;
 
     /** Default capacity, no scheduler phases. */
     public BufferedTraceRecorder(Topology topology, String platform, String policy) {
@@ -42,6 +44,16 @@ public final class BufferedTraceRecorder implements TraceRecorder {
      */
     public BufferedTraceRecorder(Topology topology, String platform, String policy, int expectedSubtasksPerCore,
                                  boolean recordPhases) {
+        this(topology, platform, policy, expectedSubtasksPerCore, recordPhases, TraceBudget.UNLIMITED);
+    }
+
+    /**
+     * @param budget records this recorder may allocate; past it, records are dropped and the
+     *               budget reports (see {@link TraceBudget}); the trace is then incomplete
+     */
+    public BufferedTraceRecorder(Topology topology, String platform, String policy, int expectedSubtasksPerCore,
+                                 boolean recordPhases, TraceBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -51,10 +63,15 @@ public final class BufferedTraceRecorder implements TraceRecorder {
         this.recordPhases = recordPhases;
         this.subtaskSegments = new Segments(expectedSubtasksPerCore);
         this.cores = new CoreLog[topology.cores()];
-        for (int c = 0; c < cores.length; c++) cores[c] = new CoreLog(subtaskSegments);
-        this.tasks = new TaskLog(new Segments(DEFAULT_CAPACITY));
+        for (int c = 0; c < cores.length; c++) cores[c] = new CoreLog(subtaskSegments, budget);
+        this.tasks = new TaskLog(new Segments(DEFAULT_CAPACITY), budget);
         this.phases = new PhaseLog[recordPhases ? topology.schedulers() : 0];
-        for (int s = 0; s < phases.length; s++) phases[s] = new PhaseLog(new Segments(DEFAULT_CAPACITY));
+        for (int s = 0; s < phases.length; s++) phases[s] = new PhaseLog(new Segments(DEFAULT_CAPACITY), budget);
+    }
+
+    /** Whether records were dropped because the budget ran out: the trace would be incomplete. */
+    public boolean overBudget() {
+        return budget.exceeded();
     }
 
     @Override
@@ -79,6 +96,7 @@ public final class BufferedTraceRecorder implements TraceRecorder {
         int seg = subtaskSegments.segment(i);
         int o = subtaskSegments.offset(i, seg);
         SubtaskChunk c = log.chunk(seg);
+        if (c == null) return; // over budget: dropped
         c.taskId[o] = taskId;
         c.blockIdx[o] = blockIdx;
         c.slot[o] = (byte) slot;
@@ -92,21 +110,24 @@ public final class BufferedTraceRecorder implements TraceRecorder {
     public void started(int core, int token, long ns) {
         int i = token - 1;
         int seg = subtaskSegments.segment(i);
-        cores[core].chunk(seg).startNs[subtaskSegments.offset(i, seg)] = ns;
+        SubtaskChunk c = cores[core].chunk(seg);
+        if (c != null) c.startNs[subtaskSegments.offset(i, seg)] = ns;
     }
 
     @Override
     public void ended(int core, int token, long ns) {
         int i = token - 1;
         int seg = subtaskSegments.segment(i);
-        cores[core].chunk(seg).endNs[subtaskSegments.offset(i, seg)] = ns;
+        SubtaskChunk c = cores[core].chunk(seg);
+        if (c != null) c.endNs[subtaskSegments.offset(i, seg)] = ns;
     }
 
     @Override
     public void finishSeen(int scheduler, int core, int token, long ns) {
         int i = token - 1;
         int seg = subtaskSegments.segment(i);
-        cores[core].chunk(seg).finishSeenNs[subtaskSegments.offset(i, seg)] = ns;
+        SubtaskChunk c = cores[core].chunk(seg);
+        if (c != null) c.finishSeenNs[subtaskSegments.offset(i, seg)] = ns;
     }
 
     @Override
@@ -134,7 +155,8 @@ public final class BufferedTraceRecorder implements TraceRecorder {
         for (int token = 1; token <= log.lastToken; token++) {
             int i = token - 1;
             int seg = subtaskSegments.segment(i);
-            SubtaskChunk c = log.chunk(seg);
+            SubtaskChunk c = log.existing(seg);
+            if (c == null) continue; // dropped over budget
             int o = subtaskSegments.offset(i, seg);
             if (!c.dispatched(o)) continue;
             b.subtask(c.taskId[o], c.blockIdx[o], c.slot[o], core, c.scheduler[o], token, c.readyNs[o],

@@ -9,7 +9,6 @@ import dev.tessera.topology.Topology;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,12 +35,13 @@ public final class ChromeTraceWriter {
     private ChromeTraceWriter() {
     }
 
+    /** Writes the trace to {@code file}, whole or not at all (see {@link AtomicFile}). */
     public static void write(Trace trace, Path file) {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            write(trace, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFile.write(file, tmp -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                write(trace, out);
+            }
+        });
     }
 
     /** Writes the whole document to {@code out}, which is left open. */

@@ -19,24 +19,37 @@ final class CoreLog {
     private static final VarHandle DIRECTORY = MethodHandles.arrayElementVarHandle(SubtaskChunk[].class);
 
     private final Segments segments;
+    private final TraceBudget budget;
     private final SubtaskChunk[] directory = new SubtaskChunk[Segments.MAX];
     /** Highest token dispatched; written only by whichever scheduler currently owns the core. */
     int lastToken;
 
-    CoreLog(Segments segments) {
+    /** Allocates nothing yet: on a topology of many cores, most may never run anything. */
+    CoreLog(Segments segments, TraceBudget budget) {
         this.segments = segments;
-        directory[0] = new SubtaskChunk(segments.size(0));
+        this.budget = budget;
     }
 
-    /** The segment for {@code segment}, allocating it on first use (rare: sizes double). */
+    /**
+     * The segment for {@code segment}, allocating it on first use (rare: sizes double); null when
+     * the budget refuses it, and the record is dropped.
+     */
     SubtaskChunk chunk(int segment) {
         SubtaskChunk c = (SubtaskChunk) DIRECTORY.getAcquire(directory, segment);
         return c != null ? c : grow(segment);
     }
 
+    /** The segment if it exists; never allocates (reading back a finished run). */
+    SubtaskChunk existing(int segment) {
+        return (SubtaskChunk) DIRECTORY.getAcquire(directory, segment);
+    }
+
     private SubtaskChunk grow(int segment) {
-        SubtaskChunk fresh = new SubtaskChunk(segments.size(segment));
+        int size = segments.size(segment);
+        if (!budget.reserve(size)) return null;
+        SubtaskChunk fresh = new SubtaskChunk(size);
         SubtaskChunk winner = (SubtaskChunk) DIRECTORY.compareAndExchangeRelease(directory, segment, null, fresh);
+        if (winner != null) budget.release(size); // lost the race: give back what this copy took
         return winner == null ? fresh : winner;
     }
 

@@ -5,19 +5,24 @@ final class PhaseLog {
     private static final SchedulerPhase[] PHASES = SchedulerPhase.values();
 
     private final Segments segments;
+    private final TraceBudget budget;
     private final Chunk[] directory = new Chunk[Segments.MAX];
     private int count;
 
-    PhaseLog(Segments segments) {
+    PhaseLog(Segments segments, TraceBudget budget) {
         this.segments = segments;
-        directory[0] = new Chunk(segments.size(0));
+        this.budget = budget;
     }
 
+    /** Records a phase; dropped when the budget refuses a new segment. */
     void add(SchedulerPhase phase, long startNs, long endNs) {
         int i = count;
         int seg = segments.segment(i);
         Chunk c = directory[seg];
-        if (c == null) c = directory[seg] = new Chunk(segments.size(seg));
+        if (c == null) {
+            if (!budget.reserve(segments.size(seg))) return;
+            c = directory[seg] = new Chunk(segments.size(seg));
+        }
         int o = segments.offset(i, seg);
         c.phase[o] = (byte) phase.ordinal();
         c.startNs[o] = startNs;

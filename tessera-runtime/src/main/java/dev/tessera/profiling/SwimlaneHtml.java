@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,12 +27,9 @@ public final class SwimlaneHtml {
     private SwimlaneHtml() {
     }
 
+    /** Writes the page to {@code file}, whole or not at all; unpaired surrogates in names become U+FFFD. */
     public static void write(Trace trace, Path file) {
-        try {
-            Files.writeString(file, render(trace), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFile.writeText(file, render(trace));
     }
 
     public static String render(Trace trace) {

@@ -6,7 +6,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -100,10 +99,8 @@ public final class SwimlanePng {
     }
 
     private static void save(BufferedImage image, Path file) {
-        try {
-            if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer available");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFile.write(file, tmp -> {
+            if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");
+        });
     }
 }

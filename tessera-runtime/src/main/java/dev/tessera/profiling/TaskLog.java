@@ -8,19 +8,24 @@ import java.util.Arrays;
  */
 final class TaskLog {
     private final Segments segments;
+    private final TraceBudget budget;
     private final Chunk[] directory = new Chunk[Segments.MAX];
     private int count;
 
-    TaskLog(Segments segments) {
+    TaskLog(Segments segments, TraceBudget budget) {
         this.segments = segments;
-        directory[0] = new Chunk(segments.size(0));
+        this.budget = budget;
     }
 
+    /** Records a task; dropped when the budget refuses a new segment. */
     void add(long id, String name, int blockNum, int shape, boolean syncStart, long ns) {
         int i = count;
         int seg = segments.segment(i);
         Chunk c = directory[seg];
-        if (c == null) c = directory[seg] = new Chunk(segments.size(seg));
+        if (c == null) {
+            if (!budget.reserve(segments.size(seg))) return;
+            c = directory[seg] = new Chunk(segments.size(seg));
+        }
         int o = segments.offset(i, seg);
         c.id[o] = id;
         c.name[o] = name;

@@ -6,11 +6,8 @@ import dev.tessera.topology.CoreType;
 import dev.tessera.topology.Topology;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -371,11 +368,7 @@ public final class TraceStats {
     }
 
     private static void write(Path file, String text) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFile.writeText(file, text);
     }
 
     // ---------------------------------------------------------------- text

@@ -19,12 +19,20 @@ import java.util.Map;
 public final class Platforms {
     private Platforms() {}
 
-    /** What the sim platform is built from; ignored by {@code threaded}. */
-    public record SimOptions(Path costModelFile, Map<String, String> costOverrides, boolean compute) {
-        public static final SimOptions DEFAULT = new SimOptions(null, Map.of(), true);
+    /**
+     * What the sim platform is built from; ignored by {@code threaded}.
+     *
+     * @param timeLimitNs the simulated-time limit, or 0 for the platform's default
+     */
+    public record SimOptions(Path costModelFile, Map<String, String> costOverrides, boolean compute, long timeLimitNs) {
+        public static final SimOptions DEFAULT = new SimOptions(null, Map.of(), true, 0);
+
+        public SimOptions(Path costModelFile, Map<String, String> costOverrides, boolean compute) {
+            this(costModelFile, costOverrides, compute, 0);
+        }
 
         public boolean isDefault() {
-            return costModelFile == null && costOverrides.isEmpty() && compute;
+            return costModelFile == null && costOverrides.isEmpty() && compute && timeLimitNs == 0;
         }
     }
 
@@ -56,11 +64,14 @@ public final class Platforms {
         return switch (canonicalName(name)) {
             case "threaded" -> {
                 if (!sim.isDefault()) {
-                    throw new IllegalArgumentException("--cost-model, --cost and --no-compute apply to --platform sim only");
+                    throw new IllegalArgumentException("--cost-model, --cost, --no-compute and --sim-time-limit apply to --platform sim only");
                 }
                 yield new ThreadedPlatform();
             }
-            case "sim" -> new SimPlatform(costModel(topology, sim), sim.compute(), seed != 0);
+            case "sim" -> {
+                SimPlatform p = new SimPlatform(costModel(topology, sim), sim.compute(), seed != 0);
+                yield sim.timeLimitNs() > 0 ? p.withTimeLimitNs(sim.timeLimitNs()) : p;
+            }
             default -> throw new IllegalStateException(name);
         };
     }
@@ -71,7 +82,8 @@ public final class Platforms {
             base = sim.costModelFile() != null ? CostModel.load(sim.costModelFile())
                     : CostModel.presetFor(topology);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read cost model " + sim.costModelFile() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read cost model " + sim.costModelFile() + ": "
+                    + IoErrors.reason(e, sim.costModelFile()), e);
         }
         return base.withOverrides(sim.costOverrides());
     }

@@ -23,6 +23,11 @@ final class Baton {
      * charge is one comparison against it.
      */
     private SimActor rival;
+    /**
+     * Set once by the kernel watchdog, from outside the rotation, when the holder is stuck in a
+     * kernel: every other actor unwinds at once, and nobody passes the baton any more.
+     */
+    private volatile boolean abandoned;
     // Written only by a holder and read by later holders: ordered by the hand-off.
     private boolean aborted;
     private Throwable failure;
@@ -49,8 +54,29 @@ final class Baton {
         return handoffs;
     }
 
+    /**
+     * An actor failed: the others must stop. Read by the holder on every charge, so a plain field;
+     * abandonment is checked where a holder can meet it, when a kernel returns (see SimCore).
+     */
     boolean aborted() {
         return aborted;
+    }
+
+    boolean abandoned() {
+        return abandoned;
+    }
+
+    /**
+     * Gives up on the run from outside the rotation (the holder is stuck in a kernel): wakes every
+     * waiting actor so it unwinds with {@link SimulationAbortedException}. Returns the holder.
+     */
+    SimActor abandon() {
+        abandoned = true;
+        for (SimActor a : actors) {
+            Thread t = a.thread;
+            if (t != null) LockSupport.unpark(t);
+        }
+        return holder;
     }
 
     Throwable failure() {
@@ -82,9 +108,12 @@ final class Baton {
 
     /** Blocks until {@code me} holds the baton, then refreshes the rival cache. */
     void acquire(SimActor me) {
-        while (holder != me) LockSupport.park(this);
+        while (holder != me) {
+            if (abandoned) throw new SimulationAbortedException(me.name, null);
+            LockSupport.park(this);
+        }
         rival = earliestLiveExcept(me);
-        if (aborted) throw new SimulationAbortedException(me.name, failure);
+        if (aborted || abandoned) throw new SimulationAbortedException(me.name, failure);
     }
 
     /** After {@code me}'s clock moved forward: keep running if still earliest, otherwise hand over and wait. */
@@ -101,6 +130,7 @@ final class Baton {
     }
 
     void fail(SimActor me, Throwable t) {
+        if (abandoned) return; // not the holder: the session reports the hung kernel instead
         if (failure == null) {
             failure = t;
             aborted = true;
@@ -113,6 +143,7 @@ final class Baton {
     /** {@code me}'s body ended: it leaves the rotation and the baton moves on (or the run is over). */
     void leave(SimActor me) {
         me.live = false;
+        if (abandoned) return; // actors unwind in any order now; there is no rotation to keep
         event(me, "leaves");
         SimActor next = earliestLiveExcept(me);
         if (next != null) {

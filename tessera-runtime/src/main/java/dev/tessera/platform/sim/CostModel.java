@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -45,6 +46,14 @@ public final class CostModel {
     public static final String IDLE_CAP = "idle.cap";
     public static final String COUNTER_TICK = "counter.tick";
     public static final String JITTER_PERCENT = "jitter.percent";
+
+    /**
+     * The largest value of any cost or kernel duration: 10^12 ns, 1000 simulated seconds, a hundred
+     * times the default simulated-time limit. Simulated clocks add costs up; bounding every term
+     * (and the time limit, {@link SimPlatform#MAX_TIME_LIMIT_NS}) keeps every sum far from
+     * overflowing a {@code long}, where a wrapped clock would silently shorten the run.
+     */
+    public static final long MAX_NS = 1_000_000_000_000L;
 
     private static final Cost[] OPS = Cost.values();
     /** Keys with one number each (everything except kernel durations). */
@@ -83,6 +92,7 @@ public final class CostModel {
             Long v = values.get(k);
             if (v == null) throw new IllegalArgumentException("cost model '" + name + "' has no value for " + k);
             if (v < 0) throw new IllegalArgumentException(k + " cannot be negative, got " + v);
+            if (v > MAX_NS) throw tooLarge(k, v);
         }
         opNs = new long[OPS.length];
         for (Cost op : OPS) opNs[op.ordinal()] = values.get(key(op));
@@ -174,14 +184,42 @@ public final class CostModel {
      * the file and the key.
      */
     public static CostModel load(Path file) throws IOException {
-        Map<String, String> entries = CostModelFiles.read(file);
-        String preset = entries.remove("preset");
-        CostModel base = preset == null ? a2a3() : preset(preset);
+        Map<String, CostModelFiles.Entry> entries = CostModelFiles.read(file);
+        CostModelFiles.Entry preset = entries.remove("preset");
+        CostModel base;
         try {
-            return base.withOverrides(entries).named(base.name + "+" + file.getFileName());
+            base = preset == null ? a2a3() : preset(preset.value());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + " line " + preset.line() + ", key 'preset': " + e.getMessage(), e);
         }
+        Map<String, String> values = new LinkedHashMap<>();
+        entries.forEach((k, v) -> values.put(k, v.value()));
+        try {
+            return base.withOverrides(values).named(base.name + "+" + file.getFileName());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(locate(file, base, entries, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Where in the file an error is: the key that fails on its own (a bad number, an unknown key),
+     * or, for a rule between keys (idle.cap below idle.base), every key the message names.
+     */
+    private static String locate(Path file, CostModel base, Map<String, CostModelFiles.Entry> entries, String message) {
+        for (Map.Entry<String, CostModelFiles.Entry> e : entries.entrySet()) {
+            try {
+                base.withOverrides(Map.of(e.getKey(), e.getValue().value()));
+            } catch (IllegalArgumentException alone) {
+                if (alone.getMessage().equals(message)) {
+                    return file + " line " + e.getValue().line() + ", key '" + e.getKey().trim() + "': " + message;
+                }
+            }
+        }
+        StringJoiner where = new StringJoiner(", ");
+        entries.forEach((k, v) -> {
+            if (message.contains(k.trim())) where.add("'" + k.trim() + "' on line " + v.line());
+        });
+        return file + (where.length() == 0 ? "" : " (" + where + ")") + ": " + message;
     }
 
     /** This model with {@code key} set to {@code ns} (a kernel key sets a fixed duration). */
@@ -245,13 +283,21 @@ public final class CostModel {
 
     private static long parseNumber(String key, String text) {
         String t = text == null ? "" : text.trim().replace("_", "");
+        long v;
         try {
-            long v = Long.parseLong(t);
-            if (v < 0) throw new IllegalArgumentException(key + " cannot be negative, got " + text);
-            return v;
+            v = Long.parseLong(t);
         } catch (NumberFormatException e) {
+            if (t.matches("\\d+")) throw tooLarge(key, t); // digits beyond a long: too large, not malformed
             throw new IllegalArgumentException(key + " must be a whole number of nanoseconds, got '" + text + "'", e);
         }
+        if (v < 0) throw new IllegalArgumentException(key + " cannot be negative, got " + text);
+        if (v > MAX_NS) throw tooLarge(key, t);
+        return v;
+    }
+
+    static IllegalArgumentException tooLarge(String key, Object value) {
+        return new IllegalArgumentException(key + " must be at most " + MAX_NS + " ns (1000 s; larger costs could overflow"
+                + " simulated time), got " + value);
     }
 
     private static KernelDuration parseDuration(String key, String text) {
@@ -325,9 +371,10 @@ public final class CostModel {
             if (named != null) rule = named;
         }
         long ns = rule.nanos(payload.kernel, payload);
-        if (ns < 0) {
+        if (ns < 0 || ns > MAX_NS) {
             String k = payload.kernel == null ? "<no kernel>" : payload.kernel.name();
-            throw new IllegalStateException("kernel duration rule for " + k + " returned " + ns + " ns for block " + payload.blockIdx);
+            throw new IllegalStateException("kernel duration rule for " + k + " returned " + ns + " ns for block " + payload.blockIdx
+                    + "; a duration must be 0.." + MAX_NS + " ns");
         }
         return ns;
     }

@@ -20,6 +20,7 @@ public interface KernelDuration {
     /** Every block takes {@code ns}. */
     static KernelDuration fixed(long ns) {
         if (ns < 0) throw new IllegalArgumentException("a kernel duration cannot be negative: " + ns);
+        if (ns > CostModel.MAX_NS) throw CostModel.tooLarge("a kernel duration", ns);
         return new Fixed(ns);
     }
 
@@ -31,6 +32,7 @@ public interface KernelDuration {
         if (ns.length == 0) throw new IllegalArgumentException("a per-block duration table needs at least one entry");
         for (long v : ns) {
             if (v < 0) throw new IllegalArgumentException("a kernel duration cannot be negative: " + v);
+            if (v > CostModel.MAX_NS) throw CostModel.tooLarge("a kernel duration", v);
         }
         return new PerBlock(ns.clone());
     }

@@ -9,6 +9,11 @@ import java.util.SplittableRandom;
  * forward, and a place in the baton rotation. All fields are touched by the baton holder only.
  */
 final class SimActor implements Actor {
+    /**
+     * The longest step one charge may take: with jitter (at most doubling it) and a clock within
+     * {@link SimPlatform#MAX_TIME_LIMIT_NS}, the sum stays far inside a {@code long}.
+     */
+    private static final long MAX_SPAN_NS = 1L << 61;
     final int index;
     final String name;
     private final Baton baton;
@@ -56,7 +61,9 @@ final class SimActor implements Actor {
     public void charge(Cost op, int count) {
         if (count < 0) throw new IllegalArgumentException("cannot charge a negative count of " + op + ": " + count);
         if (count == 0) return;
-        advance(op, Math.multiplyExact(model.cost(op), (long) count));
+        long cost = model.cost(op);
+        // Saturates instead of wrapping: a span this long only ends the run at the time limit.
+        advance(op, cost <= MAX_SPAN_NS / count ? cost * count : MAX_SPAN_NS);
     }
 
     /**
@@ -114,7 +121,7 @@ final class SimActor implements Actor {
         charges++;
         if (clock > baton.timeLimitNs()) {
             idling = false;
-            throw new SimTimeLimitExceededException(name, clock, baton.timeLimitNs(), what instanceof Cost ? "charging " + what : "idling");
+            throw SimTimeLimitExceededException.clockPassed(name, clock, baton.timeLimitNs(), what instanceof Cost ? "charging " + what : "idling");
         }
         baton.event(this, what.toString());
         baton.advanced(this);

@@ -36,6 +36,7 @@ final class SimCore implements CorePort {
     private final int jitterPercent;
     private final SplittableRandom rng;
     private final LongMinHeap ownerEvents;
+    private final KernelWatchdog watchdog;
 
     // Register writes not yet visible at the last read, oldest first (a small ring).
     private final long[] visibleAt = new long[SLOTS];
@@ -52,7 +53,7 @@ final class SimCore implements CorePort {
     private long dispatches;
 
     SimCore(int id, Baton baton, CoreHost host, TraceRecorder recorder, CostModel model, boolean compute, int jitterPercent,
-            SplittableRandom rng, LongMinHeap ownerEvents) {
+            SplittableRandom rng, LongMinHeap ownerEvents, KernelWatchdog watchdog) {
         this.id = id;
         this.baton = baton;
         this.host = host;
@@ -62,6 +63,7 @@ final class SimCore implements CorePort {
         this.jitterPercent = jitterPercent;
         this.rng = rng;
         this.ownerEvents = ownerEvents;
+        this.watchdog = watchdog;
     }
 
     @Override
@@ -85,6 +87,12 @@ final class SimCore implements CorePort {
         DispatchPayload payload = host.payload(id, token & 1);
         long start = Math.max(t + model.pickupNs(), lastEnd);
         long end = Math.addExact(start, Jitter.apply(model.kernelNanos(payload), jitterPercent, rng));
+        if (end > baton.timeLimitNs()) {
+            // The run needs this block's FIN, so it cannot finish in time: say so now, not after idling up to the limit.
+            String kernel = payload.kernel == null ? "?" : payload.kernel.name();
+            throw SimTimeLimitExceededException.dispatchEndsLate("block " + payload.blockIdx + " of kernel '" + kernel + "' on core "
+                    + id + ", posted at " + t + " ns,", end, baton.timeLimitNs());
+        }
         if (compute) run(payload, token);
         long ackVisible = Math.max(start + model.ackVisibilityNs(), lastFinVisible);
         long finVisible = Math.max(end + model.finVisibilityNs(), ackVisible);
@@ -117,6 +125,7 @@ final class SimCore implements CorePort {
     }
 
     private void run(DispatchPayload payload, int token) {
+        watchdog.kernelStarted(id, payload);
         try {
             if (payload.kernel == null) {
                 throw new IllegalStateException("core " + id + " token " + token + ": payload buffer " + (token & 1) + " holds no kernel");
@@ -124,7 +133,11 @@ final class SimCore implements CorePort {
             payload.kernel.run(payload);
         } catch (Throwable e) {
             host.kernelFailed(id, payload, e);
+        } finally {
+            watchdog.kernelEnded();
         }
+        // The watchdog gave up on this kernel while it ran: the others have unwound, so must this actor.
+        if (baton.abandoned()) throw new SimulationAbortedException("core " + id, null);
     }
 
     /**

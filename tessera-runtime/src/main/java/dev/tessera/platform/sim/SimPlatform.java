@@ -16,6 +16,8 @@ public final class SimPlatform implements Platform {
      * beyond any realistic run, yet reached within a minute or so of wall time by a live-locked run.
      */
     public static final long DEFAULT_TIME_LIMIT_NS = 10_000_000_000L;
+    /** 10^18 ns, about 32 years: with every cost at most {@link CostModel#MAX_NS}, no clock sum can overflow. */
+    public static final long MAX_TIME_LIMIT_NS = 1_000_000_000_000_000_000L;
 
     private final CostModel costModel;
     private final boolean compute;
@@ -38,7 +40,9 @@ public final class SimPlatform implements Platform {
 
     private SimPlatform(CostModel costModel, boolean compute, boolean jitter, long timeLimitNs, SimLog log) {
         this.costModel = Objects.requireNonNull(costModel, "costModel");
-        if (timeLimitNs < 1) throw new IllegalArgumentException("the simulated time limit must be positive, got " + timeLimitNs);
+        if (timeLimitNs < 1 || timeLimitNs > MAX_TIME_LIMIT_NS) {
+            throw new IllegalArgumentException("the simulated time limit must be 1.." + MAX_TIME_LIMIT_NS + " ns, got " + timeLimitNs);
+        }
         this.compute = compute;
         this.jitter = jitter;
         this.timeLimitNs = timeLimitNs;

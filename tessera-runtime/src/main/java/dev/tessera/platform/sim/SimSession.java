@@ -9,6 +9,9 @@ import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.topology.Topology;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One simulated run: one actor per scheduler plus the orchestrator, each body on its own virtual
@@ -23,13 +26,26 @@ public final class SimSession implements PlatformSession {
     private final SimActor[] schedulers;
     private final SimActor orchestrator;
     private final SimActor[] all;
+    /** How long an abandoned run waits for its threads to unwind before leaving them behind. */
+    private static final long GRACE_NS = 1_000_000_000L;
+
     private final SimCore[] cores;
+    private final CoreHost host;
+    private final KernelWatchdog watchdog;
+    /** Opens when every actor has left, or when the watchdog gave up on a hung kernel. */
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicReference<KernelWatchdog.Hung> hung = new AtomicReference<>();
+    /** The actor thread left running a hung kernel; never joined. */
+    private volatile Thread stuck;
     private Thread[] threads;
     private boolean executed;
 
     SimSession(CoreHost host, CostModel model, boolean compute, boolean jitter, long timeLimitNs, long seed, SimLog log) {
         this.topology = host.topology();
+        this.host = host;
         this.baton = new Baton(timeLimitNs, log);
+        this.watchdog = new KernelWatchdog(nanos(host.coreTimeout()), this::abandon);
         int jitterPercent = jitter ? model.jitterPercent() : 0;
         SplittableRandom root = new SplittableRandom(seed);
         int s = topology.schedulers();
@@ -47,7 +63,7 @@ public final class SimSession implements PlatformSession {
         for (int c = 0; c < cores.length; c++) {
             // A core's status changes wake (cut the back-off of) the scheduler that owns its cluster.
             LongMinHeap owner = schedulers[topology.schedulerOf(topology.clusterOf(c))].coreEvents;
-            cores[c] = new SimCore(c, baton, host, recorder, model, compute, jitterPercent, root.split(), owner);
+            cores[c] = new SimCore(c, baton, host, recorder, model, compute, jitterPercent, root.split(), owner, watchdog);
         }
     }
 
@@ -74,6 +90,11 @@ public final class SimSession implements PlatformSession {
      * Runs the bodies in simulated-time order until all have returned. If one throws, the others are
      * unwound with {@link SimulationAbortedException} at their next charge or idle, and the first
      * throwable is rethrown here as it was thrown (later ones are attached as suppressed).
+     *
+     * <p>A kernel call that lasts longer than the host's {@code coreTimeout} in real time stops the
+     * whole simulation (it runs on the baton holder), so the {@link KernelWatchdog} ends the run:
+     * the holder is interrupted, every other actor unwinds, and the host's timeout error is thrown.
+     * A kernel that ignores the interrupt keeps its thread; it is left behind, never joined.
      */
     @Override
     public void execute(Runnable orchestratorBody, Runnable[] schedulerBodies) {
@@ -97,7 +118,16 @@ public final class SimSession implements PlatformSession {
             }
         }
         baton.start();
+        running.set(threads.length);
         for (Thread t : threads) t.start();
+        watchdog.start();
+        try {
+            awaitEnd();
+        } finally {
+            watchdog.stop();
+        }
+        KernelWatchdog.Hung h = hung.get();
+        if (h != null) throw hungKernel(h);
         joinAll();
         Throwable failure = baton.failure();
         if (failure != null) throw SimSession.<RuntimeException>rethrow(failure);
@@ -111,10 +141,50 @@ public final class SimSession implements PlatformSession {
             baton.fail(actor, t);
         } finally {
             baton.leave(actor);
+            if (running.decrementAndGet() == 0) ended.countDown();
         }
     }
 
-    /** Joins every actor thread; execute already did, so this only matters if execute was cut short. */
+    /** The watchdog's verdict, on its thread: stop the rotation, interrupt the kernel, wake execute. */
+    private void abandon(KernelWatchdog.Hung h) {
+        if (running.get() == 0) return; // the run ended meanwhile
+        hung.set(h);
+        SimActor holder = baton.abandon();
+        if (holder != null && holder.thread != null) {
+            stuck = holder.thread;
+            holder.thread.interrupt();
+        }
+        ended.countDown();
+    }
+
+    /**
+     * Joins the actors that unwind (every one but the hung kernel's), gives the interrupted kernel a
+     * moment to return, and builds the error that ends the run.
+     */
+    private RuntimeException hungKernel(KernelWatchdog.Hung h) {
+        joinAll();
+        Thread t = stuck;
+        boolean stopped = t == null || joinWithin(t, GRACE_NS);
+        return host.kernelTimedOut(h.core(), h.payload(), h.ranNs(), stopped);
+    }
+
+    private void awaitEnd() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                ended.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // a run cannot be abandoned half way: its threads hold its state
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Joins every actor thread but one left in a hung kernel; execute already did, so this only
+     * matters if execute was cut short.
+     */
     @Override
     public void close() {
         joinAll();
@@ -164,7 +234,33 @@ public final class SimSession implements PlatformSession {
             ts = threads;
         }
         if (ts == null) return;
-        Threads.joinAll(java.util.Arrays.asList(ts));
+        if (hung.get() == null) {
+            Threads.joinAll(java.util.Arrays.asList(ts));
+            return;
+        }
+        // Abandoned: the others unwind at once, unless the hung kernel holds the only carrier
+        // thread their virtual threads could run on; then they are left parked, like it.
+        long deadline = System.nanoTime() + GRACE_NS;
+        for (Thread t : ts) if (t != stuck) joinWithin(t, Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** {@code d} in nanoseconds, saturated: a timeout of centuries is "never". */
+    private static long nanos(java.time.Duration d) {
+        try {
+            return Math.max(1, d.toNanos());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Joins {@code t} for at most {@code ns}; true when it ended. */
+    private static boolean joinWithin(Thread t, long ns) {
+        try {
+            return t.join(java.time.Duration.ofNanos(Math.max(1, ns)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !t.isAlive();
+        }
     }
 
     /** Rethrows any throwable unchanged, checked or not, so execute ends with the body's own exception. */
