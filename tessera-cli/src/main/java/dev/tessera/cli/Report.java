@@ -15,6 +15,7 @@ final class Report {
     static void summary(PrintWriter out, ExampleRunner.Outcome o) {
         RunResult r = o.result();
         settings(out, o.example().name(), o.settings(), o.settings().policyName());
+        if (!o.options().values().isEmpty()) row(out, "options", o.options().describe());
         row(out, "tasks", Long.toString(r.tasks()));
         row(out, "blocks", r.blocks() + " (" + r.subtasks() + " core dispatches)");
         row(out, "makespan", String.format(Locale.ROOT, "%.1f µs", r.makespanNs() / 1_000.0));

@@ -61,6 +61,11 @@ public final class TesseraCli implements Callable<Integer> {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(TesseraCli::badCommandLine)
                 .setExecutionExceptionHandler(TesseraCli::runFailed);
+        // The examples' cases and options are known only at run time: list them under run's and compare's usage.
+        String footer = "%nCases and options of the examples (after EXAMPLE):%n" + ExampleArgs.catalogue().replace("%", "%%");
+        for (String command : new String[] {"run", "compare"}) {
+            cli.getSubcommands().get(command).getCommandSpec().usageMessage().footer(footer);
+        }
         try {
             return cli.execute(args);
         } catch (Error e) {

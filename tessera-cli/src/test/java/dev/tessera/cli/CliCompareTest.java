@@ -108,8 +108,8 @@ class CliCompareTest {
         @Override public String description() { return inner.description(); }
 
         @Override
-        public ExampleInstance instantiate(Topology topology) {
-            ExampleInstance real = inner.instantiate(topology);
+        public ExampleInstance instantiate(Topology topology, dev.tessera.examples.Options options) {
+            ExampleInstance real = inner.instantiate(topology, options);
             if (runs.getAndIncrement() != failing) return real;
             return new ExampleInstance() {
                 @Override public Orchestration orchestration() { return real.orchestration(); }
@@ -139,7 +139,7 @@ class CliCompareTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "--topology 4x2                               | Missing required option: '--out=DIR'",
-            "--out X --policy serial                      | Unknown options: '--policy', 'serial'",
+            "--out X --policy serial                      | unknown option '--policy': not an option of compare",
             "--out X --sync-start sometimes               | unknown sync-start mode 'sometimes': use reserve or freeze",
             "--out X --warmup -1                          | --warmup must be 0 or more, got -1",
             "--out X --topology 3x9                       | 9 schedulers for 3 clusters",

@@ -1,6 +1,7 @@
 package dev.tessera.examples;
 
 import dev.tessera.topology.Topology;
+import java.util.List;
 
 /**
  * A named, self-checking workload: kernels, an orchestration that submits them, and the exact
@@ -8,7 +9,13 @@ import dev.tessera.topology.Topology;
  *
  * <p>An {@code Example} itself holds no memory; {@link #instantiate} makes a fresh
  * {@link ExampleInstance} with its own buffers for one run on one topology, so the same example can
- * run many times (different topologies, policies, seeds) without results leaking between runs.
+ * run many times (different topologies, policies, seeds, options) without results leaking between
+ * runs.
+ *
+ * <p>An example may declare {@linkplain #options() options} (named knobs with defaults and accepted
+ * values) and {@linkplain #cases() cases} (named presets of option values). Callers get checked
+ * values through {@link Options#resolve}; the command line passes {@code --case NAME} and
+ * {@code --OPTION VALUE}.
  */
 public interface Example {
     /** Short, lower-case, dash-separated name used on the command line, e.g. {@code spmd-basic}. */
@@ -17,9 +24,31 @@ public interface Example {
     /** One line saying what the example computes or what it is designed to catch. */
     String description();
 
+    /** The options this example takes, in the order help texts list them; none by default. */
+    default List<ExampleOption> options() {
+        return List.of();
+    }
+
+    /** Named presets of option values; none by default. */
+    default List<ExampleCase> cases() {
+        return List.of();
+    }
+
     /**
-     * Allocates the example's buffers and plans its tasks for {@code topology}. Block counts that
-     * depend on the machine are derived here, so every example fits every topology.
+     * Checks values that are valid one by one but not together (bgemm's task count must be a
+     * multiple of {@code grid-k}); throws {@link IllegalArgumentException} saying what is wrong.
      */
-    ExampleInstance instantiate(Topology topology);
+    default void checkOptions(Options options) {}
+
+    /**
+     * Allocates the example's buffers and plans its tasks for {@code topology} with {@code options}
+     * (from {@link Options#resolve} for this example). Block counts that depend on the machine are
+     * derived here, so every example fits every topology.
+     */
+    ExampleInstance instantiate(Topology topology, Options options);
+
+    /** {@link #instantiate(Topology, Options)} with every option at its default. */
+    default ExampleInstance instantiate(Topology topology) {
+        return instantiate(topology, Options.defaults(this));
+    }
 }

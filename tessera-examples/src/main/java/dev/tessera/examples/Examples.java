@@ -1,5 +1,8 @@
 package dev.tessera.examples;
 
+import dev.tessera.examples.attention.PagedAttentionExample;
+import dev.tessera.examples.gemm.AlternatingExample;
+import dev.tessera.examples.gemm.BgemmExample;
 import dev.tessera.examples.qk.QkDemoExample;
 import dev.tessera.examples.spmd.SpmdSuite;
 import dev.tessera.examples.vector.VectorExample;
@@ -12,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every example, by name. A new example (paged attention, ...) is one more entry in {@link #build}.
+ * Every example, by name. A new example is one more entry in {@link #build}.
  */
 public final class Examples {
     private static final Map<String, Example> BY_NAME = build();
@@ -24,6 +27,9 @@ public final class Examples {
         list.add(new VectorExample());
         list.addAll(SpmdSuite.all());
         list.add(new QkDemoExample());
+        list.add(new PagedAttentionExample());
+        list.add(new BgemmExample());
+        list.add(new AlternatingExample());
         Map<String, Example> map = new LinkedHashMap<>();
         for (Example e : list) {
             if (map.put(e.name(), e) != null) throw new IllegalStateException("two examples are named " + e.name());

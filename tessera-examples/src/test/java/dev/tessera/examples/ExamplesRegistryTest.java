@@ -15,11 +15,11 @@ class ExamplesRegistryTest {
     }
 
     @Test
-    void holdsTheVectorExampleTheWholeSpmdSuiteAndTheQkDemo() {
+    void holdsTheVectorExampleTheWholeSpmdSuiteTheQkDemoAndTheWorkloads() {
         assertEquals(List.of("vector", "spmd-basic", "spmd-multiblock-aiv", "spmd-multiblock-mix",
                 "spmd-batch-dispatch-oob", "spmd-sync-start", "spmd-sync-start-aiv", "spmd-sync-start-edge",
                 "spmd-sync-start-stress", "spmd-starvation", "spmd-mixed-independent", "spmd-wide", "spmd-sync-start-load",
-                "qk-demo"), Examples.names());
+                "qk-demo", "paged-attention", "bgemm", "alternating-matmul-add"), Examples.names());
     }
 
     @Test
@@ -30,6 +30,20 @@ class ExamplesRegistryTest {
             assertFalse(e.description().contains("\n"), "one line: " + e.name());
         }
         assertEquals(Examples.all().size(), new HashSet<>(Examples.names()).size());
+    }
+
+    @Test
+    void everyCaseResolvesAndEveryDefaultIsValid() {
+        for (Example e : Examples.all()) {
+            Options defaults = Options.defaults(e);
+            assertEquals(e.options().size(), defaults.values().size(), e.name());
+            for (ExampleCase c : e.cases()) {
+                Options o = Options.resolve(e, c.name(), java.util.Map.of());
+                assertEquals(c.name(), o.caseName());
+                c.values().forEach((k, v) -> assertEquals(e.options().stream().filter(x -> x.name().equals(k)).findFirst()
+                        .orElseThrow().normalise(v), o.get(k), e.name() + " " + c.name() + " " + k));
+            }
+        }
     }
 
     @Test

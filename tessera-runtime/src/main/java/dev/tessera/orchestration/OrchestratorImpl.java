@@ -251,7 +251,7 @@ public final class OrchestratorImpl implements Orchestrator {
         slot.name = name;
         for (Lane l : Lane.values()) {
             Kernel k = spec.kernel(l);
-            slot.kernels[l.ordinal()] = k != null && rt.config.observer() != null ? new ObservedKernel(k, rt.config.observer()) : k;
+            slot.kernels[l.ordinal()] = k != null && rt.config.observer() != null ? ObservedKernel.wrap(k, rt.config.observer()) : k;
         }
         if (activeMask == Lane.AIV1.bit()) {
             // a lone AIV1 kernel runs as the AIV0 slot, on either lane (spec §2.4)

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * The progress line of a running sweep: a bar, points done of the total, how many did not pass,
+ * The progress line of a running sweep: a bar, points done of the total, how many failed (FAIL, ERROR or TIMEOUT),
  * the rate and an ETA. On a terminal it redraws one line at most a few times a second; otherwise
  * (a log, CI) it prints a line at every tenth of the sweep and at least every 30 seconds.
  */
@@ -23,7 +23,7 @@ final class Progress {
     private final LongSupplier clock;
     private final long startNs;
     private int done;
-    private int notPassed;
+    private int failed;
     private long lastPrintNs;
     private int lastDecile;
 
@@ -38,7 +38,7 @@ final class Progress {
 
     void add(PointResult r) {
         done++;
-        if (r.status() != dev.tessera.sweep.point.Status.PASS) notPassed++;
+        if (!r.status().ok()) failed++;
         long now = clock.getAsLong();
         int decile = total == 0 ? 10 : done * 10 / total;
         if (terminal ? now - lastPrintNs >= REDRAW_NS || done == total
@@ -60,7 +60,7 @@ final class Progress {
         int filled = total == 0 ? BAR : (int) ((long) done * BAR / total);
         StringBuilder sb = new StringBuilder("[");
         sb.append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ");
-        sb.append(done).append('/').append(total).append(" done, ").append(notPassed).append(" not passed");
+        sb.append(done).append('/').append(total).append(" done, ").append(failed).append(" failed");
         if (done > 0 && elapsedS > 0) {
             double rate = done / elapsedS;
             sb.append(String.format(Locale.ROOT, ", %.1f points/min", rate * 60));

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                         + "replaces the file's value. Writes results.parquet/ and results.csv (one row per point), "
                         + "summary.txt, summary.html and boxplots/*.png into --out, and prints the summary."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every point passed (or --dry-run)", "1:some point failed, errored or timed out (all recorded)",
+        exitCodeList = {"0:every point passed or was unchecked (--no-compute), or --dry-run", "1:some point failed, errored or timed out (all recorded)",
                 "2:bad command line or sweep file (nothing ran)", "3:the engine failed (finished rows are kept)",
                 "4:the output folder cannot be written"})
 public final class SweepCommand implements Callable<Integer> {
@@ -53,6 +53,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--examples", paramLabel = "LIST", description = "Examples, comma-separated.")
     String examples;
 
+    @Option(names = "--cases", paramLabel = "LIST",
+            description = "Cases of the --examples (tessera run --case), comma-separated: each example runs each case.")
+    String cases;
+
+    @Option(names = "--option", paramLabel = "NAME=LIST",
+            description = "An option of the --examples (tessera run --NAME VALUE) and its values, comma-separated, e.g. "
+                    + "variant=manual,unroll (repeatable; each example runs every combination).")
+    Map<String, String> exampleOptions = new LinkedHashMap<>();
+
     @Option(names = "--policies", paramLabel = "LIST", description = "Dispatch policies, comma-separated (default: parallel).")
     String policies;
 
@@ -71,7 +80,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--platforms", paramLabel = "LIST", description = "sim (default) and/or threaded (noisy: real threads, wall-clock).")
     String platforms;
 
-    @Option(names = "--no-compute", description = "Skip the kernels: pure timing (goldens then FAIL).")
+    @Option(names = "--no-compute", description = "Skip the kernels: pure timing (the points are UNCHECKED, not compared with their goldens).")
     boolean noCompute;
 
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Abandon a point after this long, e.g. 90s, 5m (default: 10m).")
@@ -160,7 +169,7 @@ public final class SweepCommand implements Callable<Integer> {
     /** The file's sweep with the flags on top, checked. */
     SweepSpec spec() {
         SweepSpecReader r = file != null ? SweepSpecReader.read(file) : SweepSpecReader.empty();
-        list(r, "examples", "--examples", examples);
+        examples(r);
         list(r, "policies", "--policies", policies);
         list(r, "topologies", "--topologies", topologies);
         list(r, "syncStart", "--sync-start", syncStart);
@@ -179,10 +188,45 @@ public final class SweepCommand implements Callable<Integer> {
         return r.build();
     }
 
+    /**
+     * {@code --examples}, with {@code --cases} and {@code --option} as each example's {@code cases} and
+     * {@code options} (the file's form): so the flags are checked, and their errors named, the same way.
+     */
+    private void examples(SweepSpecReader r) {
+        if (examples == null) {
+            if (cases != null || !exampleOptions.isEmpty()) {
+                throw new SweepFileException("command line", 0, cases != null ? "--cases" : "--option",
+                        "applies to the examples of --examples: name them there");
+            }
+            return;
+        }
+        if (cases == null && exampleOptions.isEmpty()) {
+            list(r, "examples", "--examples", examples);
+            return;
+        }
+        List<Node> items = new ArrayList<>();
+        for (Node name : items(examples)) {
+            Map<String, Node.Entry> entry = new LinkedHashMap<>();
+            entry.put("name", new Node.Entry("name", 0, name));
+            if (cases != null) entry.put("cases", new Node.Entry("cases", 0, new Node.Arr(0, items(cases))));
+            if (!exampleOptions.isEmpty()) {
+                Map<String, Node.Entry> options = new LinkedHashMap<>();
+                exampleOptions.forEach((k, v) -> options.put(k, new Node.Entry(k, 0, new Node.Arr(0, items(v)))));
+                entry.put("options", new Node.Entry("options", 0, new Node.Obj(0, options)));
+            }
+            items.add(new Node.Obj(0, entry));
+        }
+        r.set("examples", new Node.Arr(0, items), Where.flag("--examples"));
+    }
+
     private static void list(SweepSpecReader r, String key, String flag, String value) {
         if (value == null) return;
+        r.set(key, new Node.Arr(0, items(value)), Where.flag(flag));
+    }
+
+    private static List<Node> items(String commaList) {
         List<Node> items = new ArrayList<>();
-        for (String s : value.split(",")) items.add(new Node.Scalar(0, s.trim()));
-        r.set(key, new Node.Arr(0, items), Where.flag(flag));
+        for (String s : commaList.split(",")) items.add(new Node.Scalar(0, s.trim()));
+        return items;
     }
 }

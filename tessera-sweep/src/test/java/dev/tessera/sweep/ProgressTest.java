@@ -27,7 +27,7 @@ class ProgressTest {
         now = 4_000_000_000L;
         p.add(result(Status.TIMEOUT));
         // 2 points in 4 s: 30 per minute; 8 left take 16 s
-        assertEquals("[#####.......................] 2/10 done, 1 not passed, 30.0 points/min, ETA 16s", p.line(now));
+        assertEquals("[#####.......................] 2/10 done, 1 failed, 30.0 points/min, ETA 16s", p.line(now));
         String log = sw.toString();
         assertTrue(log.contains("1/10 done") && log.contains("2/10 done"), "a log line per tenth: " + log);
     }
@@ -42,7 +42,7 @@ class ProgressTest {
         p.add(result(Status.PASS));
         p.finish();
         assertTrue(sw.toString().startsWith("\r["), sw.toString());
-        assertTrue(sw.toString().contains("2/2 done, 0 not passed, 60.0 points/min, took 2.0s"), sw.toString());
+        assertTrue(sw.toString().contains("2/2 done, 0 failed, 60.0 points/min, took 2.0s"), sw.toString());
         assertTrue(sw.toString().endsWith(System.lineSeparator()));
     }
 }

@@ -51,7 +51,7 @@ class SweepCommandTest {
         String printed = this.out.toString();
         assertTrue(printed.contains("2 example runs × 2 policies × 1 topology × 1 sync-start mode × 1 cost variant × 2 seeds = 8 points"), printed);
         assertTrue(printed.contains("8 points: 8 PASS"), printed);
-        assertTrue(err.toString().contains("8/8 done, 0 not passed"), err.toString());
+        assertTrue(err.toString().contains("8/8 done, 0 failed"), err.toString());
     }
 
     @Test
@@ -66,10 +66,38 @@ class SweepCommandTest {
     }
 
     @Test
-    void aFailedGoldenIsRecordedAndTheExitCodeSaysSo() {
+    void withoutComputeThePointsAreUncheckedAndTheSweepSucceeds() {
         Path out = tmp.resolve("nc");
-        assertEquals(1, sweep("--examples", "vector,spmd-basic", "--no-compute", "--out", out.toString()));
-        assertEquals(2, ResultStore.read(out).stream().filter(r -> r.get("status").equals("FAIL")).count());
+        assertEquals(0, sweep("--examples", "vector,spmd-basic", "--no-compute", "--out", out.toString()), err.toString());
+        assertEquals(2, ResultStore.read(out).stream().filter(r -> r.get("status").equals("UNCHECKED")).count());
+        assertTrue(this.out.toString().contains("2 UNCHECKED"), this.out.toString());
+    }
+
+    @Test
+    void aFailedPointIsRecordedAndTheExitCodeSaysSo() {
+        Path out = tmp.resolve("fail");
+        // qk-demo computes 96 blocks of a 16x256x128 matmul: far more than a millisecond, so both points
+        // are recorded as TIMEOUT and the sweep goes on.
+        assertEquals(1, sweep("--examples", "qk-demo", "--policies", "serial,parallel", "--timeout", "1ms",
+                "--out", out.toString()), err.toString());
+        assertEquals(2, ResultStore.read(out).stream().filter(r -> r.get("status").equals("TIMEOUT")).count());
+        assertTrue(err.toString().contains("2/2 done, 2 failed"), err.toString());
+    }
+
+    @Test
+    void casesAndOptionsFromFlags() {
+        Path out = tmp.resolve("opts");
+        assertEquals(0, sweep("--examples", "alternating-matmul-add", "--cases", "default", "--option", "m=0,2",
+                "--option", "add-batch=1", "--out", out.toString()), err.toString());
+        List<Row> rows = ResultStore.read(out);
+        assertEquals(List.of("add-batch=1;case=default;m=0", "add-batch=1;case=default;m=2"),
+                rows.stream().map(r -> r.string("options")).toList());
+        assertEquals(List.of(1L, 3L), rows.stream().map(r -> r.get("tasks")).toList());
+
+        assertEquals(2, sweep("--cases", "Case1"));
+        assertTrue(err.toString().contains("--cases: applies to the examples of --examples"), err.toString());
+        assertEquals(2, sweep("--examples", "qk-demo", "--option", "variant=unroll"));
+        assertTrue(err.toString().contains("qk-demo has no option 'variant' (it declares none)"), err.toString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.tessera.api.TaskSpec;
 import dev.tessera.api.Tensor;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
+import dev.tessera.examples.Options;
 import dev.tessera.examples.Golden;
 import dev.tessera.examples.Verdict;
 import dev.tessera.topology.Topology;
@@ -85,7 +86,7 @@ public final class QkDemoExample implements Example {
     }
 
     @Override
-    public ExampleInstance instantiate(Topology topology) {
+    public ExampleInstance instantiate(Topology topology, Options options) {
         return new Instance(matmul, blocks(topology));
     }
 

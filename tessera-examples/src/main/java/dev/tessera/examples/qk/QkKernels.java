@@ -4,7 +4,8 @@ import dev.tessera.api.DType;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.KernelContext;
 import dev.tessera.api.Tensor;
-import java.util.Arrays;
+import dev.tessera.examples.tile.Matmul;
+import dev.tessera.examples.tile.TileIo;
 
 /** The cube kernel of the QK demo. */
 public final class QkKernels {
@@ -15,10 +16,9 @@ public final class QkKernels {
      * {@code b} of {@code n} computes row tile {@code [b·rows/n, (b+1)·rows/n)} of {@code S = Q·Kᵀ}.
      *
      * <p>Q and K may be any floating dtype (the demo uses bf16); every element is widened to float
-     * and each dot product is summed in float, in order {@code j = 0 .. d-1} (the loops run
-     * {@code j} outside {@code c}, so a whole row of S accumulates at once, element by element). A
-     * product of two bf16 values is exact in float, so the only rounding is in the {@code d - 1}
-     * additions (the bound {@link QkDemoExample#ATOL} is derived from).
+     * and each dot product is summed in float, in order {@code j = 0 .. d-1}, by the tile library's
+     * {@link Matmul}. A product of two bf16 values is exact in float, so the only rounding is in the
+     * {@code d - 1} additions (the bound {@link QkDemoExample#ATOL} is derived from).
      */
     public static final Kernel QK_MATMUL = Kernel.of("qk_matmul", QkKernels::qkMatmul);
 
@@ -30,28 +30,18 @@ public final class QkKernels {
         int d = (int) q.shape(1);
         int cols = (int) k.shape(0);
         long rows = q.shape(0);
-        long from = rows * ctx.blockIdx() / ctx.blockNum();
-        long to = rows * (ctx.blockIdx() + 1) / ctx.blockNum();
+        int from = (int) (rows * ctx.blockIdx() / ctx.blockNum());
+        int to = (int) (rows * (ctx.blockIdx() + 1) / ctx.blockNum());
+        int m = to - from;
 
-        // Kᵀ once per block, widened to float: kt[j·cols + c] = K[c, j], so the inner loop below runs
-        // along a contiguous row of Kᵀ and the JIT can vectorise it. The fixed-rank get/set/
-        // elementOffset overloads index any view (bf16 here) without allocating.
-        float[] kt = new float[d * cols];
-        for (int c = 0; c < cols; c++) {
-            for (int j = 0; j < d; j++) kt[j * cols + c] = (float) k.get(c, j);
-        }
-        float[] acc = new float[cols];
-        for (long r = from; r < to; r++) {
-            Arrays.fill(acc, 0f);
-            // acc[c] accumulates Q[r, j]·K[c, j] for j = 0, 1, ..., d-1 in that order: each S[r, c] is
-            // the plain in-order float dot product; only the loop nest is interchanged.
-            for (int j = 0; j < d; j++) {
-                float qj = (float) q.get(r, j);
-                int kb = j * cols;
-                for (int c = 0; c < cols; c++) acc[c] += qj * kt[kb + c];
-            }
-            for (int c = 0; c < cols; c++) s.setFloat(s.elementOffset(r, c), acc[c]);
-        }
+        // The tile library: Q's row tile and K widened to float, S = Q·Kᵀ summed in order j = 0 .. d-1.
+        float[] qt = new float[m * d];
+        float[] kt = new float[cols * d];
+        float[] st = new float[m * cols];
+        TileIo.load(q, from, m, qt, 0);
+        TileIo.load(k, kt);
+        Matmul.multiplyTransposed(qt, kt, st, m, d, cols, false);
+        TileIo.store(st, 0, s, from, m);
     }
 
     private static void checkShapes(Tensor q, Tensor k, Tensor s) {

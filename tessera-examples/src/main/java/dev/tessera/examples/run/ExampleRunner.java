@@ -4,6 +4,7 @@ import dev.tessera.api.RunResult;
 import dev.tessera.api.Runtime;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
+import dev.tessera.examples.Options;
 import dev.tessera.examples.Verdict;
 
 /**
@@ -15,7 +16,8 @@ public final class ExampleRunner {
      * What a run produced: the runtime's report (with its trace when tracing was on), the check
      * against the golden, and a look at the output.
      */
-    public record Outcome(Example example, Settings settings, RunResult result, Verdict verdict, String preview) {}
+    public record Outcome(Example example, Options options, Settings settings, RunResult result, Verdict verdict,
+                           String preview) {}
 
     private ExampleRunner() {}
 
@@ -24,23 +26,32 @@ public final class ExampleRunner {
      * the threaded platform the first runs in a JVM are slower while the JIT compiles the kernels and
      * the scheduler, and a measured run should not pay for that.
      */
-    public static void warmUp(Example example, Settings s, int times) {
-        for (int i = 0; i < times; i++) run(example, s.withTrace(false));
+    public static void warmUp(Example example, Options options, Settings s, int times) {
+        for (int i = 0; i < times; i++) run(example, options, s.withTrace(false));
     }
 
-    public static Outcome run(Example example, Settings s) {
-        try (Runtime rt = Runtime.builder()
+    public static Outcome run(Example example, Options options, Settings s) {
+        try (ExampleInstance instance = example.instantiate(s.topology(), options);
+             Runtime rt = runtime(s, instance)) {
+            RunResult result = rt.run(instance.orchestration());
+            if (!options.computes()) {
+                // The kernels never ran: the output says nothing, so no verdict either way.
+                return new Outcome(example, options, s, result, Verdict.notChecked("--no-compute: the kernels did not run"), "");
+            }
+            // Verify and preview before close() frees the buffers.
+            return new Outcome(example, options, s, result, instance.verify(), instance.preview());
+        }
+    }
+
+    private static Runtime runtime(Settings s, ExampleInstance instance) {
+        Runtime.Builder b = Runtime.builder()
                 .topology(s.topology())
                 .platform(s.platform())
                 .policy(s.policy())
                 .syncStartMode(s.syncStart())
                 .seed(s.seed())
-                .trace(s.trace())
-                .build();
-             ExampleInstance instance = example.instantiate(s.topology())) {
-            RunResult result = rt.run(instance.orchestration());
-            // Verify and preview before close() frees the buffers.
-            return new Outcome(example, s, result, instance.verify(), instance.preview());
-        }
+                .trace(s.trace());
+        if (instance.heapBytes() > 0) b.heapBytes(instance.heapBytes());
+        return b.build();
     }
 }

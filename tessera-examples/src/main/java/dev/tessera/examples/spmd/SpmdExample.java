@@ -6,6 +6,7 @@ import dev.tessera.api.Orchestration;
 import dev.tessera.api.Tensor;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
+import dev.tessera.examples.Options;
 import dev.tessera.examples.Golden;
 import dev.tessera.examples.Verdict;
 import dev.tessera.topology.Topology;
@@ -44,7 +45,7 @@ public final class SpmdExample implements Example {
     }
 
     @Override
-    public ExampleInstance instantiate(Topology topology) {
+    public ExampleInstance instantiate(Topology topology, Options options) {
         return new Instance(plan(topology));
     }
 

@@ -8,6 +8,7 @@ import dev.tessera.api.TaskSpec;
 import dev.tessera.api.Tensor;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
+import dev.tessera.examples.Options;
 import dev.tessera.examples.Golden;
 import dev.tessera.examples.Verdict;
 import dev.tessera.topology.Topology;
@@ -40,7 +41,7 @@ public final class VectorExample implements Example {
     }
 
     @Override
-    public ExampleInstance instantiate(Topology topology) {
+    public ExampleInstance instantiate(Topology topology, Options options) {
         return new Instance();
     }
 

@@ -27,8 +27,11 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code cost.<op>} for every {@link Cost} constant, lower case ({@code cost.register_write});</li>
  *   <li>{@code core.pickup}, {@code core.ack_visibility}, {@code core.fin_visibility};</li>
- *   <li>{@code kernel.default} and {@code kernel.name.<kernel name>}: one number, or a comma list
- *       indexed by block index (cycled); functions via {@link #withKernelDuration};</li>
+ *   <li>{@code kernel.default} and {@code kernel.name.<kernel name>}: one number, a comma list
+ *       indexed by block index (cycled), or a {@link WorkRule} such as
+ *       {@code 600 + 0.0005*macs + 0.02*bytes} for kernels that report their work; any function via
+ *       {@link #withKernelDuration}. The presets ship work rules for the examples' tile kernels
+ *       ({@link KernelTables});</li>
  *   <li>{@code idle.base}, {@code idle.cap}: the back-off of {@code Actor.idle(round)} doubles from
  *       base to cap;</li>
  *   <li>{@code counter.tick}: the device counter's resolution; {@code now()} and recorded times are
@@ -149,7 +152,7 @@ public final class CostModel {
         v.put(IDLE_CAP, 1_000L);
         v.put(COUNTER_TICK, 20L);
         v.put(JITTER_PERCENT, 10L);
-        return new CostModel("a2a3", v, KernelDuration.fixed(10_000), new TreeMap<>());
+        return new CostModel("a2a3", v, KernelDuration.fixed(10_000), new TreeMap<>(KernelTables.A2A3.rules()));
     }
 
     /**
@@ -160,7 +163,7 @@ public final class CostModel {
         CostModel base = a2a3();
         TreeMap<String, Long> v = new TreeMap<>(base.values);
         v.put(COUNTER_TICK, 1L);
-        return new CostModel("a5", v, base.defaultKernel, new TreeMap<>());
+        return new CostModel("a5", v, base.defaultKernel, new TreeMap<>(KernelTables.A5.rules()));
     }
 
     /** The preset for {@code topology}'s device: a5 for every a5 topology, a2a3 otherwise. */
@@ -268,6 +271,13 @@ public final class CostModel {
         return new CostModel(overriddenName(), values, defaultKernel, k);
     }
 
+    /** Every kernel named in {@code rules} takes its rule (see {@link KernelTables#rules()}). */
+    public CostModel withKernelDurations(Map<String, ? extends KernelDuration> rules) {
+        TreeMap<String, KernelDuration> k = new TreeMap<>(kernels);
+        rules.forEach((name, d) -> k.put(Objects.requireNonNull(name, "kernel name"), Objects.requireNonNull(d, "duration")));
+        return new CostModel(overriddenName(), values, defaultKernel, k);
+    }
+
     /** Kernels without their own rule take what {@code duration} says. */
     public CostModel withDefaultKernelDuration(KernelDuration duration) {
         return new CostModel(overriddenName(), values, Objects.requireNonNull(duration, "duration"), kernels);
@@ -301,6 +311,13 @@ public final class CostModel {
     }
 
     private static KernelDuration parseDuration(String key, String text) {
+        if (WorkRule.looksLikeRule(text)) {
+            try {
+                return WorkRule.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+            }
+        }
         if (text != null && text.contains(",")) {
             String[] parts = text.split(",");
             long[] ns = new long[parts.length];

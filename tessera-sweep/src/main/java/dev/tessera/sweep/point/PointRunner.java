@@ -2,6 +2,8 @@ package dev.tessera.sweep.point;
 
 import dev.tessera.examples.Example;
 import dev.tessera.examples.Examples;
+import dev.tessera.examples.Options;
+import dev.tessera.examples.Verdict;
 import dev.tessera.examples.run.ExampleRunner;
 import dev.tessera.examples.run.Platforms;
 import dev.tessera.examples.run.Settings;
@@ -32,11 +34,15 @@ public final class PointRunner {
         return new Settings(platform, topology, policy, SyncStartNames.parse(p.syncStart()), p.seed(), true);
     }
 
-    /** The example a point runs, with its options applied. */
+    /** The example a point runs. */
     public static Example example(Point p) {
-        Example e = Examples.byName(p.example())
+        return Examples.byName(p.example())
                 .orElseThrow(() -> new IllegalArgumentException("unknown example '" + p.example() + "'"));
-        return ExampleOptions.apply(e, p.options());
+    }
+
+    /** The point's example options as {@code tessera run} resolves them (timing-only with compute off). */
+    public static Options options(Example example, Point p) {
+        return ExampleOptions.resolve(example, p.options(), p.compute());
     }
 
     /** Runs {@code p} and reports it as having run on {@code executor}. */
@@ -55,7 +61,8 @@ public final class PointRunner {
         worker.start();
         try {
             Measured m = future.get(p.timeoutMs(), TimeUnit.MILLISECONDS);
-            Status status = m.outcome.verdict().passed() ? Status.PASS : Status.FAIL;
+            Verdict v = m.outcome.verdict();
+            Status status = !v.wasChecked() ? Status.UNCHECKED : v.passed() ? Status.PASS : Status.FAIL;
             return new PointResult(p, status, null, m.outcome.verdict().checked(), m.outcome.verdict().mismatches(),
                     Figures.of(TraceStats.of(m.outcome.result().trace())), m.wallMs, executor);
         } catch (TimeoutException e) {
@@ -74,9 +81,10 @@ public final class PointRunner {
 
     private static Measured measure(Point p) {
         Example example = example(p);
+        Options options = options(example, p);
         Settings settings = settings(p);
         long t0 = System.nanoTime();
-        ExampleRunner.Outcome outcome = ExampleRunner.run(example, settings);
+        ExampleRunner.Outcome outcome = ExampleRunner.run(example, options, settings);
         return new Measured(outcome, (System.nanoTime() - t0) / 1e6);
     }
 

@@ -3,11 +3,14 @@ package dev.tessera.sweep.spec;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.Examples;
 import dev.tessera.sweep.point.ExampleOptions;
+import dev.tessera.sweep.point.Point;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -46,26 +49,35 @@ final class ExampleEntries {
             Where ew = w.child(entry.key(), entry.keyLine());
             switch (entry.key()) {
                 case "name" -> { }
-                case "cases" -> axes.put("case", optionValues(e, "case", entry.value(), ew));
+                case "cases" -> axes.put(ExampleOptions.CASE, optionValues(e, ExampleOptions.CASE, entry.value(), ew));
                 case "options" -> {
                     if (!(entry.value() instanceof Node.Obj opts)) throw ew.fail("expected an object of option: value(s), got " + entry.value().kind());
                     for (Node.Entry opt : opts.entries().values()) {
                         Where ow = ew.child(opt.key(), opt.keyLine());
-                        if (axes.containsKey(opt.key())) throw ow.fail("given twice (also as cases)");
-                        axes.put(opt.key(), optionValues(e, opt.key(), opt.value(), ow));
+                        String name = opt.key().trim().toLowerCase(Locale.ROOT);
+                        if (axes.containsKey(name)) {
+                            throw ow.fail(name.equals(ExampleOptions.CASE) ? "given twice (also as cases)" : "given twice");
+                        }
+                        axes.put(name, optionValues(e, name, opt.value(), ow));
                     }
                 }
                 default -> throw ew.fail("unknown key of an example; use name, options, cases");
             }
         }
-        return new SweepSpec.ExampleEntry(e.name(), Values.product(axes));
+        List<SortedMap<String, String>> sets = Values.product(axes);
+        for (SortedMap<String, String> set : sets) {
+            // Each value is valid on its own; the example may still refuse a combination (a case and an override).
+            try {
+                ExampleOptions.resolve(e, set, true);
+            } catch (IllegalArgumentException bad) {
+                throw w.fail("options " + Point.format(set) + ": " + bad.getMessage());
+            }
+        }
+        return new SweepSpec.ExampleEntry(e.name(), sets);
     }
 
     private static List<String> optionValues(Example e, String option, Node value, Where where) {
-        return Values.each(value, where, (s, w) -> {
-            ExampleOptions.check(e, option, s);
-            return s;
-        });
+        return Values.each(value, where, (s, w) -> ExampleOptions.check(e, option, s));
     }
 
     private static Example example(String name, Where w) {

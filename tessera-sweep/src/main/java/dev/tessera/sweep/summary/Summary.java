@@ -20,8 +20,12 @@ import java.util.Set;
 public record Summary(List<String> figures, String baseline, List<String> workloads, List<String> policies,
                       Map<String, Map<String, Cell>> cells, Map<Status, Integer> statusCounts, int points) {
 
-    /** One workload under one policy. {@code figures} holds only figures with at least one value. */
-    public record Cell(int points, int passed, int failed, int errors, Map<String, Distribution> figures,
+    /**
+     * One workload under one policy: its points, how many were {@linkplain Status#ok() ok} (passed,
+     * or unchecked with compute off), failed their golden, or did not finish (errors and timeouts).
+     * {@code figures} holds only figures with at least one value.
+     */
+    public record Cell(int points, int ok, int failed, int errors, Map<String, Distribution> figures,
                        Map<String, Double> ratios) {}
 
     /** Summarises {@code rows} (in any order: they are sorted by their index). */
@@ -90,23 +94,23 @@ public record Summary(List<String> figures, String baseline, List<String> worklo
     }
 
     private static Cell cell(List<Row> rows, Map<String, Distribution> d, Map<String, Double> ratios) {
-        int passed = 0, failed = 0, errors = 0;
+        int ok = 0, failed = 0, errors = 0;
         for (Row r : rows) {
             switch (Status.valueOf(r.string("status"))) {
-                case PASS -> passed++;
+                case PASS, UNCHECKED -> ok++;
                 case FAIL -> failed++;
                 case ERROR, TIMEOUT -> errors++;
             }
         }
-        return new Cell(rows.size(), passed, failed, errors, d, ratios);
+        return new Cell(rows.size(), ok, failed, errors, d, ratios);
     }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
 
-    /** Whether every point passed. */
-    public boolean allPassed() {
-        return statusCounts.get(Status.PASS) == points;
+    /** Whether every point was ok: passed, or unchecked because its kernels did not run. */
+    public boolean allOk() {
+        return statusCounts.get(Status.PASS) + statusCounts.get(Status.UNCHECKED) == points;
     }
 }

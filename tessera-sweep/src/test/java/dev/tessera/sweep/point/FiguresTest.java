@@ -25,7 +25,8 @@ class FiguresTest {
 
     private static TraceStats stats(String example) {
         Point p = Points.sim(0, example, "serial", 3);
-        ExampleRunner.Outcome o = ExampleRunner.run(Examples.byName(example).orElseThrow(), PointRunner.settings(p));
+        var e = Examples.byName(example).orElseThrow();
+        ExampleRunner.Outcome o = ExampleRunner.run(e, PointRunner.options(e, p), PointRunner.settings(p));
         return TraceStats.of(o.result().trace());
     }
 

@@ -38,22 +38,41 @@ class PointRunnerTest {
     }
 
     @Test
-    void withoutComputeTheGoldenFails() {
+    void withoutComputeThePointIsUncheckedAndKeepsItsFigures() {
         Point p = Points.with(Points.sim(0, "vector", "parallel", 0), Map.of(), false, 600_000);
         PointResult r = PointRunner.run(p, "t");
-        assertEquals(Status.FAIL, r.status());
-        assertTrue(r.mismatches() > 0);
-        assertTrue(r.figures().containsKey("makespanNs"), "a failed golden still has its figures");
+        assertEquals(Status.UNCHECKED, r.status(), r.error());
+        assertEquals(0, r.checked());
+        assertTrue(r.figures().containsKey("makespanNs"), "a timing-only run has its figures");
+    }
+
+    @Test
+    void theExampleOptionsReachTheRun() {
+        // bgemm's task count is an option: 2 GEMM and 2 ADD tasks, or 8 of each.
+        Point small = Points.withOptions(Points.sim(0, "bgemm", "parallel", 0), Map.of("tasks", "2", "grid-k", "1"));
+        Point large = Points.withOptions(small, Map.of("tasks", "8", "grid-k", "1"));
+        PointResult a = PointRunner.run(small, "t");
+        PointResult b = PointRunner.run(large, "t");
+        assertEquals(Status.PASS, a.status(), a.error());
+        assertEquals(Status.PASS, b.status(), b.error());
+        assertEquals(4L, a.figures().get("tasks"));
+        assertEquals(16L, b.figures().get("tasks"));
+    }
+
+    @Test
+    void theCaseIsAnOptionOfThePoint() {
+        Point p = Points.withOptions(Points.sim(0, "alternating-matmul-add", "parallel", 0), Map.of("case", "default", "m", "3"));
+        PointResult r = PointRunner.run(p, "t");
+        assertEquals(Status.PASS, r.status(), r.error());
+        assertEquals(4L, r.figures().get("tasks"), "the case's one add task and the override's three matmul tasks");
     }
 
     @Test
     void aRunThatThrowsIsAnError() {
-        Point p = Points.sim(0, "spmd-basic", "parallel", 0);
-        Point bad = new Point(0, "spmd-basic", new TreeMap<>(Map.of("variant", "x")), "parallel", new TreeMap<>(), "a2a3",
-                "sim", "reserve", 0, "preset", new TreeMap<>(), true, p.timeoutMs());
+        Point bad = Points.withOptions(Points.sim(0, "spmd-basic", "parallel", 0), Map.of("variant", "x"));
         PointResult r = PointRunner.run(bad, "t");
         assertEquals(Status.ERROR, r.status());
-        assertTrue(r.error().contains("spmd-basic has no option 'variant'"), r.error());
+        assertTrue(r.error().contains("spmd-basic takes no options"), r.error());
         assertTrue(r.figures().isEmpty());
     }
 

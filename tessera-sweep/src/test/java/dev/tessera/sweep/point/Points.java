@@ -12,6 +12,11 @@ public final class Points {
                 "preset", new TreeMap<>(), true, 600_000);
     }
 
+    public static Point withOptions(Point p, Map<String, String> options) {
+        return new Point(p.index(), p.example(), new TreeMap<>(options), p.policy(), p.dispatchOptions(), p.topology(),
+                p.platform(), p.syncStart(), p.seed(), p.costs(), p.costOverrides(), p.compute(), p.timeoutMs());
+    }
+
     public static Point with(Point p, Map<String, String> costs, boolean compute, long timeoutMs) {
         return new Point(p.index(), p.example(), p.options(), p.policy(), p.dispatchOptions(), p.topology(), p.platform(),
                 p.syncStart(), p.seed(), costs.isEmpty() ? "preset" : "custom", new TreeMap<>(costs), compute, timeoutMs);

@@ -128,10 +128,35 @@ class SweepSpecReaderTest {
         assertError("{\"examples\": [{\"name\": \"qk-demo\",\n \"options\": {\"variant\": [\"unroll\"]}}]}", 2,
                 "examples[0].options.variant[0]", "qk-demo has no option 'variant' (it declares none)");
         assertError("{\"examples\": [{\"name\": \"qk-demo\", \"cases\": [\"Case1\"]}]}", 1, "examples[0].cases[0]",
-                "qk-demo has no option 'case'");
+                "qk-demo has no cases");
+        assertError("{\"examples\": [{\"name\": \"paged-attention\",\n \"cases\": [\"CaseSmall1\", \"Case9\"]}]}", 2,
+                "examples[0].cases[1]", "unknown case 'Case9' of paged-attention: use one of CaseSmall1, CaseSmall2");
+        assertError("{\"examples\": [{\"name\": \"paged-attention\", \"options\": {\n\"variant\": \"fast\"}}]}", 2,
+                "examples[0].options.variant", "unknown value 'fast' for option variant: use baseline, manual");
+        assertError("{\"examples\": [{\"name\": \"bgemm\", \"options\": {\"tile\": [64, 0]}}]}", 1,
+                "examples[0].options.tile[1]", "option tile must be in 1..1024, got 0");
+        assertError("{\"examples\": [{\"name\": \"bgemm\", \"options\": {\"grid\": 4}}]}", 1,
+                "examples[0].options.grid", "bgemm has no option 'grid'; its options are case, tasks, tile, loop, grid-k");
+        assertError("{\"examples\": [\"vector\",\n {\"name\": \"alternating-matmul-add\", \"options\": {\"m\": [0, 1], \"n\": 0}}]}", 2,
+                "examples[1]", "options m=0;n=0: alternating-matmul-add: m and n are both 0");
         assertError("{\"examples\": [{\"name\": \"qk-demo\", \"opts\": {}}]}", 1, "examples[0].opts", "unknown key of an example");
         assertError("{\"examples\": \"vector\", \"dispatchOptions\": {\"burst\": [\"on\", \"off\"]}}", 1,
                 "dispatchOptions.burst[0]", "unknown dispatch option 'burst'");
+    }
+
+    @Test
+    void casesAndOptionsMakeOneExampleRunPerCombinationInTheExamplesSpelling() {
+        SweepSpec s = SweepSpecReader.read("o.json", """
+                {"examples": ["qk-demo", {"name": "paged-attention", "cases": ["casesmall1", "CaseVarSeq2"],
+                                          "options": {"variant": ["UNROLL", "manual"], "Group-Blocks": 2}}],
+                 "seeds": "1..2"}""").build();
+        assertEquals(1 + 2 * 2, s.exampleRuns());
+        assertEquals(List.of("case=CaseSmall1;group-blocks=2;variant=unroll", "case=CaseSmall1;group-blocks=2;variant=manual",
+                        "case=CaseVarSeq2;group-blocks=2;variant=unroll", "case=CaseVarSeq2;group-blocks=2;variant=manual"),
+                s.examples().get(1).optionSets().stream().map(Point::format).toList());
+        assertEquals(5 * 2, s.points().size());
+        assertEquals("paged-attention|case=CaseSmall1;group-blocks=2;variant=unroll|parallel||a2a3|sim|reserve|1|preset|compute",
+                s.points().get(2).key());
     }
 
     @Test

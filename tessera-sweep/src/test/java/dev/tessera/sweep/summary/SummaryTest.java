@@ -45,7 +45,7 @@ class SummaryTest {
         assertEquals(List.of("serial", "parallel"), s.policies());
         Summary.Cell serial = s.cells().get("qk-demo a2a3").get("serial");
         assertEquals(10, serial.points());
-        assertEquals(10, serial.passed());
+        assertEquals(10, serial.ok());
         assertEquals(155, serial.figures().get("makespanNs").median());
         assertEquals(119, serial.figures().get("makespanNs").p10(), 1e-9);
         assertEquals(155.0 / 145.0, serial.ratios().get("makespanNs"), 1e-12);
@@ -54,7 +54,7 @@ class SummaryTest {
         assertEquals(2, vector.points());
         assertEquals(1, vector.errors());
         assertEquals(1, vector.figures().get("makespanNs").n(), "an ERROR row has no figures");
-        assertFalse(s.allPassed());
+        assertFalse(s.allOk());
         assertEquals(1, s.statusCounts().get(Status.ERROR));
     }
 
@@ -83,7 +83,7 @@ class SummaryTest {
         String html = SummaryHtml.render(s, "Sweep t", rows());
         assertTrue(html.contains("<td class=l>qk-demo a2a3</td>"), html);
         assertTrue(html.contains("data:image/png;base64,"), "box plots are embedded");
-        assertTrue(html.contains("Points that did not pass (1)") && html.contains("boom"), "failures are listed");
+        assertTrue(html.contains("Points that failed (1)") && html.contains("boom"), "failures are listed");
         BufferedImage img = BoxPlots.render(s, "makespanNs");
         assertEquals(2 * 380, img.getWidth(), "one panel per workload");
         assertTrue(img.getHeight() > 100);
