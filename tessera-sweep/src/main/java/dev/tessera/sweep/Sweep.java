@@ -137,7 +137,7 @@ final class Sweep {
         if (resume) row("to run", todo.size() + " (" + (points.size() - todo.size()) + " already in " + dir + ")");
         out.flush();
         Estimate estimate = Estimate.probe(todo, (label, ms) -> {
-            row("probe", String.format(Locale.ROOT, "%-40s %9.1f ms", label, ms));
+            row("probe", String.format(Locale.ROOT, "%9.1f ms  %s", ms, label));
             out.flush();
         });
         row("estimate", estimate.describe(master));

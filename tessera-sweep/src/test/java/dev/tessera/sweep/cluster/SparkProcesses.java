@@ -52,13 +52,18 @@ final class SparkProcesses implements AutoCloseable {
 
     /** Runs {@code tessera sweep ARGS} in its own JVM to the end; returns its exit code, its output in {@code log}. */
     int sweep(Path log, Duration timeout, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("sweep"));
-        cmd.addAll(args);
-        Process p = start(log, cmd);
+        Process p = startSweep(log, args);
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError("tessera sweep did not finish within " + timeout + ":\n" + tail(log));
         }
         return p.exitValue();
+    }
+
+    /** Starts {@code tessera sweep ARGS} in its own JVM (the launcher execs it: the process is the JVM). */
+    Process startSweep(Path log, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sweep"));
+        cmd.addAll(args);
+        return start(log, cmd);
     }
 
     private Process start(Path log, List<String> commandAndArgs) throws IOException {
