@@ -30,7 +30,7 @@ public final class PointRunner {
         Topology topology = Topology.parse(p.topology());
         DispatchPolicy policy = DispatchOptions.apply(DispatchPolicy.parse(p.policy()), p.dispatchOptions());
         var platform = Platforms.create(p.platform(), topology, p.seed(),
-                new Platforms.SimOptions(null, p.costOverrides(), p.compute()));
+                new Platforms.SimOptions(null, p.costOverrides(), p.compute()), null);   // threaded: --cores auto
         return new Settings(platform, topology, policy, SyncStartNames.parse(p.syncStart()), p.seed(), true);
     }
 
