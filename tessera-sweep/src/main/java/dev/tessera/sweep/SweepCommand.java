@@ -77,7 +77,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--cost", paramLabel = "KEY=NS", description = "A cost override; all of them form one cost variant named cli (repeatable).")
     Map<String, String> costs = new LinkedHashMap<>();
 
-    @Option(names = "--platforms", paramLabel = "LIST", description = "sim (default) and/or threaded (noisy: real threads, wall-clock).")
+    @Option(names = "--platforms", paramLabel = "LIST", description = "sim (default) and/or threaded, threaded:pooled, threaded:pooled:N, threaded:dedicated "
+            + "(tessera run --cores; noisy: real threads, wall-clock).")
     String platforms;
 
     @Option(names = "--no-compute", description = "Skip the kernels: pure timing (the points are UNCHECKED, not compared with their goldens).")

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param policy          dispatch policy name
  * @param dispatchOptions dispatch mechanisms switched {@code on}/{@code off}
  * @param topology        topology spec ({@code a2a3}, {@code a5}, {@code CxS}, ...)
- * @param platform        {@code sim} or {@code threaded} (threaded points are noisy)
+ * @param platform        {@code sim} or {@code threaded[:CORES]} ({@link PlatformSpec}; threaded points are noisy)
  * @param syncStart       {@code reserve} or {@code freeze}
  * @param costs           name of the cost variant ({@code preset} when none is overridden)
  * @param costOverrides   that variant's {@code --cost KEY=NS} overrides on the topology's preset

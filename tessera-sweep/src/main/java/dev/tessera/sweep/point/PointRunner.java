@@ -29,8 +29,8 @@ public final class PointRunner {
     public static Settings settings(Point p) {
         Topology topology = Topology.parse(p.topology());
         DispatchPolicy policy = DispatchOptions.apply(DispatchPolicy.parse(p.policy()), p.dispatchOptions());
-        var platform = Platforms.create(p.platform(), topology, p.seed(),
-                new Platforms.SimOptions(null, p.costOverrides(), p.compute()), null);   // threaded: --cores auto
+        var platform = Platforms.create(PlatformSpec.name(p.platform()), topology, p.seed(),
+                new Platforms.SimOptions(null, p.costOverrides(), p.compute()), PlatformSpec.cores(p.platform()));
         return new Settings(platform, topology, policy, SyncStartNames.parse(p.syncStart()), p.seed(), true);
     }
 

@@ -24,7 +24,7 @@ public final class ResultSchema {
             Column.string("policy", "dispatch policy"),
             Column.string("dispatchOptions", "dispatch mechanisms switched on/off, k=v;k=v (empty: none)"),
             Column.string("topology", "topology"),
-            Column.string("platform", "sim or threaded"),
+            Column.string("platform", "sim, or threaded with its cores: threaded (auto), threaded:pooled, threaded:pooled:N, threaded:dedicated"),
             Column.string("syncStart", "reserve or freeze"),
             Column.int64("seed", "seed"),
             Column.string("costs", "cost variant name (preset: no overrides)"),

@@ -7,13 +7,13 @@ import static dev.tessera.sweep.spec.Values.scalarText;
 import static dev.tessera.sweep.spec.Values.string;
 
 import dev.tessera.examples.Examples;
-import dev.tessera.examples.run.Platforms;
 import dev.tessera.examples.run.SyncStartNames;
 import dev.tessera.platform.sim.CostModel;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.sweep.point.Column;
 import dev.tessera.sweep.point.DispatchOptions;
 import dev.tessera.sweep.point.Figures;
+import dev.tessera.sweep.point.PlatformSpec;
 import dev.tessera.sweep.point.Point;
 import dev.tessera.topology.Topology;
 import java.io.IOException;
@@ -113,7 +113,7 @@ public final class SweepSpecReader {
             case "seeds" -> seeds = seeds(value, where);
             case "costs" -> costs = costs(value, where);
             case "platforms" -> {
-                platforms = each(value, where, (s, w) -> Platforms.canonicalName(s));
+                platforms = each(value, where, (s, w) -> PlatformSpec.canonical(s));
                 platformsWhere = where;
             }
             case "compute" -> compute = bool(value, where);
@@ -137,7 +137,7 @@ public final class SweepSpecReader {
             throw new SweepFileException(source, 0, "examples",
                     "no examples: name at least one (" + String.join(", ", Examples.names()) + ")");
         }
-        if (platforms.contains("threaded") && (!compute || costs.stream().anyMatch(c -> !c.overrides().isEmpty()))) {
+        if (platforms.stream().anyMatch(p -> !p.equals("sim")) && (!compute || costs.stream().anyMatch(c -> !c.overrides().isEmpty()))) {
             throw platformsWhere.fail("threaded points run real kernels on real threads: costs and compute=false apply to sim only");
         }
         Set<String> labels = new LinkedHashSet<>();

@@ -68,6 +68,18 @@ class PointRunnerTest {
     }
 
     @Test
+    void aThreadedPointRunsOnTheCoresItNames() {
+        Point sim = Points.sim(0, "spmd-basic", "parallel", 0);
+        Point pooled = new Point(0, "spmd-basic", sim.options(), "parallel", sim.dispatchOptions(), "a2a3", "threaded:pooled:1",
+                "reserve", 0, "preset", sim.costOverrides(), true, sim.timeoutMs());
+        assertTrue(pooled.noisy());
+        var platform = PointRunner.settings(pooled).platform();
+        assertEquals("pooled:1", ((dev.tessera.platform.threaded.ThreadedPlatform) platform).executor().toString());
+        PointResult r = PointRunner.run(pooled, "t");
+        assertEquals(Status.PASS, r.status(), r.error());
+    }
+
+    @Test
     void aRunThatThrowsIsAnError() {
         Point bad = Points.withOptions(Points.sim(0, "spmd-basic", "parallel", 0), Map.of("variant", "x"));
         PointResult r = PointRunner.run(bad, "t");

@@ -121,6 +121,10 @@ class SweepSpecReaderTest {
         assertError("{\"examples\": \"vector\",\n \"costs\": {\"x\": {\n \"cost.nope\": 1}}}", 3, "costs.x.cost.nope",
                 "unknown cost model key 'cost.nope'");
         assertError("{\"examples\": \"vector\", \"platforms\": \"gpu\"}", 1, "platforms", "unknown platform 'gpu'");
+        assertError("{\"examples\": \"vector\", \"platforms\": [\"threaded:fast\"]}", 1, "platforms[0]", "unknown core executor 'fast'");
+        assertError("{\"examples\": \"vector\", \"platforms\": [\"sim:pooled\"]}", 1, "platforms[0]", "only threaded takes cores");
+        assertError("{\"examples\": \"vector\", \"platforms\": [\"threaded\", \"threaded:auto\"]}", 1, "platforms[1]",
+                "'threaded' is listed twice");
     }
 
     @Test
@@ -157,6 +161,14 @@ class SweepSpecReaderTest {
         assertEquals(5 * 2, s.points().size());
         assertEquals("paged-attention|case=CaseSmall1;group-blocks=2;variant=unroll|parallel||a2a3|sim|reserve|1|preset|compute",
                 s.points().get(2).key());
+    }
+
+    @Test
+    void threadedPlatformsCarryTheirCores() {
+        SweepSpec s = SweepSpecReader.read("t.json",
+                "{\"examples\": \"spmd-basic\", \"platforms\": [\"sim\", \"Threaded\", \"threaded:POOLED:2\", \"threaded:dedicated\"]}").build();
+        assertEquals(List.of("sim", "threaded", "threaded:pooled:2", "threaded:dedicated"), s.platforms());
+        assertEquals(List.of(false, true, true, true), s.points().stream().map(Point::noisy).toList());
     }
 
     @Test
