@@ -2,6 +2,8 @@ package dev.tessera.cli;
 
 import dev.tessera.dispatch.Policies;
 import dev.tessera.examples.Example;
+import dev.tessera.examples.run.ExampleRunner;
+import dev.tessera.examples.run.Settings;
 import dev.tessera.profiling.PolicyComparison;
 import dev.tessera.profiling.TraceStats;
 import dev.tessera.scheduler.DispatchPolicy;

@@ -1,6 +1,7 @@
 package dev.tessera.cli;
 
 import dev.tessera.dispatch.DispatchOptions;
+import dev.tessera.examples.run.Settings;
 import dev.tessera.scheduler.DispatchPolicy;
 import java.util.ArrayList;
 import java.util.List;
