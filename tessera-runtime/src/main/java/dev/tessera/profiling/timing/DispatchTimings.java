@@ -12,8 +12,8 @@ import java.util.Map;
  * from one run's trace so a sim run can be put beside them:
  * <ul>
  *   <li>{@link #firstWaveStartSpansNs() per-thread first-wave start span} (#989: ~6 µs → ~60 ns with
- *       burst publish): a scheduler's first wave is what it dispatched before it saw its first
- *       completion; the span runs from the first to the last start of that wave;</li>
+ *       burst publish): a scheduler's first wave is what it put onto idle cores before it saw its
+ *       first completion; the span runs from the first to the last start of that wave;</li>
  *   <li>{@link #firstDispatchStaggerNs() cross-thread first-dispatch stagger} (#989: median 8.78 →
  *       1.92 µs over 8 runs): from the first scheduler's first dispatch to the last scheduler's;
  *       {@link #taskDispatchStaggersNs() per task} the same over the schedulers that dispatched it;</li>
@@ -61,7 +61,9 @@ public final class DispatchTimings {
 
     /**
      * Per scheduler (index = scheduler id): the start span of its first wave, or {@link Trace#NONE}
-     * when it started fewer than two subtasks before its first completion.
+     * when it started fewer than two subtasks in it. The first wave is what the scheduler put onto
+     * idle cores before it saw its first completion; a dispatch into a busy core's pending slot
+     * starts when that core's kernel ends, so it is no part of a wave's publication.
      */
     public long[] firstWaveStartSpansNs() {
         int n = trace.schedulerCount();
@@ -70,16 +72,25 @@ public final class DispatchTimings {
         for (Trace.Subtask s : trace.subtasks()) {
             if (s.finishSeenNs() != Trace.NONE) firstFinish[s.scheduler()] = Math.min(firstFinish[s.scheduler()], s.finishSeenNs());
         }
+        // the end of the previous subtask on the same core, by dispatch order
+        Map<Integer, List<Trace.Subtask>> byCore = new HashMap<>();
+        for (Trace.Subtask s : trace.subtasks()) byCore.computeIfAbsent(s.core(), k -> new ArrayList<>()).add(s);
         long[] min = new long[n], max = new long[n];
         int[] count = new int[n];
         Arrays.fill(min, Long.MAX_VALUE);
         Arrays.fill(max, Long.MIN_VALUE);
-        for (Trace.Subtask s : trace.subtasks()) {
-            int k = s.scheduler();
-            if (s.dispatchNs() == Trace.NONE || s.startNs() == Trace.NONE || s.dispatchNs() >= firstFinish[k]) continue;
-            min[k] = Math.min(min[k], s.startNs());
-            max[k] = Math.max(max[k], s.startNs());
-            count[k]++;
+        for (List<Trace.Subtask> core : byCore.values()) {
+            core.sort(java.util.Comparator.comparingLong(Trace.Subtask::dispatchNs));
+            long previousEnd = Long.MIN_VALUE;
+            for (Trace.Subtask s : core) {
+                int k = s.scheduler();
+                boolean ontoIdle = previousEnd == Long.MIN_VALUE || (previousEnd != Trace.NONE && previousEnd <= s.dispatchNs());
+                previousEnd = s.endNs();
+                if (!ontoIdle || s.dispatchNs() == Trace.NONE || s.startNs() == Trace.NONE || s.dispatchNs() >= firstFinish[k]) continue;
+                min[k] = Math.min(min[k], s.startNs());
+                max[k] = Math.max(max[k], s.startNs());
+                count[k]++;
+            }
         }
         long[] span = new long[n];
         for (int k = 0; k < n; k++) span[k] = count[k] < 2 ? Trace.NONE : max[k] - min[k];

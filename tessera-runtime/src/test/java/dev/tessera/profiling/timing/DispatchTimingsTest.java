@@ -15,12 +15,14 @@ class DispatchTimingsTest {
     @Test
     void firstWaveIsWhatASchedulerDispatchedBeforeItsFirstCompletion() {
         Trace.Builder b = Trace.builder(T, "sim", "test").task(1, "a", 3, Trace.SHAPE_AIC, false, 0)
-                .task(2, "b", 1, Trace.SHAPE_AIC, false, 0);
+                .task(2, "b", 2, Trace.SHAPE_AIC, false, 0);
         // scheduler 0: two blocks dispatched at 100 and 200, started 500 and 560; first FIN seen at 2000
         b.subtask(1, 0, 0, 0, 0, 100, 500, 1_000, 2_000);
         b.subtask(1, 1, 1, 0, 0, 200, 560, 1_100, 2_100);
+        // a pending dispatch onto core 1 while its block runs: starts when that ends, not part of the wave
+        b.subtask(2, 0, 1, 0, 0, 300, 1_100, 1_300, 1_400);
         // its second wave, dispatched after the FIN: not in the first wave
-        b.subtask(2, 0, 0, 0, 0, 2_500, 9_000, 9_500, 9_600);
+        b.subtask(2, 1, 0, 0, 0, 2_500, 9_000, 9_500, 9_600);
         // scheduler 1: one block only: no span
         b.subtask(1, 2, 2, 1, 0, 700, 1_200, 1_700, 1_800);
         DispatchTimings d = DispatchTimings.of(b.build(10_000));
