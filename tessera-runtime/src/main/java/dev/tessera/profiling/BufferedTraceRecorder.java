@@ -85,7 +85,13 @@ public final class BufferedTraceRecorder implements TraceRecorder {
 
     @Override
     public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {
-        tasks.add(taskId, name, blockNum, shape, syncStart, ns);
+        tasks.add(taskId, name, blockNum, shape, syncStart, false, ns);
+    }
+
+    @Override
+    public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve,
+                              long ns) {
+        tasks.add(taskId, name, blockNum, shape, syncStart, earlyResolve, ns);
     }
 
     @Override

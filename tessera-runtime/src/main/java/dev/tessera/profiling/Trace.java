@@ -25,10 +25,18 @@ public final class Trace {
     /** Task shapes as the runtime numbers them. */
     public static final int SHAPE_MIX = 0, SHAPE_AIC = 1, SHAPE_AIV = 2, SHAPE_DUMMY = 3;
 
-    /** One submitted task. {@code shape} is one of the {@code SHAPE_*} constants, or -1 if unknown. */
-    public record Task(long id, String name, int blockNum, int shape, boolean syncStart, long submitNs) {
+    /**
+     * One submitted task. {@code shape} is one of the {@code SHAPE_*} constants, or -1 if unknown;
+     * {@code earlyResolve} is the submit's hint ({@code TaskSpec.earlyResolve()}).
+     */
+    public record Task(long id, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve, long submitNs) {
         public Task {
             Objects.requireNonNull(name, "name");
+        }
+
+        /** A task without the early-resolve hint. */
+        public Task(long id, String name, int blockNum, int shape, boolean syncStart, long submitNs) {
+            this(id, name, blockNum, shape, syncStart, false, submitNs);
         }
 
         public String shapeName() {
@@ -191,8 +199,13 @@ public final class Trace {
         }
 
         public Builder task(long id, String name, int blockNum, int shape, boolean syncStart, long submitNs) {
+            return task(id, name, blockNum, shape, syncStart, false, submitNs);
+        }
+
+        public Builder task(long id, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve,
+                            long submitNs) {
             if (tasks.containsKey(id)) throw new IllegalArgumentException("task " + id + " added twice");
-            tasks.put(id, new Task(id, name, blockNum, shape, syncStart, submitNs));
+            tasks.put(id, new Task(id, name, blockNum, shape, syncStart, earlyResolve, submitNs));
             return this;
         }
 

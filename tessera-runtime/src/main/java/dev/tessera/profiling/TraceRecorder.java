@@ -27,6 +27,15 @@ public interface TraceRecorder {
     /** {@code shape}: 0 = MIX, 1 = AIC, 2 = AIV, 3 = DUMMY (see {@code TaskShape}). */
     void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns);
 
+    /**
+     * As {@link #taskSubmitted(long, String, int, int, boolean, long)}, with the task's early-resolve
+     * hint; the runtime calls this one. Recorders that do not keep the hint need not override it.
+     */
+    default void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve,
+                               long ns) {
+        taskSubmitted(taskId, name, blockNum, shape, syncStart, ns);
+    }
+
     void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs);
 
     void started(int core, int token, long ns);
