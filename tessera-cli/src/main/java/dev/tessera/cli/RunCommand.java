@@ -1,6 +1,7 @@
 package dev.tessera.cli;
 
 import dev.tessera.examples.Example;
+import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.TraceStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,6 +76,8 @@ final class RunCommand implements Callable<Integer> {
         Report.summary(out, outcome);
         if (trace) {
             TraceStats stats = TraceStats.of(outcome.result().trace());
+            out.println();
+            out.print(DispatchTimingStats.of(outcome.result().trace(), TraceFiles.EDGES).summary());
             if (traceDir != null) {
                 out.println();
                 out.print(stats.summary());
