@@ -65,8 +65,13 @@ public final class Qwen3DecodeExample implements Example {
     }
 
     @Override
+    public boolean quick() {
+        return false;
+    }
+
+    @Override
     public ExampleInstance instantiate(Topology topology, Options options) {
-        return new Instance(options);
+        return new Instance(options, Math.min(ATTENTION_BLOCKS, topology.clusters()));
     }
 
     @Override
@@ -83,6 +88,8 @@ public final class Qwen3DecodeExample implements Example {
         private static final int PAGES = BATCH * (CONTEXT / PAGE);
 
         private final int layers;
+        /** 24 as in the reference (on a5 too, covering 24 of its 36 clusters); fewer on a smaller machine. */
+        private final int attentionBlocks;
         private final boolean computes;
         private final Arena arena = Arena.ofShared();
         private final Tensor hiddenIn;
@@ -95,8 +102,9 @@ public final class Qwen3DecodeExample implements Example {
         private double[][][][] kGolden;
         private double[][][][] vGolden;
 
-        Instance(Options o) {
+        Instance(Options o, int attentionBlocks) {
             layers = o.integer("layers");
+            this.attentionBlocks = attentionBlocks;
             computes = o.computes();
             hiddenIn = Tensor.allocate(arena, DType.FP32, BATCH, HIDDEN);
             for (int i = 0; i < 2; i++) {
@@ -184,7 +192,7 @@ public final class Qwen3DecodeExample implements Example {
                 Qwen3Layer.Prologue pro = new Qwen3Layer.Prologue(a0[0], a0[1], tiling);
                 for (int l = 0; l < layers; l++) {
                     int cur = l % 2;
-                    previous = Qwen3Layer.submit(orch, constants, pro, kCaches[l], vCaches[l], xs[cur], normeds[cur],
+                    previous = Qwen3Layer.submit(orch, constants, pro, attentionBlocks, kCaches[l], vCaches[l], xs[cur], normeds[cur],
                             xs[1 - cur], normeds[1 - cur], previous);
                 }
                 orch.submit(TaskSpec.aiv(Qwen3Kernels.COPY_OUT).input(xs[layers % 2]).output(out).dependsOn(previous));

@@ -51,7 +51,7 @@ final class Qwen3Layer {
      * One layer: reads {@code x} and {@code normed} (written by {@code previous}), writes {@code nextX}
      * and {@code nextNormed}; returns the id of its {@code dcr_xgamma}.
      */
-    static long submit(Orchestrator orch, Constants c, Prologue pro, Tensor kCache, Tensor vCache, Tensor x, Tensor normed,
+    static long submit(Orchestrator orch, Constants c, Prologue pro, int attentionBlocks, Tensor kCache, Tensor vCache, Tensor x, Tensor normed,
                        Tensor nextX, Tensor nextNormed, long previous) {
         try (Scope layer = orch.scope(ScopeMode.AUTO)) {
             Tensor[] a1 = orch.allocTensors(OutputSpec.of(DType.FP32, BATCH), OutputSpec.of(DType.FP32, BATCH, HIDDEN),
@@ -80,7 +80,7 @@ final class Qwen3Layer {
                 long vProj = orch.submit(proj(V_PROJ, normed, c.wv(), v, 0, K_SPLITS, -1, N_TILE, K_SPLIT, REAL_N_TILE, REAL_K_SPLIT)
                         .blocks(KV_TILES * K_SPLITS).dependsOn(kvSeed).earlyResolve()).taskId();
                 long attention = orch.submit(attention(c, pro, kCache, vCache, q, k, v, invRms, attnOut, attnProj, down)
-                        .syncStart(ATTENTION_BLOCKS).dependsOn(qProj, kProj, vProj, rms, pro.tilingTask(), attnOutSeed, mlpOutSeed)
+                        .syncStart(attentionBlocks).dependsOn(qProj, kProj, vProj, rms, pro.tilingTask(), attnOutSeed, mlpOutSeed)
                         .earlyResolve()).taskId();
 
                 long fence2 = orch.submit(TaskSpec.dummy().named("fence_2").dependsOn(attention)).taskId();
