@@ -24,8 +24,11 @@ import java.util.Map;
  *   <li><b>producer-end → consumer-start gap</b> for named edges {@code A→B}: for every task named B
  *       (or {@code B_…}), its first block start − the last block end of the latest task named A
  *       submitted before it;</li>
- *   <li><b>sync-start wait</b>, per sync-start task: the cohort's ready time → its launch (last
- *       dispatch). The trace has no "first target set aside" event, so this bounds the drain from above.</li>
+ *   <li><b>sync-start drain</b>, per sync-start task that needed a drain: the drain's start (the
+ *       scheduler that popped it found too few idle targets and began setting targets aside, or froze
+ *       the others; {@link Trace#drainStartNs}) → its launch (last dispatch);</li>
+ *   <li><b>sync-start wait</b>, per sync-start task: its ready time → its launch, which adds the time
+ *       it waited in the ready queue (and is all there is for a cohort launched at once).</li>
  * </ul>
  * Each is summarised per run as count, mean and max (min too for gaps, which can be negative only
  * on a broken trace). Kept apart from {@link TraceStats}, which describes the run as a whole.
@@ -68,8 +71,10 @@ public final class DispatchTimingStats {
     private final Summary firstDispatchStagger;
     private final Map<Edge, Summary> gaps;
     private final Summary syncStartWait;
+    private final Summary drain;
 
-    private DispatchTimingStats(Summary span, Summary stagger, Map<Edge, Summary> gaps, Summary wait) {
+    private DispatchTimingStats(Summary span, Summary stagger, Map<Edge, Summary> gaps, Summary wait, Summary drain) {
+        this.drain = drain;
         this.firstWaveSpan = span;
         this.firstDispatchStagger = stagger;
         this.gaps = gaps;
@@ -101,6 +106,7 @@ public final class DispatchTimingStats {
         List<Long> spans = firstWaveSpans(trace, bySched);
         List<Long> staggers = new ArrayList<>();
         List<Long> waits = new ArrayList<>();
+        List<Long> drains = new ArrayList<>();
         for (Trace.Task task : trace.tasks()) {
             TaskTimes t = times.get(task.id());
             if (t == null || task.blockNum() < 2) continue;
@@ -113,10 +119,12 @@ public final class DispatchTimingStats {
                 staggers.add(max - min);
             }
             if (task.syncStart() && t.ready != Long.MAX_VALUE && t.lastDispatch != Long.MIN_VALUE) waits.add(t.lastDispatch - t.ready);
+            long drainStart = trace.drainStartNs(task.id());
+            if (task.syncStart() && drainStart != Trace.NONE && t.lastDispatch != Long.MIN_VALUE) drains.add(t.lastDispatch - drainStart);
         }
         Map<Edge, Summary> gaps = new LinkedHashMap<>();
         for (Edge e : edges) gaps.put(e, Summary.of(gaps(trace, times, e)));
-        return new DispatchTimingStats(Summary.of(spans), Summary.of(staggers), gaps, Summary.of(waits));
+        return new DispatchTimingStats(Summary.of(spans), Summary.of(staggers), gaps, Summary.of(waits), Summary.of(drains));
     }
 
     /** In each scheduler's dispatch order, the first unbroken run of an SPMD task's dispatches is its first wave. */
@@ -171,12 +179,14 @@ public final class DispatchTimingStats {
     public Summary firstDispatchStagger() { return firstDispatchStagger; }
     public Map<Edge, Summary> gaps() { return gaps; }
     public Summary syncStartWait() { return syncStartWait; }
+    public Summary syncStartDrain() { return drain; }
 
     /** A few lines for the console. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
         line(sb, "first-wave start span", firstWaveSpan);
         line(sb, "first-dispatch stagger", firstDispatchStagger);
+        line(sb, "sync-start drain", drain);
         line(sb, "sync-start wait", syncStartWait);
         for (Map.Entry<Edge, Summary> g : gaps.entrySet()) {
             if (g.getValue().count() > 0) line(sb, "gap " + g.getKey(), g.getValue());
@@ -192,6 +202,7 @@ public final class DispatchTimingStats {
         g.writeStartObject();
         summary(g, "firstWaveStartSpan", firstWaveSpan);
         summary(g, "firstDispatchStagger", firstDispatchStagger);
+        summary(g, "syncStartDrain", drain);
         summary(g, "syncStartWait", syncStartWait);
         g.writeObjectFieldStart("gaps");
         for (Map.Entry<Edge, Summary> e : gaps.entrySet()) summary(g, e.getKey().producer() + "->" + e.getKey().consumer(), e.getValue());

@@ -44,6 +44,13 @@ public interface TraceRecorder {
 
     void finishSeen(int scheduler, int core, int token, long ns);
 
+    /**
+     * A sync-start cohort that could not launch at once has started its drain: from now on targets
+     * are set aside for it (RESERVE) or every scheduler stops dispatching (FREEZE_ALL). Called by the
+     * scheduler that starts the drain, once per drain; rare, so a recorder may lock here.
+     */
+    default void cohortDrainStarted(long taskId, long ns) {}
+
     /** Optional scheduler-loop phase, recorded only when phase recording is on. */
     void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs);
 }

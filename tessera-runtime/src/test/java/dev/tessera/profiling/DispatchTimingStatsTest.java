@@ -24,6 +24,7 @@ class DispatchTimingStatsTest {
         b.subtask(2, 0, 2, 0, 120, 120, 400, 450, 460);
         b.subtask(1, 2, 3, 0, 100, 150, 240, 350, 360);
         b.subtask(1, 3, 4, 1, 100, 140, 260, 340, 350);
+        b.drainStarted(1, 105);
         return b.build(460);
     }
 
@@ -35,12 +36,24 @@ class DispatchTimingStatsTest {
         assertEquals(30, s.firstWaveSpan().maxNs());
         // first dispatches of task 1: scheduler 0 at 100, scheduler 1 at 140
         assertEquals(40, s.firstDispatchStagger().maxNs());
-        // ready 100 → last dispatch 150
+        // ready 100 → last dispatch 150; the drain began at 105
         assertEquals(50, s.syncStartWait().maxNs());
+        assertEquals(45, s.syncStartDrain().maxNs());
         // b_0 starts at 400, a's last block ended at 350
         DispatchTimingStats.Summary gap = s.gaps().values().iterator().next();
         assertEquals(1, gap.count());
         assertEquals(50, gap.minNs());
+    }
+
+    @Test
+    void aCohortThatLaunchedAtOnceHasNoDrain() {
+        Trace.Builder b = Trace.builder(TOPO, "sim", "parallel");
+        b.task(1, "a", 2, Trace.SHAPE_AIC, true, 0);
+        b.subtask(1, 0, 0, 0, 100, 120, 200, 300, 310);
+        b.subtask(1, 1, 1, 0, 100, 120, 200, 300, 310);
+        DispatchTimingStats s = DispatchTimingStats.of(b.build(310), List.of());
+        assertEquals(0, s.syncStartDrain().count());
+        assertEquals(20, s.syncStartWait().maxNs());
     }
 
     @Test
