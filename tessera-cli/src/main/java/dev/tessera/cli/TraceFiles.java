@@ -23,6 +23,7 @@ final class TraceFiles {
     static final String HTML = "swimlane.html";
     static final String PNG = "swimlane.png";
     static final String STATS = "stats.json";
+    static final String DISPATCH = "dispatch.json";
     static final String COMPARE_PNG = "compare.png";
     static final String COMPARE_JSON = "compare.json";
 
@@ -58,7 +59,7 @@ final class TraceFiles {
         if (stats.equals(dir)) {
             throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the folder --trace writes into: give --stats a file");
         }
-        for (String name : List.of(TRACE, HTML, PNG, STATS)) {
+        for (String name : List.of(TRACE, HTML, PNG, STATS, DISPATCH)) {
             if (stats.equals(dir.resolve(name))) {
                 throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the " + name + " that --trace " + traceDir
                         + " writes" + (name.equals(STATS) ? " already: leave out --stats" : ", so one would overwrite the other:"
@@ -89,7 +90,7 @@ final class TraceFiles {
         out.add(write("swimlane", dir.resolve(HTML), "any browser", p -> SwimlaneHtml.write(trace, p)));
         out.add(write("picture", dir.resolve(PNG), "", p -> SwimlanePng.write(trace, p)));
         out.add(write("stats", dir.resolve(STATS), "", stats::writeJson));
-        out.add(write("dispatch", dir.resolve("dispatch.json"), "dispatch timing statistics",
+        out.add(write("dispatch", dir.resolve(DISPATCH), "dispatch timing statistics",
                 p -> {
                     try {
                         Files.writeString(p, DispatchTimingStats.of(trace, EDGES).toJson());

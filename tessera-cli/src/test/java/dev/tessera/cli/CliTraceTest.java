@@ -81,7 +81,7 @@ class CliTraceTest {
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertEquals("", r.err());
 
-        for (String name : List.of("trace.json", "swimlane.html", "swimlane.png", "stats.json")) {
+        for (String name : List.of("trace.json", "swimlane.html", "swimlane.png", "stats.json", "dispatch.json")) {
             Path f = dir.resolve(name);
             assertTrue(Files.isRegularFile(f), name + " missing");
             assertTrue(r.out().contains(f.toString()), "path of " + name + " not printed:\n" + r.out());
