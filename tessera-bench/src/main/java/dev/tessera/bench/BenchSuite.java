@@ -68,6 +68,14 @@ public final class BenchSuite {
                             measure));
         }
 
+        out.println("qk-demo, threaded platform, a2a3: makespan against the compute floor");
+        try {
+            r.addAll(new QkDemoFigures(quick, out).run());
+        } catch (RuntimeException e) {
+            out.println("  qk-demo: FAILED: " + e);
+            r.add("qk_makespan_over_floor", "x", Double.NaN, "not measured: " + e, "≤ 1.3");
+        }
+
         out.println("end to end, threaded platform, " + Topology.host());
         try (EndToEnd e2e = new EndToEnd(quick, Topology.host(), out)) {
             r.addAll(e2e.run());
@@ -107,6 +115,8 @@ public final class BenchSuite {
         r.environment("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         r.environment("load_average", String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         r.environment("topology", Topology.host().toString());
+        r.environment("core_executor", dev.tessera.platform.threaded.CoreExecutor.auto().resolve(Topology.host(),
+                java.lang.Runtime.getRuntime().availableProcessors()) + " on host; pooled on a2a3 unless " + dev.tessera.platform.threaded.CoreExecutor.PROPERTY + " says otherwise");
         r.environment("date", Instant.now().toString());
     }
 

@@ -2,6 +2,7 @@ package dev.tessera.cli;
 
 import dev.tessera.examples.Example;
 import dev.tessera.examples.Examples;
+import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.platform.sim.SimPlatform;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
@@ -39,6 +40,17 @@ final class Converters {
                 // Unknown names get the valid forms from the parser; impossible sizes say what is wrong.
                 String why = e.getMessage();
                 throw new TypeConversionException(why.contains(value) ? why : "invalid topology '" + value + "': " + why);
+            }
+        }
+    }
+
+    static final class CoresConverter implements ITypeConverter<CoreExecutor> {
+        @Override
+        public CoreExecutor convert(String value) {
+            try {
+                return CoreExecutor.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

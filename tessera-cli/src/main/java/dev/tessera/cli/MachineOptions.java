@@ -1,6 +1,7 @@
 package dev.tessera.cli;
 
 import dev.tessera.platform.Platform;
+import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;
@@ -18,6 +19,12 @@ class MachineOptions {
             converter = Converters.PlatformConverter.class, completionCandidates = Converters.PlatformNames.class,
             description = "Platform: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String platform;
+
+    @Option(names = "--cores", paramLabel = "MODE", converter = Converters.CoresConverter.class,
+            description = "threaded: how cores get CPU time: pooled (a worker thread per CPU runs every core; idle "
+                    + "schedulers help), pooled:N (N workers), dedicated (a thread per core, as on the device) or auto "
+                    + "(pooled when the run's threads would outnumber the CPUs, else dedicated) (default: auto).")
+    CoreExecutor cores;
 
     @Option(names = "--cost-model", paramLabel = "FILE", converter = Converters.PathConverter.class,
             description = "sim: cost model file (.properties or .json) instead of the topology's preset.")
@@ -57,7 +64,7 @@ class MachineOptions {
         Platform p;
         try {
             p = Platforms.create(platform, topology, seed,
-                    new Platforms.SimOptions(costModel, costs, !noCompute, simTimeLimitNs == null ? 0 : simTimeLimitNs));
+                    new Platforms.SimOptions(costModel, costs, !noCompute, simTimeLimitNs == null ? 0 : simTimeLimitNs), cores);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new BadOptionsException(e.getMessage());
         }

@@ -1,8 +1,10 @@
 package dev.tessera.cli;
 
+import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.Platform;
 import dev.tessera.platform.sim.CostModel;
 import dev.tessera.platform.sim.SimPlatform;
+import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.platform.threaded.ThreadedPlatform;
 import dev.tessera.topology.Topology;
 import java.io.IOException;
@@ -49,23 +51,32 @@ public final class Platforms {
 
     /** A fresh platform with default options. */
     public static Platform byName(String name) {
-        return create(name, Topology.a2a3(), 0, SimOptions.DEFAULT);
+        return create(name, Topology.a2a3(), 0, SimOptions.DEFAULT, null);
     }
 
     /**
      * A fresh platform. For {@code sim}: the cost preset of the topology (a5 for a5, a2a3
      * otherwise) unless a cost-model file is given, then the overrides; a non-zero seed adds cost
-     * jitter on top of the seeded tie-breaks.
+     * jitter on top of the seeded tie-breaks. For {@code threaded}: {@code cores} (null: auto); a
+     * dedicated run that would need more threads than this machine allows is refused here.
      */
-    public static Platform create(String name, Topology topology, long seed, SimOptions sim) {
+    public static Platform create(String name, Topology topology, long seed, SimOptions sim, CoreExecutor cores) {
         return switch (canonicalName(name)) {
             case "threaded" -> {
                 if (!sim.isDefault()) {
                     throw new IllegalArgumentException("--cost-model, --cost, --no-compute and --sim-time-limit apply to --platform sim only");
                 }
-                yield new ThreadedPlatform();
+                CoreExecutor executor = cores != null ? cores : CoreExecutor.auto();
+                int cpus = java.lang.Runtime.getRuntime().availableProcessors();
+                long threads = CoreExecutor.dedicatedThreads(topology);
+                if (executor.resolve(topology, cpus).kind() == CoreExecutor.Kind.DEDICATED && threads > CoreExecutor.maxDedicatedThreads(cpus)) {
+                    throw new IllegalArgumentException("--cores dedicated on " + topology + " needs " + threads + " threads, more than the "
+                            + CoreExecutor.maxDedicatedThreads(cpus) + " this " + cpus + "-CPU machine allows: use --cores pooled");
+                }
+                yield new ThreadedPlatform(IdleStrategy.DEFAULT, executor);
             }
             case "sim" -> {
+                if (cores != null) throw new IllegalArgumentException("--cores applies to --platform threaded only");
                 SimPlatform p = new SimPlatform(costModel(topology, sim), sim.compute(), seed != 0);
                 yield sim.timeLimitNs() > 0 ? p.withTimeLimitNs(sim.timeLimitNs()) : p;
             }

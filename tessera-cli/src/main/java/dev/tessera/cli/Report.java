@@ -1,6 +1,9 @@
 package dev.tessera.cli;
 
 import dev.tessera.api.RunResult;
+import dev.tessera.platform.threaded.CoreExecutor;
+import dev.tessera.platform.threaded.ThreadedPlatform;
+import dev.tessera.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,6 +28,7 @@ final class Report {
     static void settings(PrintWriter out, String example, Settings s, String policy) {
         row(out, "example", example);
         row(out, "platform", s.platform().name());
+        if (s.platform() instanceof ThreadedPlatform tp) row(out, "cores", cores(tp.executor(), s.topology()));
         row(out, "topology", s.topology().toString());
         row(out, "policy", policy);
         row(out, "sync start", s.syncStartName());
@@ -56,6 +60,14 @@ final class Report {
             sb.append('s').append(s).append(' ').append(blocks[s]);
         }
         return sb.append(" blocks").toString();
+    }
+
+    /** {@code pooled (2 workers, auto)}, {@code dedicated (76 threads)}: what the threaded platform runs cores on. */
+    static String cores(CoreExecutor asked, Topology topology) {
+        CoreExecutor e = asked.resolve(topology, java.lang.Runtime.getRuntime().availableProcessors());
+        String how = e.kind() == CoreExecutor.Kind.POOLED ? "pooled (" + e.workers() + " worker" + (e.workers() == 1 ? "" : "s")
+                : "dedicated (" + CoreExecutor.dedicatedThreads(topology) + " threads";
+        return how + (asked.kind() == CoreExecutor.Kind.AUTO ? ", auto)" : ")");
     }
 
     static void row(PrintWriter out, String key, String value) {

@@ -33,6 +33,32 @@ class CliRunOnRuntimeTest {
     }
 
     @Test
+    void runTakesTheCoreExecutorAndSaysWhatItUses() {
+        CliHarness pooled = CliHarness.run("run", "spmd-multiblock-aiv", "--topology", "4x2", "--cores", "pooled:3");
+        assertEquals(0, pooled.exitCode(), pooled.out() + pooled.err());
+        assertTrue(pooled.out().contains("cores          pooled (3 workers)"), pooled.out());
+        CliHarness dedicated = CliHarness.run("run", "spmd-multiblock-aiv", "--topology", "4x2", "--cores", "dedicated");
+        assertEquals(0, dedicated.exitCode(), dedicated.out() + dedicated.err());
+        assertTrue(dedicated.out().contains("cores          dedicated (15 threads)"), dedicated.out());
+        CliHarness auto = CliHarness.run("run", "spmd-multiblock-aiv", "--topology", "4x2");
+        assertTrue(auto.out().contains(", auto)"), auto.out());
+    }
+
+    @Test
+    void coresThatCannotWorkAreABadCommandLine() {
+        CliHarness sim = CliHarness.run("run", "vector", "--platform", "sim", "--cores", "pooled");
+        assertEquals(2, sim.exitCode(), sim.out() + sim.err());
+        assertTrue(sim.err().contains("--cores applies to --platform threaded only"), sim.err());
+        CliHarness bad = CliHarness.run("run", "vector", "--cores", "pooled:0");
+        assertEquals(2, bad.exitCode(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("use pooled, pooled:N"), bad.err());
+        // a dedicated 20000x1 would start 60 002 threads: refused before anything runs
+        CliHarness huge = CliHarness.run("run", "vector", "--topology", "20000x1", "--cores", "dedicated");
+        assertEquals(2, huge.exitCode(), huge.out() + huge.err());
+        assertTrue(huge.err().contains("60002 threads") && huge.err().contains("--cores pooled"), huge.err());
+    }
+
+    @Test
     void qkDemoPassesWithTwentyFourBlocksPerTaskOnA2a3() {
         CliHarness r = CliHarness.run("run", "qk-demo");
         assertEquals(0, r.exitCode(), r.out() + r.err());

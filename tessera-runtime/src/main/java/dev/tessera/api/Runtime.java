@@ -5,6 +5,7 @@ import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.Platform;
 import dev.tessera.platform.sim.CostModel;
 import dev.tessera.platform.sim.SimPlatform;
+import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.platform.threaded.ThreadedPlatform;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
@@ -85,6 +86,7 @@ public final class Runtime implements AutoCloseable {
         private boolean trace;
         private boolean hazardCheck;
         private IdleStrategy idleStrategy = IdleStrategy.DEFAULT;
+        private CoreExecutor coreExecutor;
         private Duration coreTimeout = Duration.ofSeconds(60);
         private KernelObserver observer;
         private SubmitObserver submitObserver;
@@ -173,6 +175,13 @@ public final class Runtime implements AutoCloseable {
         public Builder hazardCheck(boolean on) { this.hazardCheck = on; return this; }
 
         public Builder idleStrategy(IdleStrategy s) { this.idleStrategy = Objects.requireNonNull(s); return this; }
+
+        /**
+         * How the threaded platform runs cores: {@link CoreExecutor#pooled()} (a worker per CPU, idle
+         * runtime threads help), {@link CoreExecutor#dedicated()} (a thread per core) or
+         * {@link CoreExecutor#auto()} (the default: pooled when the run's threads would outnumber the CPUs).
+         */
+        public Builder coreExecutor(CoreExecutor e) { this.coreExecutor = Objects.requireNonNull(e); return this; }
         public Builder coreTimeout(Duration d) { this.coreTimeout = Objects.requireNonNull(d); return this; }
         public Builder observer(KernelObserver o) { this.observer = o; return this; }
         public Builder submitObserver(SubmitObserver o) { this.submitObserver = o; return this; }
@@ -181,8 +190,12 @@ public final class Runtime implements AutoCloseable {
             if (simOptionsSet && choice != PlatformChoice.SIM) {
                 throw new IllegalStateException("computeKernels, costJitter and simTimeLimit apply to the sim platform only: choose it with sim()");
             }
+            if (coreExecutor != null && choice != PlatformChoice.THREADED) {
+                throw new IllegalStateException("coreExecutor applies to the threaded platform the builder makes: choose it with threaded()"
+                        + (choice == PlatformChoice.GIVEN ? ", or pass the executor to your platform, e.g. new ThreadedPlatform(idleStrategy, executor)" : ""));
+            }
             Platform p = switch (choice) {
-                case THREADED -> new ThreadedPlatform(idleStrategy);
+                case THREADED -> new ThreadedPlatform(idleStrategy, coreExecutor != null ? coreExecutor : CoreExecutor.auto());
                 case SIM -> {
                     SimPlatform sim = new SimPlatform(costModel != null ? costModel : CostModel.presetFor(topology), computeKernels, costJitter);
                     yield simTimeLimit == null ? sim : sim.withTimeLimitNs(simTimeLimit.toNanos());

@@ -279,6 +279,11 @@ public final class TaskSpec {
         return kernels[0] != null || kernels[1] != null || kernels[2] != null;
     }
 
+    /** The name given with {@link #named}, or null. */
+    public String name() {
+        return name;
+    }
+
     /** Name for traces: the explicit name, else the kernel names joined by '+'. */
     public String displayName() {
         if (name != null) return name;

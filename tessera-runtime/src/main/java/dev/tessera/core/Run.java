@@ -149,6 +149,26 @@ public final class Run implements CoreHost {
     }
 
     @Override
+    public void coreTimedOut(int core, DispatchPayload p, long ranNs, String where) {
+        state.errors.set(new ExecutionException(ErrorCode.CORE_TIMEOUT, "core " + topology.coreLabel(core) + " (id " + core + ", cluster "
+                + topology.clusterOf(core) + ") ran block " + p.blockIdx + " slot " + Lane.of(p.slot) + " of task " + TaskIds.format(p.taskId)
+                + " '" + ((TaskSlot) p.task).name() + "' for more than " + config.coreTimeout().toMillis() + " ms without finishing"
+                + " (coreTimeout; the kernel ran " + where + "). " + ExecutionException.UNSTOPPABLE_KERNEL, null));
+        state.wakeSchedulers();
+    }
+
+    @Override
+    public void platformFailed(TesseraException error) {
+        state.errors.set(error);
+        state.wakeSchedulers();
+    }
+
+    @Override
+    public boolean failed() {
+        return state.errors.isSet();
+    }
+
+    @Override
     public RuntimeException kernelTimedOut(int core, DispatchPayload p, long ranNs, boolean stopped) {
         ExecutionException e = new ExecutionException(ErrorCode.CORE_TIMEOUT, "kernel '" + p.kernel.name() + "' of task "
                 + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' ran block " + p.blockIdx + " of " + p.blockNum

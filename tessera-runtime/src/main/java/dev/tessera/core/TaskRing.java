@@ -129,16 +129,21 @@ public final class TaskRing {
     }
 
     /**
-     * Moves the watermark over consumed slots. One thread advances at a time; a thread that loses
-     * the race re-checks after the winner is done, so a slot consumed during someone else's scan is
-     * never left behind (the reference's try-lock can lose that wake-up, spec §3.6).
+     * Moves the watermark over consumed slots, clearing each one it passes (as the reference's
+     * {@code advance_ring_pointers} does) before publishing the new watermark, so the orchestrator
+     * only ever reuses a clean slot. One thread advances at a time; a thread that loses the race
+     * re-checks after the winner is done, so a slot consumed during someone else's scan is never
+     * left behind (the reference's try-lock can lose that wake-up, spec §3.6).
      */
     public void advance() {
         while (advancing.compareAndSet(false, true)) {
             long lta = lastTaskAlive;
             try {
                 long end = published;
-                while (lta < end && slot(lta).state == TaskSlot.CONSUMED) lta++;
+                while (lta < end && slot(lta).state == TaskSlot.CONSUMED) {
+                    slot(lta).clear();
+                    lta++;
+                }
                 lastTaskAlive = lta;
             } finally {
                 advancing.set(false);

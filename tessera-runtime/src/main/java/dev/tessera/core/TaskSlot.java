@@ -1,30 +1,65 @@
 package dev.tessera.core;
 
 import dev.tessera.api.Kernel;
+import dev.tessera.api.TaskIds;
 import dev.tessera.api.Tensor;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scheduling state of one task, living in one slot of a task ring and reused once the ring's
  * watermark has passed it (spec §3.1–3.2).
  *
  * <p>Ownership: the orchestrator fills the task fields before publishing the slot to the wiring
- * queue; scheduler 0 wires it; any scheduler completes and releases it. {@code consumers},
- * {@code fanoutCount}, {@code fanoutRefcount} and {@code state} transitions are guarded by the
- * slot's monitor, which also makes "add a consumer" and "complete" mutually exclusive so a
- * consumer is either notified or counted as already satisfied, never both or neither.
+ * queue; scheduler 0 wires it; any scheduler completes and releases it; the thread that moves the
+ * ring's watermark over it clears it ({@link #clear}), so the next {@link #prepare} writes only the
+ * new task. {@code consumers} and the PENDING → COMPLETED transition are guarded by the slot's
+ * monitor, which makes "add a consumer" and "complete" mutually exclusive, so a consumer is either
+ * notified or counted as already satisfied, never both or neither.
+ *
+ * <p>Fanout references (who still needs this task's outputs) are one packed word, {@code holders
+ * << 32 | released}, changed only by CAS: a task is consumed the moment {@code released} reaches
+ * {@code holders}, so "retain unless consumed" and "release, consumed if last" are single atomic
+ * steps and need no lock. Consumption can only happen after completion, because the task holds a
+ * reference on itself until its completion released its producers (see {@link #prepare}).
+ *
+ * <p>The per-task counters are plain {@code int} fields updated through {@link VarHandle}s rather
+ * than {@code AtomicInteger} objects: one object (and cache-line walk) per slot instead of five.
  */
 public final class TaskSlot {
     public static final int PENDING = 0;
     public static final int COMPLETED = 1;
     public static final int CONSUMED = 2;
 
+    private static final VarHandle FANIN;
+    private static final VarHandle SUBTASKS;
+    private static final VarHandle NEXT_BLOCK;
+    private static final VarHandle PLACED;
+    private static final VarHandle FANOUT;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            FANIN = l.findVarHandle(TaskSlot.class, "faninRefcount", int.class);
+            SUBTASKS = l.findVarHandle(TaskSlot.class, "completedSubtasks", int.class);
+            NEXT_BLOCK = l.findVarHandle(TaskSlot.class, "nextBlock", int.class);
+            PLACED = l.findVarHandle(TaskSlot.class, "placedBlocks", int.class);
+            FANOUT = l.findVarHandle(TaskSlot.class, "fanout", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Fanout word of a fresh task: the scope's reference and the task's own, none released. */
+    private static final long FRESH_FANOUT = 2L << 32;
+
     public final int ring;
     public final int index;
 
     // ---- the task (orchestrator-written before publication) ----
     public long taskId = -1;
+    /** The name the user gave, or null: {@link #name()} then builds one from the kernels when asked. */
     public String name;
     public final Kernel[] kernels = new Kernel[3];
     public int activeMask;
@@ -50,16 +85,16 @@ public final class TaskSlot {
     public volatile int state = PENDING;
     private TaskSlot[] consumers = new TaskSlot[4];
     private int consumerCount;
-    private int fanoutCount;
-    private int fanoutRefcount;
+    /** {@code holders << 32 | released}; see the class comment. */
+    @SuppressWarnings("unused") private volatile long fanout = FRESH_FANOUT;
     public int faninCount;
-    public final AtomicInteger faninRefcount = new AtomicInteger();
-    public final AtomicInteger completedSubtasks = new AtomicInteger();
+    @SuppressWarnings("unused") private volatile int faninRefcount;
+    @SuppressWarnings("unused") private volatile int completedSubtasks;
     /** Next block index to claim; CAS-claimed so concurrent claim paths stay correct. */
-    public final AtomicInteger nextBlock = new AtomicInteger();
-    public volatile long readyNs;
+    @SuppressWarnings("unused") private volatile int nextBlock;
     /** Blocks of a sync-start task whose payloads are written; a cohort posts none before all are placed. */
-    public final AtomicInteger placedBlocks = new AtomicInteger();
+    @SuppressWarnings("unused") private volatile int placedBlocks;
+    public volatile long readyNs;
 
     TaskSlot(int ring, int index) {
         this.ring = ring;
@@ -67,7 +102,6 @@ public final class TaskSlot {
     }
 
     public long taskId() { return taskId; }
-    public String name() { return name; }
     public int shape() { return shape; }
     public int blockNum() { return blockNum; }
     public boolean syncStart() { return syncStart; }
@@ -77,9 +111,58 @@ public final class TaskSlot {
     public int state() { return state; }
     public long readyNs() { return readyNs; }
 
+    /**
+     * The name shown in traces and errors: the user's, else the kernel names joined by '+' (as
+     * {@code TaskSpec.displayName()}). Built on demand: most tasks are never named anywhere.
+     */
+    public String name() {
+        if (name != null) return name;
+        StringBuilder sb = new StringBuilder();
+        for (Kernel k : kernels) {
+            if (k == null) continue;
+            if (!sb.isEmpty()) sb.append('+');
+            sb.append(k.name());
+        }
+        return sb.isEmpty() ? "dummy" : sb.toString();
+    }
+
+    // ---- counters ----
+
+    /** Adds {@code n} satisfied fanin edges; returns the new count. */
+    public int addFanin(int n) {
+        return (int) FANIN.getAndAdd(this, n) + n;
+    }
+
+    public int faninRefcount() {
+        return (int) FANIN.getVolatile(this);
+    }
+
+    /** One subtask (block × kernel slot) finished; returns how many have. */
+    public int finishSubtask() {
+        return (int) SUBTASKS.getAndAdd(this, 1) + 1;
+    }
+
+    public int completedSubtasks() {
+        return (int) SUBTASKS.getVolatile(this);
+    }
+
+    /** Next block index to claim. */
+    public int nextBlock() {
+        return (int) NEXT_BLOCK.getVolatile(this);
+    }
+
+    /** A block of this sync-start task has its payloads written. */
+    public void blockPlaced() {
+        PLACED.getAndAdd(this, 1);
+    }
+
+    public int placedBlocks() {
+        return (int) PLACED.getVolatile(this);
+    }
+
     /** Blocks not yet claimed. */
     public int unclaimedBlocks() {
-        return Math.max(0, blockNum - nextBlock.get());
+        return Math.max(0, blockNum - nextBlock());
     }
 
     /**
@@ -88,20 +171,27 @@ public final class TaskSlot {
      */
     public long claimBlocks(int max) {
         while (true) {
-            int next = nextBlock.get();
+            int next = nextBlock();
             int n = Math.min(max, blockNum - next);
             if (n <= 0) return -1;
-            if (nextBlock.compareAndSet(next, next + n)) return ((long) next << 32) | n;
+            if (NEXT_BLOCK.compareAndSet(this, next, next + n)) return ((long) next << 32) | n;
         }
     }
 
-    // ---- fanout, guarded by this ----
+    /** Benchmarks: makes every block claimable again once all were claimed. */
+    public void rewindClaims() {
+        NEXT_BLOCK.compareAndSet(this, blockNum, 0);
+    }
+
+    // ---- fanout ----
 
     /** Orchestrator: count a new consumer unless this task is already consumed (then: no edge). */
-    public synchronized boolean retainForConsumer() {
-        if (state == CONSUMED) return false;
-        fanoutCount++;
-        return true;
+    public boolean retainForConsumer() {
+        while (true) {
+            long w = (long) FANOUT.getVolatile(this);
+            if (holders(w) == released(w)) return false;
+            if (FANOUT.compareAndSet(this, w, w + (1L << 32))) return true;
+        }
     }
 
     /** Wiring: register {@code c} to be notified at completion; false if already completed. */
@@ -126,47 +216,65 @@ public final class TaskSlot {
     }
 
     /** One holder let go; returns true when this made the task CONSUMED. */
-    public synchronized boolean release() {
-        fanoutRefcount++;
-        return tryConsume();
-    }
-
-    /** Returns true when the task just became CONSUMED. */
-    public synchronized boolean tryConsume() {
-        if (state == COMPLETED && fanoutRefcount == fanoutCount) {
-            state = CONSUMED;
-            return true;
+    public boolean release() {
+        long w = (long) FANOUT.getAndAdd(this, 1L) + 1;
+        if (released(w) != holders(w)) return false;
+        if (state != COMPLETED) {
+            // the task's own reference is released only after completion: this is a bookkeeping bug
+            throw new IllegalStateException(this + " released by every holder before it completed");
         }
-        return false;
+        state = CONSUMED;
+        return true;
     }
 
-    public synchronized int fanoutCount() { return fanoutCount; }
-    public synchronized int fanoutRefcount() { return fanoutRefcount; }
+    public int fanoutCount() { return holders((long) FANOUT.getVolatile(this)); }
+    public int fanoutRefcount() { return released((long) FANOUT.getVolatile(this)); }
 
-    /** Orchestrator: start a new task in this slot (the watermark has passed the previous one). */
+    private static int holders(long w) {
+        return (int) (w >>> 32);
+    }
+
+    private static int released(long w) {
+        return (int) w;
+    }
+
+    /**
+     * Orchestrator: start a new task in this slot. The watermark has passed the previous one and
+     * {@link #clear} emptied it, so only the new task is written here.
+     */
     void prepare(long id) {
         taskId = id;
+        // the scope's reference, and the task's own until its completion has released its
+        // producers: otherwise a scope ending between completion and that deferred release
+        // could consume the task and let its slot be reused under the release
+        FANOUT.setRelease(this, FRESH_FANOUT);
         state = PENDING;
+    }
+
+    /**
+     * The ring's watermark is passing this consumed slot: drop every reference it holds and zero
+     * its counters, on the thread that consumed it (its lines are still in that CPU's cache) instead
+     * of in the orchestrator's next submit. Called before the watermark is published, so the
+     * orchestrator sees a clean slot when it reuses it. Identity ({@code taskId}) and {@code state}
+     * stay: lookups still recognise the retired task until the slot is reused.
+     */
+    void clear() {
         synchronized (this) {
             Arrays.fill(consumers, 0, consumerCount, null);
             consumerCount = 0;
-            // the scope's reference, and the task's own until its completion has released its
-            // producers: otherwise a scope ending between completion and that deferred release
-            // could consume the task and let its slot be reused under the release
-            fanoutCount = 2;
-            fanoutRefcount = 0;
         }
         Arrays.fill(producers, 0, producerCount, null);
         producerCount = 0;
         Arrays.fill(tensors, 0, tensorCount, null);
         tensorCount = 0;
         scalarCount = 0;
+        name = null;
         kernels[0] = kernels[1] = kernels[2] = null;
         faninCount = 0;
-        faninRefcount.set(0);
-        completedSubtasks.set(0);
-        nextBlock.set(0);
-        placedBlocks.set(0);
+        FANIN.setRelease(this, 0);
+        SUBTASKS.setRelease(this, 0);
+        NEXT_BLOCK.setRelease(this, 0);
+        PLACED.setRelease(this, 0);
         readyNs = 0;
     }
 
@@ -192,6 +300,6 @@ public final class TaskSlot {
 
     @Override
     public String toString() {
-        return "task " + dev.tessera.api.TaskIds.format(taskId) + " '" + name + "'";
+        return "task " + TaskIds.format(taskId) + " '" + name() + "'";
     }
 }

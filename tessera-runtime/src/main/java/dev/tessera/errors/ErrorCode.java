@@ -23,7 +23,9 @@ public enum ErrorCode {
     /** Tessera: the run's trace would not fit in the memory it may use. */
     TRACE_TOO_LARGE(123),
     /** Tessera, debug mode only: an access races an unfinished task the runtime does not order it after. */
-    DEPENDENCY_HAZARD(130);
+    DEPENDENCY_HAZARD(130),
+    /** Tessera: the platform could not provide what the run needs, e.g. a thread could not be started. */
+    PLATFORM_FAILED(131);
 
     private final int code;
 

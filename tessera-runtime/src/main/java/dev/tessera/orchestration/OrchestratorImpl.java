@@ -43,6 +43,8 @@ public final class OrchestratorImpl implements Orchestrator {
     /** How long the runtime must be quiet, with a submit still blocked, before that is a deadlock. */
     static final long DEADLOCK_GRACE_NS = 20_000_000L;
     static final long TENSOR_WAIT_TIMEOUT_NS = 15_000_000_000L;
+    /** {@code Lane.values()} copies its array on every call; submit walks the lanes twice. */
+    private static final Lane[] LANES = Lane.values();
 
     private final RuntimeState rt;
     private final Actor actor;
@@ -147,32 +149,31 @@ public final class OrchestratorImpl implements Orchestrator {
     private Submitted submitChecked(TaskSpec spec) {
         ensureUsable();
         long ordinal = ++submitCount;
-        String name = spec.displayName();
-        validate(spec, ordinal, name);
+        validate(spec, ordinal);
 
         int activeMask = activeMask(spec);
         int shape = TaskShape.of(activeMask);
         int blockNum = spec.launchSpec().blockNum();
         int ringId = scopes.ring();
-        checkScopeRoom(ringId, ordinal, name);
+        checkScopeRoom(ringId, ordinal, spec);
         long[] outOffsets = new long[spec.tensorCount()];
         long outBytes = layoutOutputs(spec, outOffsets);
 
         int inserts = 0;
         boolean auto = scopes.mode() == ScopeMode.AUTO;
-        if (hazards != null) hazards.checkSubmit(ordinal, name, spec, auto);
+        if (hazards != null) hazards.checkSubmit(ordinal, spec.displayName(), spec, auto);
         if (auto) {
             for (int i = 0; i < spec.tensorCount(); i++) {
                 TaskSpec.TensorArg a = spec.tensorArg(i);
                 if (writesMap(a.tag()) && !a.tensor().manualDep()) inserts++;
             }
-            awaitTensorMapRoom(inserts, ordinal, name);
+            awaitTensorMapRoom(inserts, ordinal, spec);
         }
 
-        TaskSlot slot = allocate(ringId, outBytes, ordinal, name);
+        TaskSlot slot = allocate(ringId, outBytes, ordinal, spec);
         actor.charge(Cost.SUBMIT);
         long heapStart = slot.heapEnd - outBytes;
-        define(slot, spec, name, activeMask, shape, blockNum);
+        define(slot, spec, activeMask, shape, blockNum);
 
         for (long dep : spec.dependencies()) {
             TaskSlot p = rt.rings[TaskIds.ring(dep)].liveSlot(TaskIds.local(dep));
@@ -185,40 +186,48 @@ public final class OrchestratorImpl implements Orchestrator {
 
         scopes.add(slot, outBytes);
         rt.submitted.incrementAndGet();
-        rt.recorder.taskSubmitted(slot.taskId, name, blockNum, shape, slot.syncStart, slot.earlyResolve, actor.now());
+        // the name is built only for a trace: most submits never show theirs
+        if (rt.recorder.enabled()) {
+            rt.recorder.taskSubmitted(slot.taskId, slot.name(), blockNum, shape, slot.syncStart, slot.earlyResolve, actor.now());
+        }
         if (hazards != null) hazards.record(slot, spec);
         publish(slot);
         return new Submitted(slot.taskId, outputs);
     }
 
-    private void validate(TaskSpec spec, long ordinal, String name) {
-        if (spec.buildError() != null) throw invalid(ordinal, name, spec.buildError());
-        if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, name, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
+    private void validate(TaskSpec spec, long ordinal) {
+        if (spec.buildError() != null) throw invalid(ordinal, spec, spec.buildError());
+        if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, spec, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
         if (spec.isDummy() && spec.hasLaunch()) {
-            throw invalid(ordinal, name, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
+            throw invalid(ordinal, spec, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
         }
         int blockNum = spec.launchSpec().blockNum();
         if (blockNum < 1 || blockNum > LaunchSpec.MAX_BLOCK_NUM) {
-            throw invalid(ordinal, name, "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got " + blockNum);
+            throw invalid(ordinal, spec, "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got " + blockNum);
         }
         if (spec.launchSpec().syncStart() && blockNum > 1) {
             boolean aivOnly = spec.kernel(Lane.AIC) == null && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
             int limit = aivOnly ? rt.topology.aivCores() : rt.topology.clusters();
             if (blockNum > limit) {
-                throw new SyncStartInvalidException("submit #" + ordinal + " '" + name + "': syncStart blockNum " + blockNum + " exceeds the "
+                throw new SyncStartInvalidException("submit #" + ordinal + " '" + spec.displayName() + "': syncStart blockNum " + blockNum + " exceeds the "
                         + limit + (aivOnly ? " AIV cores" : " clusters") + " of " + rt.topology.name() + ": its blocks can never start together");
             }
         }
         for (long dep : spec.dependencies()) {
             int r = TaskIds.ring(dep);
             if (dep < 0 || r >= rt.rings.length || TaskIds.local(dep) >= rt.rings[r].allocated()) {
-                throw invalid(ordinal, name, "explicit dependency " + TaskIds.format(dep) + " names no submitted task");
+                throw invalid(ordinal, spec, "explicit dependency " + TaskIds.format(dep) + " names no submitted task");
             }
         }
         for (int i = 0; i < spec.tensorCount(); i++) {
             TaskSpec.TensorArg a = spec.tensorArg(i);
-            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null) throw invalid(ordinal, name, "tensor argument " + i + " (" + a.tag() + ") is null");
+            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null) throw invalid(ordinal, spec, "tensor argument " + i + " (" + a.tag() + ") is null");
         }
+    }
+
+    /** The spec's display name is built here, on the error path only. */
+    private static InvalidArgumentsException invalid(long ordinal, TaskSpec spec, String what) {
+        return invalid(ordinal, spec.displayName(), what);
     }
 
     private static InvalidArgumentsException invalid(long ordinal, String name, String what) {
@@ -227,13 +236,13 @@ public final class OrchestratorImpl implements Orchestrator {
 
     private static int activeMask(TaskSpec spec) {
         int mask = 0;
-        for (Lane l : Lane.values()) if (spec.kernel(l) != null) mask |= l.bit();
+        for (Lane l : LANES) if (spec.kernel(l) != null) mask |= l.bit();
         return mask;
     }
 
-    private void checkScopeRoom(int ring, long ordinal, String name) {
+    private void checkScopeRoom(int ring, long ordinal, TaskSpec spec) {
         String full = scopes.fullRing(ring, rt.config.taskWindow());
-        if (full != null) throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + name + "': " + full);
+        if (full != null) throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "': " + full);
     }
 
     private static long layoutOutputs(TaskSpec spec, long[] offsets) {
@@ -247,9 +256,9 @@ public final class OrchestratorImpl implements Orchestrator {
         return total;
     }
 
-    private void define(TaskSlot slot, TaskSpec spec, String name, int activeMask, int shape, int blockNum) {
-        slot.name = name;
-        for (Lane l : Lane.values()) {
+    private void define(TaskSlot slot, TaskSpec spec, int activeMask, int shape, int blockNum) {
+        slot.name = spec.name();
+        for (Lane l : LANES) {
             Kernel k = spec.kernel(l);
             slot.kernels[l.ordinal()] = k != null && rt.config.observer() != null ? ObservedKernel.wrap(k, rt.config.observer()) : k;
         }
@@ -329,7 +338,7 @@ public final class OrchestratorImpl implements Orchestrator {
     private void notifyObserver(TaskSlot slot) {
         long[] ids = new long[slot.producerCount];
         for (int i = 0; i < ids.length; i++) ids[i] = slot.producers[i].taskId;
-        rt.config.submitObserver().submitted(slot.taskId, slot.name, ids);
+        rt.config.submitObserver().submitted(slot.taskId, slot.name(), ids);
     }
 
     private void publish(TaskSlot slot) {
@@ -343,13 +352,13 @@ public final class OrchestratorImpl implements Orchestrator {
 
     // ---- back-pressure ---------------------------------------------------------------------------
 
-    private TaskSlot allocate(int ringId, long outBytes, long ordinal, String name) {
+    private TaskSlot allocate(int ringId, long outBytes, long ordinal, TaskSpec spec) {
         TaskRing ring = rt.rings[ringId];
         tensorMap.sync(ringId);
         if (outBytes > ring.heapSize()) {
             String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES ? "use heapBytes ≥ " + roundUpMiB(outBytes)
                     : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES + " bytes): split the outputs over several tasks";
-            throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + name + "' needs " + outBytes
+            throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' needs " + outBytes
                     + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; " + fix);
         }
         Stall stall = new Stall();
@@ -363,14 +372,14 @@ public final class OrchestratorImpl implements Orchestrator {
                 }
                 if (stall.deadlocked(ring.lastTaskAlive())) {
                     long held = scopes.heldBytesIn(ringId);
-                    throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + name + "' waits for " + outBytes
+                    throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' waits for " + outBytes
                             + " bytes in heap ring " + ringId + " (" + ring.heapUsed() + " of " + ring.heapSize() + " bytes in use, "
                             + held + " held by tasks of open scopes that cannot end while submit waits); a heap of at least "
                             + roundUpMiB(held + outBytes) + " bytes would fit: use heapBytes(" + roundUpMiB(held + outBytes) + ")");
                 }
             } else if (stall.deadlocked(ring.lastTaskAlive())) {
                 int held = scopes.heldIn(ringId);
-                throw new DeadlockException(ErrorCode.FLOW_CONTROL_DEADLOCK, "submit #" + ordinal + " '" + name + "' waits for a slot in task ring "
+                throw new DeadlockException(ErrorCode.FLOW_CONTROL_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' waits for a slot in task ring "
                         + ringId + ": " + ring.alive() + " of " + ring.window() + " slots are live and nothing is running to free one ("
                         + held + " held by open scopes); use taskWindow ≥ " + nextPow2(held + 2));
             }
@@ -378,18 +387,20 @@ public final class OrchestratorImpl implements Orchestrator {
         }
     }
 
-    private void awaitTensorMapRoom(int needed, long ordinal, String name) {
+    private void awaitTensorMapRoom(int needed, long ordinal, TaskSpec spec) {
         if (needed == 0) return;
         if (needed > tensorMap.capacity()) {
-            throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + name + "' publishes " + needed
+            throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' publishes " + needed
                     + " writes but the TensorMap holds " + tensorMap.capacity() + " entries; use tensorMapEntries ≥ " + needed);
         }
         Stall stall = new Stall();
         while (true) {
+            if (tensorMap.free() >= needed) return;
+            // entries of retired tasks are freed lazily: scan the rings only when room is short
             tensorMap.syncAll();
             if (tensorMap.free() >= needed) return;
             if (stall.deadlocked(progressMark())) {
-                throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + name + "' needs " + needed
+                throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' needs " + needed
                         + " TensorMap entries but all " + tensorMap.capacity() + " belong to live tasks that cannot retire while submit waits;"
                         + " use tensorMapEntries ≥ " + nextPow2(tensorMap.capacity() + needed) + " or end scopes earlier");
             }
@@ -446,18 +457,18 @@ public final class OrchestratorImpl implements Orchestrator {
     private Tensor[] allocChecked(OutputSpec... outs) {
         ensureUsable();
         long ordinal = ++submitCount;
-        if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
-            throw invalid(ordinal, "alloc", "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
-        }
         TaskSpec spec = TaskSpec.dummy().named("alloc");
+        if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
+            throw invalid(ordinal, spec, "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
+        }
         spec.output(outs);
         int ringId = scopes.ring();
-        checkScopeRoom(ringId, ordinal, "alloc");
+        checkScopeRoom(ringId, ordinal, spec);
         long[] offsets = new long[outs.length];
         long bytes = layoutOutputs(spec, offsets);
-        TaskSlot slot = allocate(ringId, bytes, ordinal, "alloc");
+        TaskSlot slot = allocate(ringId, bytes, ordinal, spec);
         actor.charge(Cost.SUBMIT);
-        define(slot, spec, "alloc", 0, TaskShape.DUMMY, 1);
+        define(slot, spec, 0, TaskShape.DUMMY, 1);
         Tensor[] outputs = materialize(spec, slot, slot.heapEnd - bytes, offsets);
         slot.markCompleted();
         rt.releaseProducer(slot); // never runs, so its own reference goes at once; the scope's stays

@@ -7,7 +7,9 @@ package dev.tessera.profiling;
  * <p>Thread ownership: {@link #taskSubmitted} is called by the orchestrator only;
  * {@link #dispatched} and {@link #finishSeen} by the scheduler that owns the core at that moment
  * (a sync-start drain worker may dispatch to another scheduler's core while the others wait);
- * {@link #started} and {@link #ended} by the core itself. A core's tokens start at 1 and grow by
+ * {@link #started} and {@link #ended} by the thread running the core (its own thread, or with pooled
+ * cores whichever worker or helping thread took it: one at a time, handed over through the run
+ * queue, which orders their writes). A core's tokens start at 1 and grow by
  * one per dispatch, so {@code (core, token)} names one subtask.
  */
 public interface TraceRecorder {

@@ -203,7 +203,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
         long now = actor.now();
         if (now > lastFinishSeenNs) lastFinishSeenNs = now;
         rt.recorder.finishSeen(id, tracker.coreIds[localCore], token, now);
-        if (task.completedSubtasks.incrementAndGet() == task.totalSubtasks) {
+        if (task.finishSubtask() == task.totalSubtasks) {
             rt.completeTask(task, actor, toLocal, scratch);
             deferRelease(task);
         }
@@ -306,7 +306,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
         for (int i = 0; i < n; i++) {
             if (!t.producers[i].addConsumerIfPending(t)) early++;
         }
-        if (t.faninRefcount.addAndGet(early + 1) == t.faninCount) {
+        if (t.addFanin(early + 1) == t.faninCount) {
             if (t.shape == TaskShape.DUMMY) readyGlobal(t);
             else readyLocal(t);
         }
@@ -397,7 +397,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
             case TaskShape.AIC -> placeSubtask(payer, dispatcher, 3 * target, task, Lane.AIC.ordinal(), blockIdx, !t.idle[3 * target], deferPost);
             default -> placeSubtask(payer, dispatcher, target, task, Lane.AIV0.ordinal(), blockIdx, !t.idle[target], deferPost);
         }
-        if (task.syncStart) task.placedBlocks.incrementAndGet();
+        if (task.syncStart) task.blockPlaced();
     }
 
     private void placeSubtask(Actor payer, int dispatcher, int c, TaskSlot task, int slot, int blockIdx, boolean toPending, boolean deferPost) {
@@ -619,9 +619,9 @@ public final class Scheduler implements DispatchTarget, Runnable {
                 for (long l = ring.lastTaskAlive(); l < ring.allocated(); l++) {
                     TaskSlot x = ring.slot(l);
                     if (x.state != TaskSlot.PENDING) continue;
-                    sb.append("\n  ").append(x).append(" fanin ").append(x.faninRefcount.get()).append('/').append(x.faninCount)
-                            .append(" subtasks ").append(x.completedSubtasks.get()).append('/').append(x.totalSubtasks)
-                            .append(" next ").append(x.nextBlock.get()).append(" placed ").append(x.placedBlocks.get())
+                    sb.append("\n  ").append(x).append(" fanin ").append(x.faninRefcount()).append('/').append(x.faninCount)
+                            .append(" subtasks ").append(x.completedSubtasks()).append('/').append(x.totalSubtasks)
+                            .append(" next ").append(x.nextBlock()).append(" placed ").append(x.placedBlocks())
                             .append(" sync ").append(x.syncStart).append(" shape ").append(x.shape);
                 }
             }
@@ -659,8 +659,8 @@ public final class Scheduler implements DispatchTarget, Runnable {
             int core = t.coreIds[c];
             rt.errors.set(new ExecutionException(ErrorCode.CORE_TIMEOUT, "core " + topology.coreLabel(core) + " (id " + core
                     + ", cluster " + topology.clusterOf(core) + ") ran block " + t.runBlock[c] + " slot " + Lane.of(t.runSlot[c])
-                    + " of task " + TaskIds.format(task.taskId) + " '" + task.name + "' for more than "
-                    + coreTimeoutNs / 1_000_000 + " ms without finishing (coreTimeout)", null));
+                    + " of task " + TaskIds.format(task.taskId) + " '" + task.name() + "' for more than "
+                    + coreTimeoutNs / 1_000_000 + " ms without finishing (coreTimeout). " + ExecutionException.UNSTOPPABLE_KERNEL, null));
             return;
         }
     }

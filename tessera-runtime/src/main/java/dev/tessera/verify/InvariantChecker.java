@@ -29,7 +29,7 @@ public final class InvariantChecker implements KernelObserver {
     @Override
     public void beforeRun(DispatchPayload p) {
         TaskSlot t = (TaskSlot) p.task;
-        int placed = t.placedBlocks.get();
+        int placed = t.placedBlocks();
         if (t.syncStart() && placed < t.blockNum()) {
             early.add("sync-start task " + TaskIds.format(p.taskId) + " '" + t.name() + "' block " + p.blockIdx + " started when only "
                     + placed + " of " + t.blockNum() + " blocks were placed");

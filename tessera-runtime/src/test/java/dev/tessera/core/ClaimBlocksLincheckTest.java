@@ -52,7 +52,7 @@ public class ClaimBlocksLincheckTest {
 
     @Validate
     public void neverOverClaimed() {
-        int next = slot.nextBlock.get();
+        int next = slot.nextBlock();
         if (next > BLOCKS) throw new AssertionError("claimed past blockNum: nextBlock=" + next);
     }
 

@@ -81,9 +81,9 @@ class InvariantCheckerTest {
     void catchesACohortBlockStartingBeforeTheCohortIsPlaced() {
         InvariantChecker c = new InvariantChecker();
         TaskSlot cohort = task(TaskShape.AIV, Lane.AIV0.bit(), 2, true);
-        cohort.placedBlocks.set(1);
+        cohort.blockPlaced();
         run(c, cohort, core(0, Lane.AIV0), 1, 0);
-        cohort.placedBlocks.set(2);
+        cohort.blockPlaced();
         run(c, cohort, core(0, Lane.AIV1), 1, 1);
         List<String> v = c.violations(TOPO);
         assertEquals(1, v.size(), v.toString());

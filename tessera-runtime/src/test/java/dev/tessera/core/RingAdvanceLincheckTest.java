@@ -64,6 +64,8 @@ public class RingAdvanceLincheckTest {
         if (taken[i].compareAndSet(false, true)) { // each task completes once; repeats only advance
             TaskSlot s = slots[i];
             s.markCompleted();
+            // two holders: the task's own reference (its completion) and its scope's
+            if (s.release()) throw new IllegalStateException("slot " + i + " CONSUMED with its scope still holding it");
             if (!s.release()) throw new IllegalStateException("slot " + i + " did not become CONSUMED");
         }
         ring.advance();

@@ -59,7 +59,7 @@ public class BlockClaimBench {
 
     private long claim() {
         long c = task.claimBlocks(width);
-        if (c < 0) task.nextBlock.compareAndSet(blockNum, 0);
+        if (c < 0) task.rewindClaims();
         return c;
     }
 

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Completion handling per finished block, through the runtime's lifecycle calls the scheduler makes:
- * count the subtask ({@code TaskSlot.completedSubtasks}); on a task's last one, complete it
+ * count the subtask ({@code TaskSlot.finishSubtask}); on a task's last one, complete it
  * ({@code RuntimeState.completeTask}: state change, fanout notification) and release it
  * ({@code RuntimeState.releaseTask}: producers, consumption, ring watermark). The status-register
  * poll that detects the FIN is not included (it is in {@link SchedulerLoopBench}). A batch of
@@ -71,7 +71,7 @@ public class CompletionBench {
     public void completeBlocks() {
         for (TaskSlot t : batch) {
             for (int b = 0; b < t.totalSubtasks; b++) {
-                if (t.completedSubtasks.incrementAndGet() == t.totalSubtasks) rt.completeAndRelease(t);
+                if (t.finishSubtask() == t.totalSubtasks) rt.completeAndRelease(t);
             }
         }
     }

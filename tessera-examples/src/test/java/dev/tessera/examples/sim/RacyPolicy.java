@@ -27,7 +27,7 @@ final class RacyPolicy implements DispatchPolicy {
         int count = (int) claim;
         if (first + count < task.blockNum()) target.requeue(task);
         for (int b = 0; b < count; b++) {
-            int blockIdx = Math.min(task.blockNum() - 1, task.nextBlock.get() - count + b); // the bug
+            int blockIdx = Math.min(task.blockNum() - 1, task.nextBlock() - count + b); // the bug
             target.dispatchBlock(cores, task, blockIdx);
         }
     }

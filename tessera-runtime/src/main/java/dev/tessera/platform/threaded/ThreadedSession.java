@@ -1,39 +1,55 @@
 package dev.tessera.platform.threaded;
 
+import dev.tessera.errors.ExecutionException;
+import dev.tessera.errors.InvalidArgumentsException;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.CoreHost;
 import dev.tessera.platform.CorePort;
 import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.PlatformSession;
-import dev.tessera.platform.Threads;
+import dev.tessera.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
-/** One run on real threads: a thread per core, per scheduler and for the orchestrator. */
+/**
+ * One run on real threads: a thread per scheduler and for the orchestrator, and the cores of the
+ * chosen {@link CoreExecutor}. The thread that calls {@link #execute} is the run's watchdog while it
+ * waits: it fails the run when a kernel overruns the core timeout wherever it runs (a scheduler
+ * helping with a pooled core cannot watch itself), and once the run has failed it stops waiting
+ * for a thread stuck in a kernel after {@link Joiner#KERNEL_GRACE_MS}.
+ */
 final class ThreadedSession implements PlatformSession {
-    private static final long JOIN_TIMEOUT_MS = 5_000;
-
+    private final CoreHost host;
+    private final ThreadStarter starter;
     private final RunClock clock = new RunClock();
-    private final CoreWorker[] cores;
-    private final Thread[] coreThreads;
+    private final CoreSet cores;
     private final ThreadedActor orchestrator;
     private final ThreadedActor[] schedulers;
 
-    ThreadedSession(CoreHost host, IdleStrategy idle, long seed) {
-        RunClock clock = this.clock;
-        int n = host.topology().cores();
-        cores = new CoreWorker[n];
-        coreThreads = new Thread[n];
-        for (int c = 0; c < n; c++) {
-            cores[c] = new CoreWorker(c, host, idle, clock, seed);
-            coreThreads[c] = Thread.ofPlatform().daemon().name("tessera-core-" + host.topology().coreLabel(c)).unstarted(cores[c]);
-            cores[c].bind(coreThreads[c]);
+    ThreadedSession(CoreHost host, IdleStrategy idle, CoreExecutor executor, long seed, ThreadStarter starter, int cpus) {
+        this.host = host;
+        this.starter = starter;
+        Topology topology = host.topology();
+        CorePool pool = null;
+        if (executor.kind() == CoreExecutor.Kind.DEDICATED) {
+            long threads = CoreExecutor.dedicatedThreads(topology);
+            int max = CoreExecutor.maxDedicatedThreads(cpus);
+            if (threads > max) {
+                throw new InvalidArgumentsException("dedicated cores on " + topology + " need " + threads + " threads, more than the "
+                        + max + " this " + cpus + "-CPU machine allows: use pooled cores (--cores pooled, CoreExecutor.pooled()), "
+                        + "which run any topology on " + cpus + " worker threads");
+            }
+            cores = new DedicatedCores(host, idle, clock, seed);
+        } else {
+            pool = new CorePool(host, idle, clock, seed, executor.workers());
+            cores = pool;
         }
-        orchestrator = new ThreadedActor(clock, idle);
-        schedulers = new ThreadedActor[host.topology().schedulers()];
-        for (int s = 0; s < schedulers.length; s++) schedulers[s] = new ThreadedActor(clock, idle);
-        for (Thread t : coreThreads) t.start();
+        orchestrator = new ThreadedActor(clock, idle, pool);
+        schedulers = new ThreadedActor[topology.schedulers()];
+        for (int s = 0; s < schedulers.length; s++) schedulers[s] = new ThreadedActor(clock, idle, pool);
+        cores.start(starter);
     }
 
     @Override
@@ -48,27 +64,98 @@ final class ThreadedSession implements PlatformSession {
 
     @Override
     public CorePort core(int coreId) {
-        return cores[coreId];
+        return cores.core(coreId);
     }
 
     @Override
     public void execute(Runnable orchestratorBody, Runnable[] schedulerBodies) {
         AtomicReference<Throwable> escaped = new AtomicReference<>();
+        boolean daemon = Thread.currentThread().isDaemon();
         List<Thread> threads = new ArrayList<>();
-        for (int s = 0; s < schedulerBodies.length; s++) {
-            Thread t = Thread.ofPlatform().name("tessera-sched-" + s).unstarted(guard(schedulerBodies[s], escaped));
-            schedulers[s].bind(t);
-            threads.add(t);
+        List<ThreadedActor> actors = new ArrayList<>();
+        try {
+            for (int s = 0; s < schedulerBodies.length; s++) {
+                Thread t = starter.create("tessera-sched-" + s, daemon, guard(schedulerBodies[s], escaped));
+                schedulers[s].bind(t, "on scheduler thread " + t.getName() + ", helping");
+                threads.add(t);
+                actors.add(schedulers[s]);
+            }
+            Thread orch = starter.create("tessera-orch", daemon, guard(orchestratorBody, escaped));
+            orchestrator.bind(orch, "on the orchestrator thread, helping");
+            threads.add(orch);
+            actors.add(orchestrator);
+        } catch (ExecutionException e) {
+            host.platformFailed(e);
+            return;
         }
-        Thread orch = Thread.ofPlatform().name("tessera-orch").unstarted(guard(orchestratorBody, escaped));
-        orchestrator.bind(orch);
-        threads.add(orch);
         clock.restart();
-        for (Thread t : threads) t.start();
-        Threads.joinAll(threads);
+        int started = 0;
+        try {
+            for (Thread t : threads) {
+                starter.start(t, started);
+                started++;
+            }
+        } catch (ExecutionException e) {
+            host.platformFailed(e); // the bodies started so far see it and end
+        }
+        watchUntilDone(threads.subList(0, started), actors.subList(0, started));
         Throwable e = escaped.get();
         if (e instanceof RuntimeException re) throw re;
         if (e instanceof Error err) throw err;
+    }
+
+    /**
+     * Joins the runtime threads, checking every tick for kernels that overran the core timeout.
+     * After the run has failed, every kernel still running is interrupted, and a thread still in
+     * a kernel after the grace is left behind (see {@link Joiner}).
+     */
+    private void watchUntilDone(List<Thread> threads, List<ThreadedActor> actors) {
+        long tickMs = Math.max(1, Math.min(50, host.coreTimeout().toMillis() / 8));
+        long failedAt = -1;
+        boolean interrupted = false;
+        for (int i = 0; i < threads.size(); i++) {
+            Thread t = threads.get(i);
+            KernelWatch w = actors.get(i).watch();
+            while (t.isAlive()) {
+                try {
+                    t.join(tickMs);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                checkKernels();
+                if (!host.failed()) continue;
+                long now = System.nanoTime();
+                if (failedAt < 0) {
+                    failedAt = now;
+                    interruptKernels();
+                }
+                if (w.inKernel() && now - failedAt > Joiner.KERNEL_GRACE_MS * 1_000_000) break;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    private void checkKernels() {
+        long now = clock.now();
+        long limit = host.coreTimeout().toNanos();
+        forEachWatch(w -> {
+            if (w.overranOnce(now, limit)) {
+                host.coreTimedOut(w.core(), w.payload(), now - w.sinceNs(), w.role);
+                w.thread.interrupt();
+            }
+        });
+    }
+
+    private void interruptKernels() {
+        forEachWatch(w -> {
+            if (w.inKernel()) w.thread.interrupt();
+        });
+    }
+
+    private void forEachWatch(Consumer<KernelWatch> action) {
+        cores.forEachWatch(action);
+        for (ThreadedActor a : schedulers) if (a.watch() != null) action.accept(a.watch());
+        if (orchestrator.watch() != null) action.accept(orchestrator.watch());
     }
 
     private static Runnable guard(Runnable body, AtomicReference<Throwable> escaped) {
@@ -81,23 +168,9 @@ final class ThreadedSession implements PlatformSession {
         };
     }
 
-    /** Tells every core to exit and joins them; a core stuck in a kernel is interrupted. */
+    /** Stops the cores (see {@link CoreSet#close}). */
     @Override
     public void close() {
-        for (CoreWorker c : cores) c.exit();
-        long deadline = System.currentTimeMillis() + JOIN_TIMEOUT_MS;
-        for (Thread t : coreThreads) {
-            try {
-                long left = deadline - System.currentTimeMillis();
-                if (left > 0) t.join(left);
-                if (t.isAlive()) {
-                    t.interrupt();
-                    t.join(1_000);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        cores.close();
     }
 }
