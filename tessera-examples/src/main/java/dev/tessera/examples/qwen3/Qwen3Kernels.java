@@ -37,7 +37,7 @@ final class Qwen3Kernels {
         });
     }
 
-    /** What a computed tensor stands for at the real sizes: hidden-wide ones scale by 16, MLP-wide by 16. */
+    /** Elements a computed tensor stands for at the real sizes: its columns become the real hidden, KV or MLP width. */
     private static long realElements(Tensor t) {
         long cols = t.shape(t.ndims() - 1);
         long rows = t.numel() / cols;
@@ -215,7 +215,11 @@ final class Qwen3Kernels {
 
     // ---- attention (MIX, sync-start) ------------------------------------------------------------------
 
-    /** Tensor positions of the attention task's 17 arguments. */
+    /**
+     * Tensor positions of the attention task's 17 arguments: as many as the reference's fused attention
+     * takes (which exceeded 827's limit of 16); the list itself is ours — the reference's includes CANN
+     * tiling and workspace buffers — with the two seeded accumulators passed untracked, as explicit edges order them.
+     */
     static final int A_Q = 0, A_K = 1, A_V = 2, A_INV_RMS = 3, A_Q_NORM = 4, A_K_NORM = 5, A_COS = 6, A_SIN = 7,
             A_K_CACHE = 8, A_V_CACHE = 9, A_BLOCK_TABLE = 10, A_META = 11, A_OUT = 12, A_WORKSPACE = 13,
             A_ATTN_SEED = 14, A_MLP_SEED = 15, A_CONTEXT_LENS = 16, ATTENTION_TENSORS = 17;
