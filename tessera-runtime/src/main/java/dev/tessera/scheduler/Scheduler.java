@@ -92,7 +92,7 @@ public final class Scheduler implements Runnable {
             placers[s] = all[s].placer;
             actors[s] = all[s].actor;
         }
-        SyncStartCoordinator coordinator = new SyncStartCoordinator(mode, placers, actors, rt.errors);
+        SyncStartCoordinator coordinator = new SyncStartCoordinator(mode, placers, actors, rt.errors, rt.recorder);
         for (Scheduler s : all) s.bind(coordinator, policy, all);
         return all;
     }

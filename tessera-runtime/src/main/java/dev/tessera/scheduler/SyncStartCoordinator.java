@@ -3,6 +3,7 @@ package dev.tessera.scheduler;
 import dev.tessera.core.ErrorLatch;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.platform.Actor;
+import dev.tessera.profiling.TraceRecorder;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,9 +30,14 @@ final class SyncStartCoordinator {
     final BlockPlacer[] placers;
     private final AtomicReference<Cohort> active = new AtomicReference<>();
 
-    SyncStartCoordinator(SyncStartMode mode, BlockPlacer[] placers, Actor[] actors, ErrorLatch errors) {
+    private final Actor[] actors;
+    private final TraceRecorder recorder;
+
+    SyncStartCoordinator(SyncStartMode mode, BlockPlacer[] placers, Actor[] actors, ErrorLatch errors, TraceRecorder recorder) {
         this.mode = mode;
         this.placers = placers.clone();
+        this.actors = actors.clone();
+        this.recorder = recorder;
         this.world = new StopTheWorld(actors, errors);
     }
 
@@ -41,7 +47,10 @@ final class SyncStartCoordinator {
 
     /** Starts a drain for {@code task}; false if another cohort is pending (re-queue the task). */
     boolean begin(TaskSlot task, int owner) {
-        return active.compareAndSet(null, new Cohort(task, owner, placers.length));
+        if (!active.compareAndSet(null, new Cohort(task, owner, placers.length))) return false;
+        // the owner sets aside its first targets (or freezes) in this same loop iteration
+        if (recorder.enabled()) recorder.cohortDrainStarted(task.taskId(), actors[owner].now());
+        return true;
     }
 
     void finish(Cohort c) {
