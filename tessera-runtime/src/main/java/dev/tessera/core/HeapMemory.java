@@ -19,7 +19,7 @@ import java.util.Locale;
  * for this code ({@code --enable-native-access=ALL-UNNAMED}: the launcher, the CLI jar's manifest
  * and the tests give it). Elsewhere, or without it, the heap is allocated by the arena as before.
  */
-final class HeapMemory {
+public final class HeapMemory {
     private static final int PROT_READ = 1;
     private static final int PROT_WRITE = 2;
     private static final int MAP_PRIVATE = 0x02;
@@ -55,7 +55,7 @@ final class HeapMemory {
     private HeapMemory() {}
 
     /** True when heaps are mapped lazily rather than allocated and zeroed. */
-    static boolean lazy() {
+    public static boolean lazy() {
         return MMAP != null;
     }
 
