@@ -57,7 +57,14 @@ final class SimCarrier implements Executor {
     /** Called by the JDK, from any thread, when one of our virtual threads is ready to run. */
     @Override
     public void execute(Runnable continuation) {
+        if (stopped) {
+            // After the run: a virtual thread started by a body or kernel inherits this scheduler
+            // and may still want to run; it gets a thread of its own rather than a queue nobody reads.
+            runLate(continuation);
+            return;
+        }
         tasks.add(continuation);
+        if (stopped) drainLate(); // stopped meanwhile: the loops may have left already
         // The hot path: the holder unparks the next actor from this carrier, which is running and
         // polls again as soon as the holder parks, so nobody needs waking.
         for (Loop l : loopsSnapshot) {
@@ -74,6 +81,14 @@ final class SimCarrier implements Executor {
     synchronized void stop() {
         stopped = true;
         for (Loop l : loops) LockSupport.unpark(l.thread);
+    }
+
+    private void drainLate() {
+        for (Runnable r; (r = tasks.poll()) != null; ) runLate(r);
+    }
+
+    private void runLate(Runnable continuation) {
+        Thread.ofPlatform().daemon().name(name + "-late").start(continuation);
     }
 
     private void addLoop() {

@@ -67,6 +67,29 @@ class SimCarrierTest {
     }
 
     @Test
+    void aVirtualThreadAKernelStartedStillRunsAfterTheRunEnded() throws InterruptedException {
+        // It inherits the session's carrier as its scheduler, and wakes from its sleep after the carrier stopped.
+        java.util.concurrent.CountDownLatch woke = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Kernel k = Kernel.of("starter", ctx -> {
+            if (started.compareAndSet(false, true)) {
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    woke.countDown();
+                });
+            }
+        });
+        try (Runtime rt = Runtime.builder().topology(TOPO).platform(new SimPlatform(CostModel.a2a3())).build()) {
+            rt.run(orch -> orch.submit(TaskSpec.aiv(k).blocks(2)));
+        }
+        assertTrue(woke.await(10, java.util.concurrent.TimeUnit.SECONDS), "the kernel's thread ran to its end");
+    }
+
+    @Test
     void theSameSeedMakesTheSameDecisionsOnEitherScheduler() {
         for (long seed : new long[] {0, 7}) {
             SimPlatform sim = new SimPlatform(CostModel.a2a3(), true, true);
