@@ -3,6 +3,7 @@ package dev.tessera.cli;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.run.ExampleRunner;
 import dev.tessera.examples.run.Settings;
+import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.TraceStats;
 import dev.tessera.scheduler.DispatchPolicy;
 import java.io.PrintWriter;
@@ -79,6 +80,11 @@ final class CompareCommand implements Callable<Integer> {
 
         out.println();
         out.print(TraceStats.comparisonTable(TraceStats.of(serial.result().trace()), TraceStats.of(parallel.result().trace())));
+        out.println();
+        out.println("serial:");
+        out.print(DispatchTimingStats.of(serial.result().trace(), TraceFiles.EDGES).summary());
+        out.println("parallel:");
+        out.print(DispatchTimingStats.of(parallel.result().trace(), TraceFiles.EDGES).summary());
         out.println();
         TraceFiles.print(out, TraceFiles.writeComparison(serial.result().trace(), parallel.result().trace(), outDir));
 

@@ -3,6 +3,7 @@ package dev.tessera.cli;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.run.ExampleRunner;
 import dev.tessera.examples.run.Settings;
+import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.TraceStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
         Report.summary(out, outcome);
         if (trace) {
             TraceStats stats = TraceStats.of(outcome.result().trace());
+            out.println();
+            out.print(DispatchTimingStats.of(outcome.result().trace(), TraceFiles.EDGES).summary());
             if (traceDir != null) {
                 out.println();
                 out.print(stats.summary());

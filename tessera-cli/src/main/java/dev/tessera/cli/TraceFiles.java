@@ -5,6 +5,7 @@ import dev.tessera.profiling.ChromeTraceWriter;
 import dev.tessera.profiling.SwimlaneHtml;
 import dev.tessera.profiling.SwimlanePng;
 import dev.tessera.profiling.Trace;
+import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.TraceStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +24,7 @@ final class TraceFiles {
     static final String HTML = "swimlane.html";
     static final String PNG = "swimlane.png";
     static final String STATS = "stats.json";
+    static final String DISPATCH = "dispatch.json";
     static final String COMPARE_PNG = "compare.png";
     static final String COMPARE_JSON = "compare.json";
 
@@ -58,7 +60,7 @@ final class TraceFiles {
         if (stats.equals(dir)) {
             throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the folder --trace writes into: give --stats a file");
         }
-        for (String name : List.of(TRACE, HTML, PNG, STATS)) {
+        for (String name : List.of(TRACE, HTML, PNG, STATS, DISPATCH)) {
             if (stats.equals(dir.resolve(name))) {
                 throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the " + name + " that --trace " + traceDir
                         + " writes" + (name.equals(STATS) ? " already: leave out --stats" : ", so one would overwrite the other:"
@@ -74,7 +76,14 @@ final class TraceFiles {
         if (parent != null) prepareDirectory(parent);
     }
 
-    /** One run in {@code dir}: Chrome trace, HTML and PNG swimlanes, statistics. */
+    /** The producer → consumer edges whose gaps runs report (those whose kernels a run has). */
+    static final List<DispatchTimingStats.Edge> EDGES = List.of(
+            DispatchTimingStats.Edge.parse("qwen3_attention->qwen3_out_proj"),
+            DispatchTimingStats.Edge.parse("qwen3_residual_rms_cast->qwen3_gate_proj"),
+            DispatchTimingStats.Edge.parse("qwen3_silu->qwen3_down_proj"),
+            DispatchTimingStats.Edge.parse("pa_softmax->pa_pv"));
+
+    /** One run in {@code dir}: Chrome trace, HTML and PNG swimlanes, statistics, dispatch timing. */
     static List<Written> writeRun(Trace trace, TraceStats stats, Path dir) {
         prepareDirectory(dir);
         List<Written> out = new ArrayList<>();
@@ -82,6 +91,14 @@ final class TraceFiles {
         out.add(write("swimlane", dir.resolve(HTML), "any browser", p -> SwimlaneHtml.write(trace, p)));
         out.add(write("picture", dir.resolve(PNG), "", p -> SwimlanePng.write(trace, p)));
         out.add(write("stats", dir.resolve(STATS), "", stats::writeJson));
+        out.add(write("dispatch", dir.resolve(DISPATCH), "dispatch timing statistics",
+                p -> {
+                    try {
+                        Files.writeString(p, DispatchTimingStats.of(trace, EDGES).toJson());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
         return out;
     }
 

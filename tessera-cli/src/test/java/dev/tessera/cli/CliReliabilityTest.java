@@ -61,7 +61,7 @@ class CliReliabilityTest {
     @Test
     void collidingOutputsAreRefusedBeforeTheRun() {
         Path d = tmp.resolve("d");
-        for (String stats : List.of("trace.json", "swimlane.html", "swimlane.png", "stats.json", ".", "sub/../trace.json")) {
+        for (String stats : List.of("trace.json", "swimlane.html", "swimlane.png", "stats.json", "dispatch.json", ".", "sub/../trace.json")) {
             CliHarness r = CliHarness.run("run", "vector", "--platform", "sim", "--trace", d.toString(), "--stats",
                     d.resolve(stats).toString());
             assertEquals(2, r.exitCode(), stats + ": " + r.out() + r.err());

@@ -75,20 +75,25 @@ class CliTraceTest {
     }
 
     @Test
-    void traceWritesFourFilesThatParseAndPrintsThemWithTheStatistics(@TempDir Path tmp) throws Exception {
+    void traceWritesFiveFilesThatParseAndPrintsThemWithTheStatistics(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("new/trace dir");   // missing parents, and a space
         CliHarness r = CliHarness.run(args(MIX_4X2, "--policy", "serial", "--trace", dir.toString()));
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertEquals("", r.err());
 
-        for (String name : List.of("trace.json", "swimlane.html", "swimlane.png", "stats.json")) {
+        for (String name : List.of("trace.json", "swimlane.html", "swimlane.png", "stats.json", "dispatch.json")) {
             Path f = dir.resolve(name);
             assertTrue(Files.isRegularFile(f), name + " missing");
             assertTrue(r.out().contains(f.toString()), "path of " + name + " not printed:\n" + r.out());
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(4, files.count(), "only the four files");
+            assertEquals(5, files.count(), "only the five files");
         }
+        String dispatch = Files.readString(dir.resolve("dispatch.json"));
+        for (String key : List.of("firstWaveStartSpan", "firstDispatchStagger", "syncStartDrain", "syncStartWait", "gaps")) {
+            assertTrue(dispatch.contains("\"" + key + "\""), key + " in " + dispatch);
+        }
+        assertTrue(r.out().contains("first-wave start span"), "dispatch statistics printed:\n" + r.out());
         assertChromeTrace(dir.resolve("trace.json"), SUBTASKS);
         assertSwimlanePage(dir.resolve("swimlane.html"), SUBTASKS, tmp.resolve("chromium"));
         BufferedImage png = decodePng(dir.resolve("swimlane.png"));

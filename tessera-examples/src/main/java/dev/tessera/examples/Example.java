@@ -35,6 +35,16 @@ public interface Example {
     }
 
     /**
+     * True when a run at the default options takes a fraction of a second, so suites that run every
+     * example many times over (seeds, topologies, policies) include it. An example whose smallest
+     * meaningful run is larger ({@code qwen3-decode}: 279 tasks per layer) returns false and is
+     * covered by its own tests instead.
+     */
+    default boolean quick() {
+        return true;
+    }
+
+    /**
      * Checks values that are valid one by one but not together (bgemm's task count must be a
      * multiple of {@code grid-k}); throws {@link IllegalArgumentException} saying what is wrong.
      */

@@ -4,6 +4,7 @@ import dev.tessera.examples.attention.PagedAttentionExample;
 import dev.tessera.examples.gemm.AlternatingExample;
 import dev.tessera.examples.gemm.BgemmExample;
 import dev.tessera.examples.qk.QkDemoExample;
+import dev.tessera.examples.qwen3.Qwen3DecodeExample;
 import dev.tessera.examples.spmd.SpmdSuite;
 import dev.tessera.examples.vector.VectorExample;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class Examples {
         list.add(new PagedAttentionExample());
         list.add(new BgemmExample());
         list.add(new AlternatingExample());
+        list.add(new Qwen3DecodeExample());
         Map<String, Example> map = new LinkedHashMap<>();
         for (Example e : list) {
             if (map.put(e.name(), e) != null) throw new IllegalStateException("two examples are named " + e.name());

@@ -28,6 +28,7 @@ class ExamplesOnRuntimeTest {
     static Stream<Arguments> runs() {
         List<Arguments> out = new ArrayList<>();
         for (Example e : Examples.all()) {
+            if (!e.quick()) continue; // covered by its own tests
             out.add(Arguments.of(e, Topology.a2a3(), DispatchPolicy.PARALLEL));
             out.add(Arguments.of(e, Topology.a2a3(), DispatchPolicy.SERIAL));
             out.add(Arguments.of(e, Topology.a5(), DispatchPolicy.PARALLEL));

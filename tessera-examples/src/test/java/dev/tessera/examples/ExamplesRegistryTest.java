@@ -19,7 +19,7 @@ class ExamplesRegistryTest {
         assertEquals(List.of("vector", "spmd-basic", "spmd-multiblock-aiv", "spmd-multiblock-mix",
                 "spmd-batch-dispatch-oob", "spmd-sync-start", "spmd-sync-start-aiv", "spmd-sync-start-edge",
                 "spmd-sync-start-stress", "spmd-starvation", "spmd-mixed-independent", "spmd-wide", "spmd-sync-start-load",
-                "qk-demo", "paged-attention", "bgemm", "alternating-matmul-add"), Examples.names());
+                "qk-demo", "paged-attention", "bgemm", "alternating-matmul-add", "qwen3-decode"), Examples.names());
     }
 
     @Test

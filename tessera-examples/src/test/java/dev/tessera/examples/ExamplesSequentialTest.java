@@ -23,7 +23,10 @@ class ExamplesSequentialTest {
 
     static Stream<Arguments> examplesOnTopologies() {
         List<Arguments> out = new ArrayList<>();
-        for (Example e : Examples.all()) for (Topology t : TOPOLOGIES) out.add(Arguments.of(e, t));
+        for (Example e : Examples.all()) {
+            if (!e.quick()) continue; // covered by its own tests
+            for (Topology t : TOPOLOGIES) out.add(Arguments.of(e, t));
+        }
         return out.stream();
     }
 

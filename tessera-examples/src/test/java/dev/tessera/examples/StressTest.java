@@ -76,6 +76,7 @@ class StressTest {
         SyncStartMode mode = rnd.nextBoolean() ? SyncStartMode.RESERVE : SyncStartMode.FREEZE_ALL;
         List<String> failures = new ArrayList<>();
         for (Example example : Examples.all()) {
+            if (!example.quick()) continue; // covered by its own tests
             InvariantChecker checker = new InvariantChecker();
             try (Runtime rt = Runtime.builder().topology(topology).policy(policy).syncStartMode(mode).seed(seed)
                     .coreExecutor(executor).observer(checker).build();

@@ -11,5 +11,14 @@ public enum ArgTag {
     /** Write-only into an existing buffer: waits for its creator only, then becomes the newest writer. */
     OUTPUT_EXISTING,
     /** Passed through untracked: waits for its creator only. */
-    NO_DEP
+    NO_DEP,
+    /**
+     * Added into (split-K): the task adds its share into the region with atomic adds
+     * ({@code Tensor.atomicAddFloat}). It waits for the region's creator and for the last writer
+     * that was not itself accumulating (the seed that zeroes or initialises the region), but not for
+     * the other accumulators: tasks accumulating into one region since its last plain write run in
+     * any order among themselves, and every later reader or INOUT writer of the region waits for all
+     * of them. Like every write, it does not wait for earlier pure readers.
+     */
+    ACCUMULATE
 }

@@ -22,7 +22,8 @@ import java.util.List;
  * spec, so the last one called wins: {@code syncStart(8).blocks(4)} is a plain 4-block launch.
  */
 public final class TaskSpec {
-    public static final int MAX_TENSORS = 16;
+    /** The reference's limit since simpler #1056 (827 had 16); Qwen3's fused attention takes 17. */
+    public static final int MAX_TENSORS = 32;
     public static final int MAX_SCALARS = 32;
 
     /** One tensor argument: its tag and either an existing tensor or an output to allocate. */
@@ -38,6 +39,7 @@ public final class TaskSpec {
     private String name;
     private String error;
     private boolean dependencyOnly;
+    private boolean earlyResolve;
 
     private TaskSpec() {}
 
@@ -87,6 +89,17 @@ public final class TaskSpec {
     public TaskSpec inout(Tensor... ts) {
         if (ts == null) return nullArray("inout");
         for (Tensor t : ts) addTensor(ArgTag.INOUT, t, null);
+        return this;
+    }
+
+    /**
+     * Accumulation into existing tensors (split-K): see {@link ArgTag#ACCUMULATE} for the order it
+     * guarantees. The kernel must add with {@link Tensor#atomicAddFloat}, never read-modify-write,
+     * since other accumulators of the region may run at the same time.
+     */
+    public TaskSpec accumulate(Tensor... ts) {
+        if (ts == null) return nullArray("accumulate");
+        for (Tensor t : ts) addTensor(ArgTag.ACCUMULATE, t, null);
         return this;
     }
 
@@ -186,6 +199,17 @@ public final class TaskSpec {
         return launch(LaunchSpec.syncStart(blockNum));
     }
 
+    /**
+     * Marks this task as one whose consumers may be pre-staged before it completes: the reference's
+     * {@code set_allow_early_resolve(true)} hint, which its code generator puts on producers whose
+     * consumers are worth dispatching early. The runtime records the hint on the task and in traces;
+     * no dispatch policy acts on it yet, so it changes no schedule.
+     */
+    public TaskSpec earlyResolve() {
+        this.earlyResolve = true;
+        return this;
+    }
+
     /** Overrides the name shown in traces (default: the kernel names). */
     public TaskSpec named(String n) {
         this.name = n;
@@ -239,6 +263,11 @@ public final class TaskSpec {
     /** The first error made while building, or null. */
     public String buildError() {
         return error;
+    }
+
+    /** True once {@link #earlyResolve()} was called. */
+    public boolean allowsEarlyResolve() {
+        return earlyResolve;
     }
 
     /** True for specs made by {@link #dummy()}: no kernel is expected. */

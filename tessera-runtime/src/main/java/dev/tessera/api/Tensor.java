@@ -21,6 +21,8 @@ public final class Tensor {
     private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    /** An fp32 element's bits, for atomic adds: atomic access needs the aligned layout. */
+    private static final java.lang.invoke.VarHandle F32_BITS = ValueLayout.JAVA_INT.varHandle();
 
     /** Stands for "some thread other than the caller" when checking a buffer's confinement. */
     private static final Thread OTHER_THREAD = Thread.ofVirtual().unstarted(() -> { });
@@ -355,6 +357,25 @@ public final class Tensor {
 
     public void setFloat(long off, float v) {
         buffer.set(F32, off * 4, v);
+    }
+
+    /**
+     * Atomically adds {@code delta} to the fp32 element at buffer element offset {@code off} (a CAS
+     * loop on its bits), for tasks that {@linkplain TaskSpec#accumulate accumulate} into a shared
+     * region while others do the same. Float addition is not associative, so the result depends on
+     * the order the adds land in: on the sim platform that order is fixed by the seed; on threaded it
+     * is not, and a golden needs a tolerance.
+     */
+    public void atomicAddFloat(long off, float delta) {
+        if (dtype != DType.FP32) throw new IllegalStateException("atomicAddFloat needs an FP32 tensor, got " + dtype);
+        long b = off * 4;
+        int seen = (int) F32_BITS.getVolatile(buffer, b);
+        while (true) {
+            int next = Float.floatToRawIntBits(Float.intBitsToFloat(seen) + delta);
+            int witness = (int) F32_BITS.compareAndExchange(buffer, b, seen, next);
+            if (witness == seen) return;
+            seen = witness;
+        }
     }
 
     /** Fills every element of this view with {@code v}. */

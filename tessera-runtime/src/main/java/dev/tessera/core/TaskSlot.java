@@ -66,9 +66,11 @@ public final class TaskSlot {
     public int shape;
     public int blockNum;
     public boolean syncStart;
+    /** The submit's early-resolve hint ({@code TaskSpec.earlyResolve()}); carried, not yet acted on. */
+    public boolean earlyResolve;
     public int slotsPerBlock;
     public int totalSubtasks;
-    public final Tensor[] tensors = new Tensor[16];
+    public final Tensor[] tensors = new Tensor[dev.tessera.api.TaskSpec.MAX_TENSORS];
     public int tensorCount;
     public final long[] scalars = new long[32];
     public int scalarCount;
@@ -103,6 +105,7 @@ public final class TaskSlot {
     public int shape() { return shape; }
     public int blockNum() { return blockNum; }
     public boolean syncStart() { return syncStart; }
+    public boolean earlyResolve() { return earlyResolve; }
     public int activeMask() { return activeMask; }
     public Kernel kernel(int slot) { return kernels[slot]; }
     public int state() { return state; }

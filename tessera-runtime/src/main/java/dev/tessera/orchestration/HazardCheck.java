@@ -41,7 +41,7 @@ final class HazardCheck {
         }
 
         boolean writes() {
-            return tag == ArgTag.INOUT || tag == ArgTag.OUTPUT_EXISTING || tag == ArgTag.OUTPUT;
+            return tag == ArgTag.INOUT || tag == ArgTag.OUTPUT_EXISTING || tag == ArgTag.OUTPUT || tag == ArgTag.ACCUMULATE;
         }
     }
 
@@ -140,6 +140,7 @@ final class HazardCheck {
                 if (creator != null) out.add(creator);
             }
             if ((a.tag() == ArgTag.INPUT || a.tag() == ArgTag.INOUT) && !a.tensor().manualDep()) tensorMap.writersOf(a.tensor(), out);
+            if (a.tag() == ArgTag.ACCUMULATE && !a.tensor().manualDep()) tensorMap.plainWritersOf(a.tensor(), out);
         }
         return out;
     }
@@ -176,6 +177,8 @@ final class HazardCheck {
     }
 
     private static boolean conflict(Access mine, Access theirs) {
+        // atomic adds commute: accumulators of one region need no order among themselves
+        if (mine.tag() == ArgTag.ACCUMULATE && theirs.tag() == ArgTag.ACCUMULATE) return false;
         if (!(mine.writes() && (theirs.reads() || theirs.writes())) && !(mine.reads() && theirs.writes())) return false;
         Tensor a = mine.tensor();
         Tensor b = theirs.tensor();
@@ -189,6 +192,7 @@ final class HazardCheck {
         String verb = switch (a.tag()) {
             case INPUT -> "reads";
             case INOUT -> "reads and writes";
+            case ACCUMULATE -> "accumulates into";
             default -> "writes";
         };
         return verb + " " + a.tensor() + (a.arg() >= 0 ? " (argument " + a.arg() + ", " + a.tag() + ")" : "");

@@ -165,7 +165,7 @@ public final class OrchestratorImpl implements Orchestrator {
         if (auto) {
             for (int i = 0; i < spec.tensorCount(); i++) {
                 TaskSpec.TensorArg a = spec.tensorArg(i);
-                if ((a.tag() == ArgTag.INOUT || a.tag() == ArgTag.OUTPUT_EXISTING) && !a.tensor().manualDep()) inserts++;
+                if (writesMap(a.tag()) && !a.tensor().manualDep()) inserts++;
             }
             awaitTensorMapRoom(inserts, ordinal, spec);
         }
@@ -187,7 +187,9 @@ public final class OrchestratorImpl implements Orchestrator {
         scopes.add(slot, outBytes);
         rt.submitted.incrementAndGet();
         // the name is built only for a trace: most submits never show theirs
-        if (rt.recorder.enabled()) rt.recorder.taskSubmitted(slot.taskId, slot.name(), blockNum, shape, slot.syncStart, actor.now());
+        if (rt.recorder.enabled()) {
+            rt.recorder.taskSubmitted(slot.taskId, slot.name(), blockNum, shape, slot.syncStart, slot.earlyResolve, actor.now());
+        }
         if (hazards != null) hazards.record(slot, spec);
         publish(slot);
         return new Submitted(slot.taskId, outputs);
@@ -270,6 +272,7 @@ public final class OrchestratorImpl implements Orchestrator {
         slot.shape = shape;
         slot.blockNum = shape == TaskShape.DUMMY ? 1 : blockNum;
         slot.syncStart = spec.launchSpec().syncStart() && blockNum > 1 && shape != TaskShape.DUMMY;
+        slot.earlyResolve = spec.allowsEarlyResolve();
         slot.slotsPerBlock = Integer.bitCount(activeMask);
         slot.totalSubtasks = slot.blockNum * slot.slotsPerBlock;
         slot.scalarCount = spec.scalarCount();
@@ -313,15 +316,23 @@ public final class OrchestratorImpl implements Orchestrator {
             if ((a.tag() == ArgTag.INPUT || a.tag() == ArgTag.INOUT) && !t.manualDep()) {
                 actor.charge(Cost.TENSORMAP_LOOKUP);
                 tensorMap.lookup(t, a.tag() == ArgTag.INOUT, slot);
+            } else if (a.tag() == ArgTag.ACCUMULATE && !t.manualDep()) {
+                actor.charge(Cost.TENSORMAP_LOOKUP);
+                tensorMap.lookupForAccumulate(t, slot);
             }
         }
         for (int i = 0; i < spec.tensorCount(); i++) {
             TaskSpec.TensorArg a = spec.tensorArg(i);
-            if ((a.tag() == ArgTag.INOUT || a.tag() == ArgTag.OUTPUT_EXISTING) && !a.tensor().manualDep()) {
+            if (writesMap(a.tag()) && !a.tensor().manualDep()) {
                 actor.charge(Cost.TENSORMAP_INSERT);
-                tensorMap.insert(a.tensor(), slot);
+                tensorMap.insert(a.tensor(), slot, a.tag() == ArgTag.ACCUMULATE);
             }
         }
+    }
+
+    /** Tags whose task becomes a writer of the region in the TensorMap. */
+    private static boolean writesMap(ArgTag tag) {
+        return tag == ArgTag.INOUT || tag == ArgTag.OUTPUT_EXISTING || tag == ArgTag.ACCUMULATE;
     }
 
     private void notifyObserver(TaskSlot slot) {

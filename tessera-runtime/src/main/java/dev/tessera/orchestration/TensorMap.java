@@ -20,6 +20,8 @@ public final class TensorMap {
         long producerId;
         int ring;
         long local;
+        /** Written by an ACCUMULATE argument: other accumulators of the region do not wait for it. */
+        boolean accumulate;
         Entry bucketPrev, bucketNext;
         Entry taskPrev, taskNext;
     }
@@ -68,12 +70,29 @@ public final class TensorMap {
      * depend on the new writer, which already depends on it.
      */
     public int lookup(Tensor t, boolean inout, TaskSlot consumer) {
+        return lookup(t, inout, false, consumer);
+    }
+
+    /**
+     * The producers of a task accumulating into {@code t} (ArgTag.ACCUMULATE): every live overlapping
+     * writer except other accumulators, so the accumulators since the last plain write run in any
+     * order among themselves. Removes nothing: later readers must find every accumulator.
+     */
+    public int lookupForAccumulate(Tensor t, TaskSlot consumer) {
+        return lookup(t, false, true, consumer);
+    }
+
+    private int lookup(Tensor t, boolean inout, boolean accumulating, TaskSlot consumer) {
         long key = t.bufferKey();
         int found = 0;
         Entry e = buckets[bucket(key)];
         while (e != null) {
             Entry next = e.bucketNext;
             if (e.key == key) {
+                if (accumulating && e.accumulate && isLive(e)) {
+                    e = next;
+                    continue;
+                }
                 if (!isLive(e)) {
                     remove(e);
                 } else {
@@ -98,13 +117,27 @@ public final class TensorMap {
         }
     }
 
+    /** The writers an accumulator of {@code t} waits for: as {@link #writersOf}, without other accumulators. */
+    public void plainWritersOf(Tensor t, java.util.List<TaskSlot> out) {
+        long key = t.bufferKey();
+        for (Entry e = buckets[bucket(key)]; e != null; e = e.bucketNext) {
+            if (e.key == key && !e.accumulate && isLive(e) && Overlap.check(t, e.view) != Overlap.NONE) out.add(e.producer);
+        }
+    }
+
     private boolean isLive(Entry e) {
         return rings[e.ring].liveSlot(e.local) == e.producer && e.producer.taskId() == e.producerId;
     }
 
     /** Records {@code producer} as the newest writer of {@code t}; the caller ensured a free entry. */
     public void insert(Tensor t, TaskSlot producer) {
+        insert(t, producer, false);
+    }
+
+    /** As {@link #insert(Tensor, TaskSlot)}; {@code accumulate} marks a write made by an ACCUMULATE argument. */
+    public void insert(Tensor t, TaskSlot producer, boolean accumulate) {
         Entry e = take();
+        e.accumulate = accumulate;
         e.key = t.bufferKey();
         e.view = t;
         e.producer = producer;

@@ -32,6 +32,8 @@ public final class BufferedTraceRecorder implements TraceRecorder {
     private final TaskLog tasks;
     private final PhaseLog[] phases;
     private final TraceBudget budget;
+    /** {taskId, ns} of every drain start: a few per run, from any scheduler. */
+    private final java.util.Queue<long[]> drainStarts = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** Default capacity, no scheduler phases. */
     public BufferedTraceRecorder(Topology topology, String platform, String policy) {
@@ -85,7 +87,13 @@ public final class BufferedTraceRecorder implements TraceRecorder {
 
     @Override
     public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {
-        tasks.add(taskId, name, blockNum, shape, syncStart, ns);
+        tasks.add(taskId, name, blockNum, shape, syncStart, false, ns);
+    }
+
+    @Override
+    public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve,
+                              long ns) {
+        tasks.add(taskId, name, blockNum, shape, syncStart, earlyResolve, ns);
     }
 
     @Override
@@ -131,6 +139,11 @@ public final class BufferedTraceRecorder implements TraceRecorder {
     }
 
     @Override
+    public void cohortDrainStarted(long taskId, long ns) {
+        drainStarts.add(new long[] {taskId, ns});
+    }
+
+    @Override
     public void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {
         if (recordPhases) phases[scheduler].add(phase, startNs, endNs);
     }
@@ -146,6 +159,7 @@ public final class BufferedTraceRecorder implements TraceRecorder {
         tasks.copyTo(b);
         for (int core = 0; core < cores.length; core++) copySubtasks(core, b);
         for (int s = 0; s < phases.length; s++) phases[s].copyTo(s, b);
+        for (long[] d : drainStarts) b.drainStarted(d[0], d[1]);
         return b.build(makespanNs);
     }
 

@@ -166,6 +166,8 @@ public final class ChromeTraceWriter {
         g.writeNumberField("startNs", s.startNs());
         g.writeNumberField("endNs", s.endNs());
         g.writeNumberField("finishSeenNs", s.finishSeenNs());
+        // only when set, so traces of runs without hints stay as they were
+        if (trace.task(s.taskId()).earlyResolve()) g.writeBooleanField("earlyResolve", true);
         g.writeEndObject();
     }
 

@@ -18,7 +18,7 @@ final class TaskLog {
     }
 
     /** Records a task; dropped when the budget refuses a new segment. */
-    void add(long id, String name, int blockNum, int shape, boolean syncStart, long ns) {
+    void add(long id, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve, long ns) {
         int i = count;
         int seg = segments.segment(i);
         Chunk c = directory[seg];
@@ -32,6 +32,7 @@ final class TaskLog {
         c.blockNum[o] = blockNum;
         c.shape[o] = (byte) shape;
         c.syncStart[o] = syncStart;
+        c.earlyResolve[o] = earlyResolve;
         c.submitNs[o] = ns;
         count = i + 1;
     }
@@ -43,7 +44,7 @@ final class TaskLog {
             Chunk c = directory[seg];
             int o = segments.offset(i, seg);
             builder.task(c.id[o], c.name[o] == null ? "task#" + c.id[o] : c.name[o], c.blockNum[o], c.shape[o],
-                    c.syncStart[o], c.submitNs[o]);
+                    c.syncStart[o], c.earlyResolve[o], c.submitNs[o]);
         }
     }
 
@@ -53,6 +54,7 @@ final class TaskLog {
         final int[] blockNum;
         final byte[] shape;
         final boolean[] syncStart;
+        final boolean[] earlyResolve;
         final long[] submitNs;
 
         Chunk(int size) {
@@ -61,6 +63,7 @@ final class TaskLog {
             blockNum = new int[size];
             shape = new byte[size];
             syncStart = new boolean[size];
+            earlyResolve = new boolean[size];
             submitNs = new long[size];
             Arrays.fill(submitNs, Trace.NONE);
         }

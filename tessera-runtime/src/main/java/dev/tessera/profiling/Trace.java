@@ -25,10 +25,18 @@ public final class Trace {
     /** Task shapes as the runtime numbers them. */
     public static final int SHAPE_MIX = 0, SHAPE_AIC = 1, SHAPE_AIV = 2, SHAPE_DUMMY = 3;
 
-    /** One submitted task. {@code shape} is one of the {@code SHAPE_*} constants, or -1 if unknown. */
-    public record Task(long id, String name, int blockNum, int shape, boolean syncStart, long submitNs) {
+    /**
+     * One submitted task. {@code shape} is one of the {@code SHAPE_*} constants, or -1 if unknown;
+     * {@code earlyResolve} is the submit's hint ({@code TaskSpec.earlyResolve()}).
+     */
+    public record Task(long id, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve, long submitNs) {
         public Task {
             Objects.requireNonNull(name, "name");
+        }
+
+        /** A task without the early-resolve hint. */
+        public Task(long id, String name, int blockNum, int shape, boolean syncStart, long submitNs) {
+            this(id, name, blockNum, shape, syncStart, false, submitNs);
         }
 
         public String shapeName() {
@@ -66,8 +74,10 @@ public final class Trace {
     private final List<Subtask> subtasks;
     private final List<Phase> phases;
     private final Map<Long, Integer> taskIndex;
+    private final Map<Long, Long> drainStarts;
 
     private Trace(Builder b, long makespanNs) {
+        this.drainStarts = Map.copyOf(b.drainStarts);
         this.topology = b.topology;
         this.platform = b.platform;
         this.policy = b.policy;
@@ -148,6 +158,14 @@ public final class Trace {
         return phases;
     }
 
+    /**
+     * When the sync-start drain of task {@code id} began (targets first set aside, or the world
+     * frozen), or {@link #NONE} if the task never needed one (it launched at once, or is no cohort).
+     */
+    public long drainStartNs(long id) {
+        return drainStarts.getOrDefault(id, NONE);
+    }
+
     /** Position of task {@code id} in {@link #tasks()}, or -1; also picks its colour in pictures. */
     public int taskIndex(long id) {
         Integer i = taskIndex.get(id);
@@ -183,6 +201,7 @@ public final class Trace {
         private final List<PendingSubtask> pending = new ArrayList<>();
         private final List<Phase> phases = new ArrayList<>();
         private final Map<Integer, Integer> lastToken = new HashMap<>();
+        private final Map<Long, Long> drainStarts = new HashMap<>();
 
         private Builder(Topology topology, String platform, String policy) {
             this.topology = Objects.requireNonNull(topology, "topology");
@@ -191,8 +210,13 @@ public final class Trace {
         }
 
         public Builder task(long id, String name, int blockNum, int shape, boolean syncStart, long submitNs) {
+            return task(id, name, blockNum, shape, syncStart, false, submitNs);
+        }
+
+        public Builder task(long id, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve,
+                            long submitNs) {
             if (tasks.containsKey(id)) throw new IllegalArgumentException("task " + id + " added twice");
-            tasks.put(id, new Task(id, name, blockNum, shape, syncStart, submitNs));
+            tasks.put(id, new Task(id, name, blockNum, shape, syncStart, earlyResolve, submitNs));
             return this;
         }
 
@@ -216,6 +240,12 @@ public final class Trace {
             int token = lastToken.getOrDefault(core, 0) + 1;
             return subtask(taskId, blockIdx, topology.laneOf(core).ordinal(), core, scheduler, token, readyNs,
                     dispatchNs, startNs, endNs, finishSeenNs);
+        }
+
+        /** The sync-start drain of task {@code taskId} began at {@code ns}; the first report counts. */
+        public Builder drainStarted(long taskId, long ns) {
+            drainStarts.merge(taskId, ns, Math::min);
+            return this;
         }
 
         public Builder phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {

@@ -29,6 +29,15 @@ public interface TraceRecorder {
     /** {@code shape}: 0 = MIX, 1 = AIC, 2 = AIV, 3 = DUMMY (see {@code TaskShape}). */
     void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns);
 
+    /**
+     * As {@link #taskSubmitted(long, String, int, int, boolean, long)}, with the task's early-resolve
+     * hint; the runtime calls this one. Recorders that do not keep the hint need not override it.
+     */
+    default void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve,
+                               long ns) {
+        taskSubmitted(taskId, name, blockNum, shape, syncStart, ns);
+    }
+
     void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs);
 
     void started(int core, int token, long ns);
@@ -36,6 +45,13 @@ public interface TraceRecorder {
     void ended(int core, int token, long ns);
 
     void finishSeen(int scheduler, int core, int token, long ns);
+
+    /**
+     * A sync-start cohort that could not launch at once has started its drain: from now on targets
+     * are set aside for it (RESERVE) or every scheduler stops dispatching (FREEZE_ALL). Called by the
+     * scheduler that starts the drain, once per drain; rare, so a recorder may lock here.
+     */
+    default void cohortDrainStarted(long taskId, long ns) {}
 
     /** Optional scheduler-loop phase, recorded only when phase recording is on. */
     void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs);

@@ -87,7 +87,7 @@ public final class Scheduler implements DispatchTarget, Runnable {
     public static Scheduler[] createAll(RuntimeState rt, PlatformSession session, DispatchPolicy policy, SyncStartMode mode) {
         Scheduler[] all = new Scheduler[rt.topology.schedulers()];
         for (int s = 0; s < all.length; s++) all[s] = new Scheduler(rt, s, session.schedulerActor(s), policy, session);
-        SyncStartCoordinator coordinator = new SyncStartCoordinator(mode, all, rt.errors);
+        SyncStartCoordinator coordinator = new SyncStartCoordinator(mode, all, rt.errors, rt.recorder);
         for (Scheduler s : all) s.bind(coordinator);
         return all;
     }

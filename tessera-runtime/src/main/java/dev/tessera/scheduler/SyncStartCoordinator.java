@@ -3,6 +3,7 @@ package dev.tessera.scheduler;
 import dev.tessera.core.ErrorLatch;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.platform.Actor;
+import dev.tessera.profiling.TraceRecorder;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,8 +27,11 @@ final class SyncStartCoordinator {
     final Scheduler[] schedulers;
     private final AtomicReference<Cohort> active = new AtomicReference<>();
 
-    SyncStartCoordinator(SyncStartMode mode, Scheduler[] schedulers, ErrorLatch errors) {
+    private final TraceRecorder recorder;
+
+    SyncStartCoordinator(SyncStartMode mode, Scheduler[] schedulers, ErrorLatch errors, TraceRecorder recorder) {
         this.mode = mode;
+        this.recorder = recorder;
         this.schedulers = schedulers;
         Actor[] actors = new Actor[schedulers.length];
         for (int s = 0; s < actors.length; s++) actors[s] = schedulers[s].actor();
@@ -40,7 +44,10 @@ final class SyncStartCoordinator {
 
     /** Starts a drain for {@code task}; false if another cohort is pending (re-queue the task). */
     boolean begin(TaskSlot task, int owner) {
-        return active.compareAndSet(null, new Cohort(task, owner, schedulers.length));
+        if (!active.compareAndSet(null, new Cohort(task, owner, schedulers.length))) return false;
+        // the owner sets aside its first targets (or freezes) in this same loop iteration
+        if (recorder.enabled()) recorder.cohortDrainStarted(task.taskId(), schedulers[owner].actor().now());
+        return true;
     }
 
     void finish(Cohort c) {

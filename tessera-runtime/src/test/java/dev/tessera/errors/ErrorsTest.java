@@ -87,12 +87,12 @@ class ErrorsTest {
         cases.put("blockNum -3", o -> o.submit(TaskSpec.aic(never).blocks(-3).named("neg")));
         expected.put("blockNum -3", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'neg'", "got -3"));
 
-        cases.put("17 tensors", o -> {
+        cases.put("33 tensors", o -> {
             TaskSpec s = TaskSpec.aiv(never).named("wide");
-            for (int i = 0; i < 17; i++) s.input(data);
+            for (int i = 0; i < 33; i++) s.input(data);
             o.submit(s);
         });
-        expected.put("17 tensors", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'wide'", "tensor argument 16", "16"));
+        expected.put("33 tensors", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'wide'", "tensor argument 32", "32"));
 
         cases.put("33 scalars", o -> {
             TaskSpec s = TaskSpec.aiv(never).input(data).named("chatty");
@@ -313,12 +313,12 @@ class ErrorsTest {
     void outputsOfAllocTensorsMustBeValid() {
         try (Runtime rt = runtime()) {
             RunProbe p = RunProbe.run(rt, orch -> {
-                OutputSpec[] seventeen = new OutputSpec[17];
-                for (int i = 0; i < 17; i++) seventeen[i] = OutputSpec.of(DType.FP32, 4);
-                orch.allocTensors(seventeen);
+                OutputSpec[] tooMany = new OutputSpec[TaskSpec.MAX_TENSORS + 1];
+                for (int i = 0; i < tooMany.length; i++) tooMany[i] = OutputSpec.of(DType.FP32, 4);
+                orch.allocTensors(tooMany);
             });
             InvalidArgumentsException e = assertInstanceOf(InvalidArgumentsException.class, p.failure());
-            assertTrue(e.getMessage().contains("got 17"), e.getMessage());
+            assertTrue(e.getMessage().contains("got 33"), e.getMessage());
         }
     }
 }

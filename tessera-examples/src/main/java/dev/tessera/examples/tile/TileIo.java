@@ -115,4 +115,20 @@ public final class TileIo {
             throw new IllegalArgumentException("tiles hold floating-point elements, got " + t.dtype() + " in " + t);
         }
     }
+
+    /**
+     * Adds {@code src} (row-major, {@code numel} elements) into the fp32 view {@code t} with atomic
+     * adds, for tasks that accumulate into a region other tasks add into at the same time
+     * ({@code TaskSpec.accumulate}).
+     */
+    public static void atomicAdd(float[] src, Tensor t) {
+        int rows = rows(t);
+        int cols = cols(t);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                long off = t.ndims() == 1 ? t.elementOffset(c) : t.elementOffset(r, c);
+                t.atomicAddFloat(off, src[r * cols + c]);
+            }
+        }
+    }
 }

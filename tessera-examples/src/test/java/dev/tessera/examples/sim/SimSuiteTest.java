@@ -59,6 +59,7 @@ class SimSuiteTest {
     static List<String> runSuite(Topology topology, DispatchPolicy policy, SyncStartMode mode, long seed) {
         List<String> failures = new ArrayList<>();
         for (Example example : Examples.all()) {
+            if (!example.quick()) continue; // covered by its own tests
             InvariantChecker checker = new InvariantChecker();
             try (Runtime rt = runtime(topology, policy, mode, seed, checker); ExampleInstance instance = example.instantiate(topology)) {
                 rt.run(instance.orchestration());
