@@ -124,7 +124,7 @@ public final class TaskRing {
     }
 
     public MemorySegment heap() {
-        if (heap == null) heap = arena.allocate(heapSize, 64);
+        if (heap == null) heap = HeapMemory.allocate(arena, heapSize);
         return heap;
     }
 

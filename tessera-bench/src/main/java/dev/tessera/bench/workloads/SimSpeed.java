@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.tessera.api.RunResult;
 import dev.tessera.api.Runtime;
 import dev.tessera.bench.workloads.SimProbe.Workload;
+import dev.tessera.core.HeapMemory;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
 import dev.tessera.examples.Examples;
@@ -24,9 +25,12 @@ import java.util.Locale;
  * dispatch), after warm-up runs so that JIT compilation is not measured. Instance setup (buffers)
  * is outside the timed span; the runtime's own heap allocation is inside it.
  *
- * <p>Run: {@code java --add-modules jdk.incubator.vector -cp tessera-bench/target/tessera-jmh.jar
+ * <p>Run: {@code java --add-modules jdk.incubator.vector --add-opens java.base/java.lang=ALL-UNNAMED
+ * --enable-native-access=ALL-UNNAMED -cp tessera-bench/target/tessera-jmh.jar
  * dev.tessera.bench.workloads.SimSpeed [EXAMPLE CASE [OPTION VALUE]...] [--runs N] [--warmup N]};
- * the default is paged-attention Case1 (baseline, 65 792 tasks).
+ * the default is paged-attention Case1 (baseline, 65 792 tasks). Without the last two options the
+ * sim falls back to the JDK's shared scheduler and zeroed heaps (the engine before issue 14's
+ * speed work); each line says which it ran with.
  */
 public final class SimSpeed {
     private SimSpeed() {}
@@ -87,10 +91,11 @@ public final class SimSpeed {
                 double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
                 SimSession s = platform.last;
                 System.out.printf(Locale.ROOT, "%s%s: %d tasks, %d dispatches, makespan %.1f us; wall %.2f s (%.0f dispatches/s), "
-                                + "CPU %.2f s (%.0f dispatches per CPU-s); %.1f hand-offs and %.1f charges per dispatch; load %.1f%n",
+                                + "CPU %.2f s (%.0f dispatches per CPU-s); %.1f hand-offs and %.1f charges per dispatch; load %.1f; %s, %s%n",
                         warmup ? "[warm-up] " : "", w.label(), r.tasks(), r.blocks(), r.makespanNs() / 1e3, wall, r.blocks() / wall,
                         cpu, r.blocks() / cpu, s.handoffs() / (double) r.blocks(), s.charges() / (double) r.blocks(),
-                        os.getSystemLoadAverage());
+                        os.getSystemLoadAverage(), s.ownCarrier() ? "own carrier" : "shared scheduler",
+                        HeapMemory.lazy() ? "lazy heaps" : "zeroed heaps");
             }
         }
     }

@@ -24,6 +24,7 @@ public final class SimPlatform implements Platform {
     private final boolean jitter;
     private final long timeLimitNs;
     private final SimLog log;
+    private final boolean ownCarrier;
 
     /** Kernels execute, no jitter, default time limit. */
     public SimPlatform(CostModel costModel) {
@@ -35,10 +36,10 @@ public final class SimPlatform implements Platform {
      * @param jitter  add seeded ± {@code jitter.percent} noise to every cost and kernel duration
      */
     public SimPlatform(CostModel costModel, boolean compute, boolean jitter) {
-        this(costModel, compute, jitter, DEFAULT_TIME_LIMIT_NS, null);
+        this(costModel, compute, jitter, DEFAULT_TIME_LIMIT_NS, null, SimCarrier.available());
     }
 
-    private SimPlatform(CostModel costModel, boolean compute, boolean jitter, long timeLimitNs, SimLog log) {
+    private SimPlatform(CostModel costModel, boolean compute, boolean jitter, long timeLimitNs, SimLog log, boolean ownCarrier) {
         this.costModel = Objects.requireNonNull(costModel, "costModel");
         if (timeLimitNs < 1 || timeLimitNs > MAX_TIME_LIMIT_NS) {
             throw new IllegalArgumentException("the simulated time limit must be 1.." + MAX_TIME_LIMIT_NS + " ns, got " + timeLimitNs);
@@ -47,16 +48,25 @@ public final class SimPlatform implements Platform {
         this.jitter = jitter;
         this.timeLimitNs = timeLimitNs;
         this.log = log;
+        this.ownCarrier = ownCarrier;
     }
 
     /** The same platform with another simulated-time limit: a run whose clocks pass it fails. */
     public SimPlatform withTimeLimitNs(long ns) {
-        return new SimPlatform(costModel, compute, jitter, ns, log);
+        return new SimPlatform(costModel, compute, jitter, ns, log, ownCarrier);
     }
 
     /** The same platform, reporting every scheduling decision to {@code sink} (tests, debugging). */
     SimPlatform withLog(SimLog sink) {
-        return new SimPlatform(costModel, compute, jitter, timeLimitNs, sink);
+        return new SimPlatform(costModel, compute, jitter, timeLimitNs, sink, ownCarrier);
+    }
+
+    /**
+     * The same platform with its actors on the JDK's shared virtual-thread scheduler instead of a
+     * carrier of their own (tests: the simulation must not depend on it).
+     */
+    SimPlatform onSharedScheduler() {
+        return new SimPlatform(costModel, compute, jitter, timeLimitNs, log, false);
     }
 
     @Override
@@ -66,7 +76,7 @@ public final class SimPlatform implements Platform {
 
     @Override
     public SimSession open(CoreHost host, long seed) {
-        return new SimSession(host, costModel, compute, jitter, timeLimitNs, seed, log);
+        return new SimSession(host, costModel, compute, jitter, timeLimitNs, seed, log, ownCarrier);
     }
 
     public CostModel costModel() {

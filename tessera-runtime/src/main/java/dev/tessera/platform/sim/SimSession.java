@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One simulated run: one actor per scheduler plus the orchestrator, each body on its own virtual
- * thread, only the baton holder running; cores are {@link SimCore}s driven by the posts.
+ * thread, only the baton holder running; cores are {@link SimCore}s driven by the posts. The
+ * virtual threads run on the session's own {@link SimCarrier} where the JVM allows it.
  *
  * <p>Everything random (tie-break tickets, jitter) is drawn from streams split off the seed in a
  * fixed order, and which thread runs is decided only by the baton, so a seed replays exactly.
@@ -40,8 +41,12 @@ public final class SimSession implements PlatformSession {
     private volatile Thread stuck;
     private Thread[] threads;
     private boolean executed;
+    /** The actors' carrier thread, or {@code null} for the JDK's shared scheduler. */
+    private final SimCarrier carrier;
 
-    SimSession(CoreHost host, CostModel model, boolean compute, boolean jitter, long timeLimitNs, long seed, SimLog log) {
+    SimSession(CoreHost host, CostModel model, boolean compute, boolean jitter, long timeLimitNs, long seed, SimLog log,
+               boolean ownCarrier) {
+        this.carrier = ownCarrier ? new SimCarrier("sim-carrier") : null;
         this.topology = host.topology();
         this.host = host;
         this.baton = new Baton(timeLimitNs, log);
@@ -110,9 +115,10 @@ public final class SimSession implements PlatformSession {
             if (executed) throw new IllegalStateException("a sim session executes once; open a new session for another run");
             executed = true;
             threads = new Thread[all.length];
+            Thread.Builder.OfVirtual builder = carrier != null ? carrier.threads() : Thread.ofVirtual();
             for (SimActor a : all) {
                 Runnable body = bodies[a.index];
-                Thread t = Thread.ofVirtual().name("sim-" + a.name.replace(' ', '-')).unstarted(() -> runActor(a, body));
+                Thread t = builder.name("sim-" + a.name.replace(' ', '-')).unstarted(() -> runActor(a, body));
                 a.thread = t;
                 threads[a.index] = t;
             }
@@ -126,9 +132,13 @@ public final class SimSession implements PlatformSession {
         } finally {
             watchdog.stop();
         }
-        KernelWatchdog.Hung h = hung.get();
-        if (h != null) throw hungKernel(h);
-        joinAll();
+        try {
+            KernelWatchdog.Hung h = hung.get();
+            if (h != null) throw hungKernel(h);
+            joinAll();
+        } finally {
+            if (carrier != null) carrier.stop();
+        }
         Throwable failure = baton.failure();
         if (failure != null) throw SimSession.<RuntimeException>rethrow(failure);
     }
@@ -154,6 +164,8 @@ public final class SimSession implements PlatformSession {
             stuck = holder.thread;
             holder.thread.interrupt();
         }
+        // The hung kernel keeps the carrier: the others unwind on another.
+        if (carrier != null) carrier.rescue();
         ended.countDown();
     }
 
@@ -188,6 +200,11 @@ public final class SimSession implements PlatformSession {
     @Override
     public void close() {
         joinAll();
+    }
+
+    /** True when the actors run on a carrier of their own rather than the JDK's shared scheduler. */
+    public boolean ownCarrier() {
+        return carrier != null;
     }
 
     /** Baton hand-offs so far: how often the engine switched actors. */
