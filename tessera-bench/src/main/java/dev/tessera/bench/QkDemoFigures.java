@@ -113,7 +113,7 @@ final class QkDemoFigures {
         c.taskId = p.taskId;
         c.blockIdx = p.blockIdx;
         c.blockNum = p.blockNum;
-        c.slot = p.slot;
+        c.lane = p.lane;
         c.task = p.task;
         return c;
     }

@@ -1,15 +1,19 @@
 package dev.tessera.cli;
 
+import dev.tessera.dispatch.Policies;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.run.ExampleRunner;
 import dev.tessera.examples.run.Settings;
 import dev.tessera.profiling.DispatchTimingStats;
+import dev.tessera.profiling.PolicyComparison;
 import dev.tessera.profiling.TraceStats;
 import dev.tessera.scheduler.DispatchPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +31,9 @@ import picocli.CommandLine.Unmatched;
                 + ", parallel/" + TraceFiles.HTML + ", " + TraceFiles.COMPARE_PNG + " (serial above, parallel below, "
                 + "one time scale) and " + TraceFiles.COMPARE_JSON + " ({\"serial\": stats, \"parallel\": stats}).",
         "Prints makespan, overhead, utilisation, blocks per scheduler and every SPMD task's start spread side by side.",
+        "With --policies A,B,C: runs each of those policies instead, writes A/, B/, C/ with the same files, "
+                + TraceFiles.COMPARE_PNG + " with all of them stacked on one time scale in that order, and "
+                + TraceFiles.COMPARE_JSON + " ({\"A\": stats, ..., \"dispatch\": {\"A\": dispatch figures, ...}}).",
         "Exit code 0 when both runs PASS, 1 when one FAILs, 2 on a bad command line, 3 when a run fails, "
                 + "4 when an output file cannot be written."})
 final class CompareCommand implements Callable<Integer> {
@@ -56,6 +63,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Folder for the traces, pages, picture and statistics (created if missing).")
     Path outDir;
 
+    @Option(names = "--policies", paramLabel = "LIST", split = ",",
+            description = "Compare these dispatch policies instead of serial and parallel, in this order (see 'tessera list"
+                    + " --policies'); a policy may carry toggles: head:burst-publish=off.")
+    List<String> policies;
+
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
             description = "Run the example N times untraced under each policy first, so that JIT compilation "
                     + "lands in neither compared run (default: ${DEFAULT-VALUE}).")
@@ -67,6 +79,7 @@ final class CompareCommand implements Callable<Integer> {
         exampleOptions = ExampleArgs.resolve(spec.commandLine(), example, caseName, exampleArgs, !machine.noCompute);
         TraceFiles.prepareDirectory(outDir);
         PrintWriter out = spec.commandLine().getOut();
+        if (policies != null) return comparePolicies(out);
         Settings serialSettings = machine.settings(DispatchPolicy.SERIAL, true);
         Report.settings(out, example.name(), serialSettings, "serial, then parallel");
         out.flush();
@@ -102,6 +115,52 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return passed ? ExitCodes.OK : ExitCodes.FAIL;
+    }
+
+    /** {@code --policies}: every listed policy, checked, drawn stacked, tabled side by side. */
+    private int comparePolicies(PrintWriter out) {
+        List<DispatchPolicy> chosen = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (String spec : policies) {
+            DispatchPolicy p;
+            try {
+                p = DispatchPolicy.of(Policies.parseSpec(spec.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(this.spec.commandLine(), "--policies: " + e.getMessage());
+            }
+            if (!names.add(p.options().fileName())) {
+                throw new ParameterException(this.spec.commandLine(), "--policies names " + p.name() + " twice");
+            }
+            chosen.add(p);
+        }
+        Settings first = machine.settings(chosen.getFirst(), true);
+        Report.settings(out, example.name(), first, String.join(", ", chosen.stream().map(DispatchPolicy::name).toList()));
+        out.flush();
+        for (DispatchPolicy p : chosen) warmUp(first.withPolicy(p));
+        List<ExampleRunner.Outcome> outcomes = new ArrayList<>();
+        for (DispatchPolicy p : chosen) outcomes.add(runOne(first.withPolicy(p), ""));
+        List<PolicyComparison.Run> runs = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            Report.row(out, chosen.get(i).name(), outcomes.get(i).verdict().describe());
+            runs.add(PolicyComparison.Run.of(chosen.get(i).name(), outcomes.get(i).result().trace()));
+        }
+        PolicyComparison comparison = new PolicyComparison(runs);
+        out.println();
+        out.print(comparison.table());
+        out.println();
+        List<String> dirs = chosen.stream().map(p -> p.options().fileName()).toList();
+        TraceFiles.print(out, TraceFiles.writePolicies(comparison, dirs, outDir));
+        if (!outcomes.getFirst().verdict().wasChecked()) {
+            out.println(outcomes.getFirst().verdict().describe());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) if (!outcomes.get(i).verdict().passed()) failed.add(chosen.get(i).name());
+        out.println(failed.isEmpty() ? "PASS (every policy matches the golden)" : "FAIL (" + String.join(", ", failed)
+                + " did not match the golden)");
+        out.flush();
+        return failed.isEmpty() ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
     private void warmUp(Settings s) {

@@ -1,5 +1,7 @@
 package dev.tessera.cli;
 
+import dev.tessera.dispatch.NamedPolicy;
+import dev.tessera.dispatch.Policies;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.Examples;
 import dev.tessera.examples.run.Platforms;
@@ -106,6 +108,19 @@ final class Converters {
         }
     }
 
+    /** {@code NAME=on|off} for {@code --dispatch-option}: checked here, applied to the policy later. */
+    static final class ToggleConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                Policies.parse("serial").withToggle(value);
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** {@code reserve} and {@code freeze}: the command line's names of the {@link SyncStartMode}s. */
     static final class SyncStartConverter implements ITypeConverter<SyncStartMode> {
         @Override
@@ -142,7 +157,7 @@ final class Converters {
     static final class PolicyNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of("parallel", "serial").iterator();
+            return Policies.all().stream().map(NamedPolicy::name).iterator();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tessera.cli;
 
+import dev.tessera.dispatch.Policies;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.Examples;
 import java.io.PrintWriter;
@@ -17,9 +18,18 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--cases", description = "Also list every example's cases (--case NAME) and options (--OPTION VALUE).")
     boolean cases;
 
+    @Option(names = "--policies", description = "List the dispatch policies (--policy NAME), one line each, and the mechanisms"
+            + " --dispatch-option NAME=on|off switches, instead of the examples.")
+    boolean policies;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (policies) {
+            for (String line : Policies.listing()) out.println(line);
+            out.flush();
+            return ExitCodes.OK;
+        }
         int width = 0;
         for (Example e : Examples.all()) width = Math.max(width, e.name().length());
         for (Example e : Examples.all()) {

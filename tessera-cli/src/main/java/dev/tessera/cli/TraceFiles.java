@@ -2,6 +2,7 @@ package dev.tessera.cli;
 
 import dev.tessera.examples.run.IoErrors;
 import dev.tessera.profiling.ChromeTraceWriter;
+import dev.tessera.profiling.PolicyComparison;
 import dev.tessera.profiling.SwimlaneHtml;
 import dev.tessera.profiling.SwimlanePng;
 import dev.tessera.profiling.Trace;
@@ -129,6 +130,26 @@ final class TraceFiles {
         TraceStats b = TraceStats.of(parallel);
         out.add(write("stats", dir.resolve(COMPARE_JSON), "{\"serial\": ..., \"parallel\": ...}",
                 p -> TraceStats.writeComparisonJson(a, b, p)));
+        return out;
+    }
+
+    /** {@code compare --policies}: one folder per run, named {@code dirs}, the stacked picture and the JSON. */
+    static List<Written> writePolicies(PolicyComparison comparison, List<String> dirs, Path dir) {
+        prepareDirectory(dir);
+        List<Written> out = new ArrayList<>();
+        List<Trace> traces = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++) {
+            PolicyComparison.Run run = comparison.runs().get(i);
+            Trace t = run.trace();
+            traces.add(t);
+            Path sub = dir.resolve(dirs.get(i));
+            prepareDirectory(sub);
+            out.add(write(run.name() + " trace", sub.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(t, p)));
+            out.add(write(run.name() + " page", sub.resolve(HTML), "any browser", p -> SwimlaneHtml.write(t, p)));
+        }
+        out.add(write("picture", dir.resolve(COMPARE_PNG), String.join(", ", dirs) + ", top to bottom",
+                p -> SwimlanePng.writeStack(traces, p)));
+        out.add(write("stats", dir.resolve(COMPARE_JSON), "one entry per policy, then \"dispatch\"", comparison::writeJson));
         return out;
     }
 

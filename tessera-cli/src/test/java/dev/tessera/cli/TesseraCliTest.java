@@ -43,7 +43,7 @@ class TesseraCliTest {
         }
         CliHarness run = CliHarness.run("run", "--help");
         assertEquals(0, run.exitCode());
-        for (String s : List.of("--topology", "--policy", "--platform", "--seed", "parallel, serial", "spmd-wide",
+        for (String s : List.of("--topology", "--policy", "--platform", "--seed", "serial, parallel, head, handoff", "--dispatch-option", "spmd-wide",
                 "qk-demo", "--sync-start", "reserve", "freeze", "--trace", "--stats", "--warmup")) {
             assertTrue(run.out().contains(s), run.out());
         }
@@ -53,7 +53,8 @@ class TesseraCliTest {
                 "compare.png", "compare.json")) {
             assertTrue(compare.out().contains(s), compare.out());
         }
-        assertTrue(!compare.out().contains("--policy"), "compare runs both policies: " + compare.out());
+        assertTrue(!compare.out().contains("--policy=") && compare.out().contains("--policies=LIST"),
+                "compare runs serial and parallel, or --policies: " + compare.out());
     }
 
     @Test
@@ -81,7 +82,7 @@ class TesseraCliTest {
             "--topology | a5:9     | a5 runs 1..6 schedulers",
             "--topology | a5:x     | use a2a3, a5, a5:S, host or CxS",
             "--topology | 99999999999x1 | use a2a3, a5, a5:S, host or CxS",
-            "--policy   | fastest  | use serial or parallel",
+            "--policy   | fastest  | use serial, parallel, head, handoff",
             "--platform | gpu      | unknown platform 'gpu': use threaded, sim",
             "--seed     | twelve   | twelve",
             "--sync-start | sometimes | unknown sync-start mode 'sometimes': use reserve or freeze",

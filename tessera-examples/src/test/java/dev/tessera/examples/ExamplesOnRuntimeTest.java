@@ -19,12 +19,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every example on the real runtime (threaded platform), with both dispatch policies, on a2a3, a5
- * and a small custom topology: the output must match the golden exactly and the run's counters
- * must match the plan.
+ * Every example on the real runtime (threaded platform): serial and parallel on a2a3, a5 and a small
+ * custom topology, head on a2a3 and the small one. The output must match the golden exactly and
+ * the run's counters must match the plan.
  *
  */
 class ExamplesOnRuntimeTest {
+    private static final DispatchPolicy HEAD = DispatchPolicy.parse("head");
+
     static Stream<Arguments> runs() {
         List<Arguments> out = new ArrayList<>();
         for (Example e : Examples.all()) {
@@ -35,6 +37,8 @@ class ExamplesOnRuntimeTest {
             out.add(Arguments.of(e, Topology.a5(), DispatchPolicy.SERIAL));
             out.add(Arguments.of(e, Topology.custom(4, 2), DispatchPolicy.PARALLEL));
             out.add(Arguments.of(e, Topology.custom(4, 2), DispatchPolicy.SERIAL));
+            out.add(Arguments.of(e, Topology.a2a3(), HEAD));
+            out.add(Arguments.of(e, Topology.custom(4, 2), HEAD));
         }
         return out.stream();
     }

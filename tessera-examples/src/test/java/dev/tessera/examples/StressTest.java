@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The whole example suite, again and again, on the threaded platform: per seed a random topology
- * (presets and odd custom shapes), a random dispatch policy and sync-start mode, and core timing
+ * (presets and odd custom shapes), a random combination of dispatch mechanisms, a sync-start mode, and core timing
  * perturbed by the seed. Every run must match its golden and keep every dispatch invariant. Once on
  * the default core executor (which the build also runs with {@code tessera.cores=dedicated}), and
  * once on pooled cores with 1, 2 and 4 workers.
@@ -72,7 +72,7 @@ class StressTest {
     private static void runAll(long seed, CoreExecutor executor) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Topology topology = randomTopology(rnd);
-        DispatchPolicy policy = rnd.nextBoolean() ? DispatchPolicy.PARALLEL : DispatchPolicy.SERIAL;
+        DispatchPolicy policy = RandomPolicies.next(rnd);
         SyncStartMode mode = rnd.nextBoolean() ? SyncStartMode.RESERVE : SyncStartMode.FREEZE_ALL;
         List<String> failures = new ArrayList<>();
         for (Example example : Examples.all()) {
@@ -88,7 +88,7 @@ class StressTest {
                 if (!violations.isEmpty()) failures.add(example.name() + ": " + violations.get(0));
             }
         }
-        assertTrue(failures.isEmpty(), () -> "seed " + seed + " on " + topology + ", " + policy.name() + ", " + mode + ", " + executor + " cores: "
+        assertTrue(failures.isEmpty(), () -> "seed " + seed + " on " + topology + ", " + policy.options().describe() + ", " + mode + ", " + executor + " cores: "
                 + failures);
     }
 }

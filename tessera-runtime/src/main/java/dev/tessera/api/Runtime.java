@@ -1,12 +1,12 @@
 package dev.tessera.api;
 
-import dev.tessera.core.Run;
 import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.Platform;
 import dev.tessera.platform.sim.CostModel;
 import dev.tessera.platform.sim.SimPlatform;
 import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.platform.threaded.ThreadedPlatform;
+import dev.tessera.run.Run;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;

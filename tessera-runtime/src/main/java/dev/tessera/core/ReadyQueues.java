@@ -34,6 +34,11 @@ public final class ReadyQueues {
         return queues[shape].isEmpty();
     }
 
+    /** How many tasks each queue holds at most. */
+    public int capacity() {
+        return queues[0].capacity();
+    }
+
     public int size(int shape) {
         return queues[shape].size();
     }

@@ -12,6 +12,11 @@ public interface CorePort {
     /** Status of a core that has not run anything yet: FIN of the idle id. */
     int IDLE_STATUS = FIN_BIT | 0x7FFF_FFFF;
     int ACK_BIT = 0;
+    /**
+     * Tokens from here up are never a dispatch: the platforms use them for their own signals (the
+     * threaded core's exit) and the idle status, and the scheduler's token counter wraps below them.
+     */
+    int FIRST_RESERVED_TOKEN = 0x7FFF_FFF0;
 
     /** Posts {@code token} to the dispatch register; its payload buffer must already be written. */
     void post(int token);

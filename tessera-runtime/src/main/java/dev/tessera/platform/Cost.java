@@ -21,8 +21,17 @@ public enum Cost {
     BLOCK_CLAIM,
     /** Building one per-core dispatch payload. */
     PAYLOAD_BUILD,
-    /** Writing one core's dispatch register. */
+    /**
+     * Writing one core's dispatch register the way PR #827's accessor did: a full barrier, the
+     * store, another full barrier (what {@code serial} and {@code parallel} pay per subtask).
+     */
     REGISTER_WRITE,
+    /** One store barrier: what a publish pays once before its register stores (after #881). */
+    STORE_BARRIER,
+    /** One bare posted store to a dispatch register, on its own (after #881, no burst). */
+    REGISTER_STORE,
+    /** One posted store to a dispatch register inside a burst that follows one barrier (#989). */
+    REGISTER_STORE_BURST,
     /** Reading one core's status register during completion polling. */
     COMPLETION_POLL,
     /** Completing a task: state change and fanout notification, per consumer notified. */

@@ -24,8 +24,8 @@ public final class DispatchPayload implements KernelContext {
     public long taskId;
     public int blockIdx;
     public int blockNum;
-    /** The kernel slot (lane ordinal) this dispatch runs. */
-    public int slot;
+    /** The kernel lane (ordinal of {@code Lane}: AIC, AIV0, AIV1) of the task this dispatch runs. */
+    public int lane;
     /** Opaque to the platform: the runtime's task state. */
     public Object task;
 
@@ -34,6 +34,24 @@ public final class DispatchPayload implements KernelContext {
         this.clusterId = clusterId;
         this.coreType = coreType;
         this.subBlockId = subBlockId;
+    }
+
+    /**
+     * Fills this buffer for one dispatch. The scheduler calls it before posting the token that
+     * names this buffer; the core reads it only after seeing that token.
+     */
+    public void load(Kernel kernel, Tensor[] tensors, int tensorCount, long[] scalars, int scalarCount, long taskId, int blockIdx,
+            int blockNum, int lane, Object task) {
+        this.kernel = kernel;
+        this.tensors = tensors;
+        this.tensorCount = tensorCount;
+        this.scalars = scalars;
+        this.scalarCount = scalarCount;
+        this.taskId = taskId;
+        this.blockIdx = blockIdx;
+        this.blockNum = blockNum;
+        this.lane = lane;
+        this.task = task;
     }
 
     @Override public int blockIdx() { return blockIdx; }

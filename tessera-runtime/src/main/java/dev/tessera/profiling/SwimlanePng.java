@@ -7,6 +7,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -70,6 +71,38 @@ public final class SwimlanePng {
 
     public static void writeComparison(Trace before, Trace after, Path file) {
         save(renderComparison(before, after), file);
+    }
+
+    /** Any number of runs stacked top to bottom on one time scale, each titled by its policy. */
+    public static BufferedImage renderStack(List<Trace> traces, int width) {
+        if (traces.isEmpty()) throw new IllegalArgumentException("nothing to draw");
+        long span = 1;
+        for (Trace t : traces) span = Math.max(span, t.viewEndNs());
+        List<SwimlanePainter> painters = new java.util.ArrayList<>();
+        int gap = 24;
+        int height = -gap;
+        for (Trace t : traces) {
+            SwimlanePainter p = new SwimlanePainter(t, defaultTitle(t), width, span);
+            painters.add(p);
+            height += p.height() + gap;
+        }
+        BufferedImage image = blank(width, height);
+        Graphics2D g = graphics(image);
+        int y = 0;
+        for (int i = 0; i < painters.size(); i++) {
+            if (i > 0) {
+                g.setColor(new Color(0x888888));
+                g.fillRect(0, y - gap / 2 - 1, width, 2);
+            }
+            painters.get(i).paint(g, y);
+            y += painters.get(i).height() + gap;
+        }
+        g.dispose();
+        return image;
+    }
+
+    public static void writeStack(List<Trace> traces, Path file) {
+        save(renderStack(traces, DEFAULT_WIDTH), file);
     }
 
     private static String defaultTitle(Trace trace) {

@@ -2,14 +2,19 @@ package dev.tessera.scheduler;
 
 import dev.tessera.core.TaskShape;
 import dev.tessera.core.TaskSlot;
+import dev.tessera.platform.CorePort;
 import dev.tessera.topology.Lane;
 import dev.tessera.topology.Topology;
 
 /**
  * The cores one scheduler owns and what each is doing (spec §4.3–4.5): a running and a pending
- * dispatch per core, whether the core is idle, and whether its next payload buffer still holds a
- * posted token the core has not latched yet ("pending occupied"). Local core {@code 3k + lane}
- * is lane {@code lane} of local cluster {@code k}.
+ * dispatch per core (the reference's two registers), whether the core is idle, and whether its next
+ * payload buffer still holds a posted token the core has not latched yet ("pending occupied").
+ * Local core {@code 3k + lane} is lane {@code lane} of local cluster {@code k}.
+ *
+ * <p>Threading: written and read only by the owning scheduler, except while that scheduler is
+ * parked in {@link StopTheWorld}: then the one scheduler holding the world may read and write it
+ * (only {@link CohortLauncher} does). The barrier's volatile accesses order both sides' writes.
  */
 public final class CoreTracker {
     final int scheduler;
@@ -17,19 +22,21 @@ public final class CoreTracker {
     final int[] coreIds;
     final boolean[] idle;
     final boolean[] pendingOccupied;
-    final int[] seq;
+    /** Last token posted to each core; see {@link #nextToken}. */
+    private final int[] seq;
     /** Cores set aside for a pending sync-start cohort: no other work may be placed on them. */
     final boolean[] held;
     /** Held targets already counted as idle for the cohort (indexed by the target's first core). */
     final boolean[] counted;
 
     final TaskSlot[] runTask;
-    final int[] runSlot;
+    /** The kernel lane (AIC, AIV0, AIV1) of the running dispatch. */
+    final int[] runLane;
     final int[] runBlock;
     final int[] runToken;
     final long[] runSince;
     final TaskSlot[] pendTask;
-    final int[] pendSlot;
+    final int[] pendLane;
     final int[] pendBlock;
     final int[] pendToken;
     int running;
@@ -49,12 +56,12 @@ public final class CoreTracker {
         held = new boolean[n];
         counted = new boolean[n];
         runTask = new TaskSlot[n];
-        runSlot = new int[n];
+        runLane = new int[n];
         runBlock = new int[n];
         runToken = new int[n];
         runSince = new long[n];
         pendTask = new TaskSlot[n];
-        pendSlot = new int[n];
+        pendLane = new int[n];
         pendBlock = new int[n];
         pendToken = new int[n];
     }
@@ -65,6 +72,62 @@ public final class CoreTracker {
 
     boolean hasRunning() {
         return running > 0;
+    }
+
+    /**
+     * The token of the next dispatch to local core {@code c}: one more than the last, wrapping
+     * before {@link CorePort#FIRST_RESERVED_TOKEN}. Its parity picks the payload buffer, so the
+     * wrap keeps it (to 2): two dispatches in a row never share a buffer.
+     */
+    int nextToken(int c) {
+        return seq[c] = tokenAfter(seq[c]);
+    }
+
+    /** The token that follows {@code token} on one core. */
+    static int tokenAfter(int token) {
+        int next = (token + 1) & CorePort.ID_MASK;
+        return next >= CorePort.FIRST_RESERVED_TOKEN ? 2 : next;
+    }
+
+    /** Records a dispatch that starts at once on idle core {@code c}. */
+    void startRunning(int c, TaskSlot task, int lane, int blockIdx, int token, long now) {
+        runTask[c] = task;
+        runLane[c] = lane;
+        runBlock[c] = blockIdx;
+        runToken[c] = token;
+        runSince[c] = now;
+        idle[c] = false;
+        running++;
+        pendingOccupied[c] = true;
+    }
+
+    /** Records a dispatch queued behind the running one of busy core {@code c}. */
+    void queuePending(int c, TaskSlot task, int lane, int blockIdx, int token) {
+        pendTask[c] = task;
+        pendLane[c] = lane;
+        pendBlock[c] = blockIdx;
+        pendToken[c] = token;
+        pendingOccupied[c] = true;
+    }
+
+    /** The pending dispatch of core {@code c} latched: it is now the running one, since {@code now}. */
+    void promotePending(int c, long now) {
+        runTask[c] = pendTask[c];
+        runLane[c] = pendLane[c];
+        runBlock[c] = pendBlock[c];
+        runToken[c] = pendToken[c];
+        runSince[c] = now;
+        pendTask[c] = null;
+        pendingOccupied[c] = false;
+    }
+
+    /** Everything dispatched to core {@code c} finished: it is idle. */
+    void becomeIdle(int c) {
+        runTask[c] = null;
+        pendTask[c] = null;
+        idle[c] = true;
+        pendingOccupied[c] = false;
+        running--;
     }
 
     /** A busy core that can take a pending dispatch: its previous post was latched, no pending one waits. */

@@ -1,7 +1,9 @@
 package dev.tessera.scheduler;
 
 import dev.tessera.core.TaskSlot;
-import java.util.Locale;
+import dev.tessera.dispatch.DispatchOptions;
+import dev.tessera.dispatch.Mechanism;
+import dev.tessera.dispatch.Policies;
 
 /**
  * How a scheduler that popped an SPMD task turns idle cores into dispatched blocks.
@@ -21,14 +23,26 @@ public interface DispatchPolicy {
      */
     void dispatch(DispatchTarget target, TaskSlot task, CoreList cores);
 
-    DispatchPolicy SERIAL = new SerialPolicy();
-    DispatchPolicy PARALLEL = new ParallelPolicy();
+    /**
+     * Every mechanism this policy switches on ({@link Mechanism}); the scheduler builds its
+     * collaborators from these. The block claim itself is {@link #dispatch}. A policy of one's own
+     * gets #827's collaborators (none of the later mechanisms) unless it says otherwise.
+     */
+    default DispatchOptions options() {
+        return DispatchOptions.of(name(), java.util.Set.of());
+    }
 
+    DispatchPolicy SERIAL = new SerialPolicy(Policies.SERIAL.options());
+    DispatchPolicy PARALLEL = new ParallelPolicy(Policies.PARALLEL.options());
+
+    /** The policy for {@code options}: its block claim by {@link Mechanism#PARALLEL_CLAIM}, named after the options. */
+    static DispatchPolicy of(DispatchOptions options) {
+        if (!options.has(Mechanism.PARALLEL_CLAIM)) return new SerialPolicy(options);
+        return options.has(Mechanism.PEER_HANDOFF) ? new PeerHandoffPolicy(options) : new ParallelPolicy(options);
+    }
+
+    /** A named policy ({@code serial}, {@code parallel}, {@code head}, ...; see {@link Policies}). */
     static DispatchPolicy parse(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "serial" -> SERIAL;
-            case "parallel" -> PARALLEL;
-            default -> throw new IllegalArgumentException("unknown dispatch policy '" + name + "': use serial or parallel");
-        };
+        return of(Policies.parse(name));
     }
 }

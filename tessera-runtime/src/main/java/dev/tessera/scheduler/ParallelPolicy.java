@@ -1,6 +1,7 @@
 package dev.tessera.scheduler;
 
 import dev.tessera.core.TaskSlot;
+import dev.tessera.dispatch.DispatchOptions;
 import dev.tessera.platform.Cost;
 
 /**
@@ -9,9 +10,20 @@ import dev.tessera.platform.Cost;
  * indices come only from this thread's claim, never from the task.
  */
 final class ParallelPolicy implements DispatchPolicy {
+    private final DispatchOptions options;
+
+    ParallelPolicy(DispatchOptions options) {
+        this.options = options;
+    }
+
     @Override
     public String name() {
-        return "parallel";
+        return options.name();
+    }
+
+    @Override
+    public DispatchOptions options() {
+        return options;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tessera.scheduler;
 
 import dev.tessera.core.TaskSlot;
+import dev.tessera.dispatch.DispatchOptions;
 import dev.tessera.platform.Cost;
 
 /**
@@ -8,9 +9,20 @@ import dev.tessera.platform.Cost;
  * and only then hands the task back, so the other schedulers see it late: a staircase.
  */
 final class SerialPolicy implements DispatchPolicy {
+    private final DispatchOptions options;
+
+    SerialPolicy(DispatchOptions options) {
+        this.options = options;
+    }
+
     @Override
     public String name() {
-        return "serial";
+        return options.name();
+    }
+
+    @Override
+    public DispatchOptions options() {
+        return options;
     }
 
     @Override

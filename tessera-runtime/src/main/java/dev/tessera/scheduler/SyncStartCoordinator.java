@@ -7,7 +7,9 @@ import dev.tessera.profiling.TraceRecorder;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Places sync-start cohorts that do not fit on one scheduler's idle cores (spec §4.9). At most one
+ * What the schedulers of one run share to place sync-start cohorts that do not fit on one
+ * scheduler's idle cores (spec §4.9): the pending cohort, the stop-the-world barrier, and every
+ * scheduler's {@link BlockPlacer} (for {@link CohortLauncher}, under the barrier only). At most one
  * cohort is pending at a time; a second one is re-queued until the first has launched.
  *
  * <ul>
@@ -24,17 +26,18 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SyncStartCoordinator {
     final SyncStartMode mode;
     final StopTheWorld world;
-    final Scheduler[] schedulers;
+    /** Scheduler {@code s}'s placer at index {@code s}. */
+    final BlockPlacer[] placers;
     private final AtomicReference<Cohort> active = new AtomicReference<>();
 
+    private final Actor[] actors;
     private final TraceRecorder recorder;
 
-    SyncStartCoordinator(SyncStartMode mode, Scheduler[] schedulers, ErrorLatch errors, TraceRecorder recorder) {
+    SyncStartCoordinator(SyncStartMode mode, BlockPlacer[] placers, Actor[] actors, ErrorLatch errors, TraceRecorder recorder) {
         this.mode = mode;
+        this.placers = placers.clone();
+        this.actors = actors.clone();
         this.recorder = recorder;
-        this.schedulers = schedulers;
-        Actor[] actors = new Actor[schedulers.length];
-        for (int s = 0; s < actors.length; s++) actors[s] = schedulers[s].actor();
         this.world = new StopTheWorld(actors, errors);
     }
 
@@ -44,9 +47,9 @@ final class SyncStartCoordinator {
 
     /** Starts a drain for {@code task}; false if another cohort is pending (re-queue the task). */
     boolean begin(TaskSlot task, int owner) {
-        if (!active.compareAndSet(null, new Cohort(task, owner, schedulers.length))) return false;
+        if (!active.compareAndSet(null, new Cohort(task, owner, placers.length))) return false;
         // the owner sets aside its first targets (or freezes) in this same loop iteration
-        if (recorder.enabled()) recorder.cohortDrainStarted(task.taskId(), schedulers[owner].actor().now());
+        if (recorder.enabled()) recorder.cohortDrainStarted(task.taskId(), actors[owner].now());
         return true;
     }
 

@@ -34,7 +34,7 @@ public final class InvariantChecker implements KernelObserver {
             early.add("sync-start task " + TaskIds.format(p.taskId) + " '" + t.name() + "' block " + p.blockIdx + " started when only "
                     + placed + " of " + t.blockNum() + " blocks were placed");
         }
-        runs.add(new Execution(p.taskId, t.name(), t.shape(), t.activeMask(), t.blockNum(), p.blockIdx, p.blockNum, p.slot,
+        runs.add(new Execution(p.taskId, t.name(), t.shape(), t.activeMask(), t.blockNum(), p.blockIdx, p.blockNum, p.lane,
                 p.coreId(), p.clusterId(), p.subBlockId(), p.coreType()));
     }
 

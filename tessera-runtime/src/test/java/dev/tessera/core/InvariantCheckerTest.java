@@ -34,7 +34,7 @@ class InvariantCheckerTest {
         p.taskId = t.taskId;
         p.blockIdx = block;
         p.blockNum = t.blockNum;
-        p.slot = slot;
+        p.lane = slot;
         c.beforeRun(p);
     }
 

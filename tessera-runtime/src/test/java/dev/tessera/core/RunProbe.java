@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tessera.api.Orchestration;
 import dev.tessera.api.RunResult;
 import dev.tessera.api.Runtime;
+import dev.tessera.run.Run;
 import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 

@@ -25,10 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Building one dispatch payload: the stores {@code Scheduler.dispatchSubtask} makes into the
+ * Building one dispatch payload: {@link DispatchPayload#load}, which {@code BlockPlacer} calls on the
  * core's payload buffer {@code token & 1} before it posts the token (kernel, tensors, scalars,
- * task id, block index and count, slot, task). That method is private to the scheduler, so this
- * benchmark repeats its stores on the runtime's own {@link DispatchPayload} buffers, alternating
+ * task id, block index and count, lane, task), on the runtime's own buffers, alternating
  * the two buffers of each of 48 cores as successive tokens do. Unlike the reference's payload
  * build, nothing is copied or cache-flushed: tensors and scalars travel by reference. The real
  * method, with everything around it, is timed by {@link SchedulerLoopBench}.
@@ -72,18 +71,10 @@ public class PayloadBench {
         int t = ++token;
         int core = state.topology.clusters() + (t % 48);
         int blockIdx = t % task.blockNum;
-        int slot = Lane.AIV0.ordinal();
+        int lane = Lane.AIV0.ordinal();
         DispatchPayload p = payloads[core][(t / 48) & 1];
-        p.kernel = task.kernels[slot];
-        p.tensors = task.tensors;
-        p.tensorCount = task.tensorCount;
-        p.scalars = task.scalars;
-        p.scalarCount = task.scalarCount;
-        p.taskId = task.taskId;
-        p.blockIdx = blockIdx;
-        p.blockNum = task.blockNum;
-        p.slot = slot;
-        p.task = task;
+        p.load(task.kernels[lane], task.tensors, task.tensorCount, task.scalars, task.scalarCount, task.taskId, blockIdx,
+                task.blockNum, lane, task);
         return p;
     }
 }

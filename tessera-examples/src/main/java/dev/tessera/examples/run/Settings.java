@@ -19,7 +19,7 @@ public record Settings(Platform platform, Topology topology, DispatchPolicy poli
         return new Settings(platform, topology, policy, syncStart, seed, on);
     }
 
-    /** The policy as the command line spells it: {@code serial}, {@code parallel}. */
+    /** The policy as the command line spells it: {@code serial}, {@code head[burst-publish=off]}. */
     public String policyName() {
         return policy.name().toLowerCase(Locale.ROOT);
     }

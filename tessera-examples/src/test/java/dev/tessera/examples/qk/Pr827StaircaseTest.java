@@ -112,20 +112,41 @@ class Pr827StaircaseTest {
     }
 
     /**
-     * Issue #818's shape, which calibrated {@code payload_build + register_write}: one 20-block AIC
-     * task on an idle a2a3, serial, no jitter. Its 20 starts are one staircase of exactly one
-     * dispatch per step within a scheduler, plus one hand-over per scheduler change.
+     * Issue #818's shape on the a2a3 preset: one 20-block AIC task on an idle a2a3, serial, no
+     * jitter. Its 20 starts are one staircase of at least one dispatch (claim, payload, #827's
+     * fenced register write) per step, plus one hand-over per scheduler change.
      */
     @Test
     void issue818TwentyBlocksStartInOneStaircase() {
-        long step = COSTS.cost(Cost.PAYLOAD_BUILD) + COSTS.cost(Cost.REGISTER_WRITE);
+        long step = COSTS.cost(Cost.BLOCK_CLAIM) + COSTS.cost(Cost.PAYLOAD_BUILD) + COSTS.cost(Cost.REGISTER_WRITE);
+        TraceStats.TaskStats t = twentyBlocks(A2A3);
+        System.out.printf("20-block AIC task, a2a3, serial, no jitter: start spread %d ns%n", t.startSpreadNs());
+        assertTrue(t.startSpreadNs() >= 19 * step, "spread " + t.startSpreadNs());
+    }
+
+    /**
+     * The per-operation cost model must still produce issue #818's measurement: ~14.5 µs from the
+     * first to the last of 20 block starts when one scheduler dispatches them (before #827, on a
+     * scheduler with enough idle cores). Nothing in the model is fitted to this figure: it comes out
+     * of the payload (0.46 µs), the fenced register write (two barriers and a store) and the claim.
+     */
+    @Test
+    void issue818StaircaseComesOutOfThePerOperationCosts() {
+        TraceStats.TaskStats t = twentyBlocks(Topology.custom(24, 1));
+        System.out.printf("20-block AIC task, one scheduler, serial, no jitter: start spread %d ns (issue #818: ~14 500 ns)%n",
+                t.startSpreadNs());
+        assertTrue(Math.abs(t.startSpreadNs() - 14_500) <= 1_450, "start spread " + t.startSpreadNs()
+                + " ns is not within 10 % of issue #818's ~14.5 µs");
+    }
+
+    private static TraceStats.TaskStats twentyBlocks(Topology topology) {
         Kernel empty = Kernel.of("qk", ctx -> { });
-        try (Runtime rt = Runtime.builder().topology(A2A3).platform(new SimPlatform(COSTS)).policy(DispatchPolicy.SERIAL)
+        try (Runtime rt = Runtime.builder().topology(topology).platform(new SimPlatform(COSTS)).policy(DispatchPolicy.SERIAL)
                 .seed(SEED).trace(true).build()) {
             RunResult r = rt.run(orch -> orch.submit(TaskSpec.aic(empty).blocks(20)));
             TraceStats.TaskStats t = TraceStats.of(r.trace()).spmdTasks().getFirst();
-            System.out.printf("20-block AIC task, serial, no jitter: start spread %d ns%n", t.startSpreadNs());
-            assertTrue(t.startSpreadNs() >= 19 * step, "spread " + t.startSpreadNs());
+            assertEquals(20, t.blocksRun());
+            return t;
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.tessera.api.Runtime;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
 import dev.tessera.examples.Examples;
+import dev.tessera.examples.RandomPolicies;
 import dev.tessera.examples.Verdict;
 import dev.tessera.platform.sim.CostModel;
 import dev.tessera.platform.sim.SimPlatform;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The example suite on the sim platform: many seeds (tie-breaks and cost jitter), random
- * topologies, every policy and sync-start mode, every invariant; same seed, same trace, byte for
+ * topologies, every combination of dispatch mechanisms and both sync-start modes, every invariant; same seed, same trace, byte for
  * byte; and a deliberately racy policy must be caught, proving these checks have teeth.
  */
 class SimSuiteTest {
@@ -79,26 +80,29 @@ class SimSuiteTest {
     void everyExampleKeepsItsInvariantsUnderEverySeed(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Topology topology = randomTopology(rnd);
-        DispatchPolicy policy = rnd.nextBoolean() ? DispatchPolicy.PARALLEL : DispatchPolicy.SERIAL;
+        DispatchPolicy policy = RandomPolicies.next(rnd);
         SyncStartMode mode = rnd.nextBoolean() ? SyncStartMode.RESERVE : SyncStartMode.FREEZE_ALL;
         List<String> failures = runSuite(topology, policy, mode, seed);
-        assertTrue(failures.isEmpty(), () -> "seed " + seed + " on " + topology + ", " + policy.name() + ", " + mode + ": " + failures);
+        assertTrue(failures.isEmpty(), () -> "seed " + seed + " on " + topology + ", " + policy.options().describe() + ", " + mode
+                + ": " + failures);
     }
 
     @Test
     void sameSeedSameTraceByteForByte() throws IOException {
         for (String name : List.of("spmd-multiblock-mix", "spmd-sync-start-stress", "spmd-mixed-independent")) {
             Example example = Examples.byName(name).orElseThrow();
-            byte[] first = traceBytes(example, 42);
-            byte[] again = traceBytes(example, 42);
-            assertArrayEquals(first, again, name + ": two runs with seed 42 differ");
-            assertTrue(!java.util.Arrays.equals(first, traceBytes(example, 43)), name + ": seeds 42 and 43 gave the same trace");
+            for (DispatchPolicy policy : List.of(DispatchPolicy.PARALLEL, DispatchPolicy.parse("head"))) {
+                byte[] first = traceBytes(example, policy, 42);
+                byte[] again = traceBytes(example, policy, 42);
+                assertArrayEquals(first, again, name + ", " + policy.name() + ": two runs with seed 42 differ");
+                assertTrue(!java.util.Arrays.equals(first, traceBytes(example, policy, 43)), name + ": seeds 42 and 43 gave the same trace");
+            }
         }
     }
 
-    private static byte[] traceBytes(Example example, long seed) throws IOException {
+    private static byte[] traceBytes(Example example, DispatchPolicy policy, long seed) throws IOException {
         Topology t = Topology.a2a3();
-        try (Runtime rt = Runtime.builder().topology(t).seed(seed).trace(true)
+        try (Runtime rt = Runtime.builder().topology(t).policy(policy).seed(seed).trace(true)
                 .platform(new SimPlatform(CostModel.a2a3(), true, true)).build();
              ExampleInstance instance = example.instantiate(t)) {
             RunResult r = rt.run(instance.orchestration());

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 /**
  * One core as a function of simulated time instead of a thread. A post at the poster's clock T
  * fixes the dispatch's whole future at once: it starts at max(T + pickup, end of the previous
- * dispatch), runs for the cost model's duration, and its ACK and FIN become readable after the
+ * dispatch + switch), runs for the cost model's duration, and its ACK and FIN become readable after the
  * visibility latencies. {@link #status()} then answers what the register shows at the reader's
  * clock.
  *
@@ -23,8 +23,6 @@ import java.util.SplittableRandom;
  * saw this dispatch's FIN. Only the baton holder calls in, so nothing here is synchronized.
  */
 final class SimCore implements CorePort {
-    /** Ids from here up are reserved register values (spec §1.1: exit signal, idle ids). */
-    static final int FIRST_RESERVED_TOKEN = 0x7FFF_FFF0;
     private static final int SLOTS = 4;
 
     private final int id;
@@ -69,8 +67,8 @@ final class SimCore implements CorePort {
     @Override
     public void post(int token) {
         long t = baton.nowForCores();
-        if (token < 0 || token >= FIRST_RESERVED_TOKEN) {
-            throw new IllegalArgumentException("core " + id + ": token " + token + " is outside 0.." + (FIRST_RESERVED_TOKEN - 1)
+        if (token < 0 || token >= CorePort.FIRST_RESERVED_TOKEN) {
+            throw new IllegalArgumentException("core " + id + ": token " + token + " is outside 0.." + (CorePort.FIRST_RESERVED_TOKEN - 1)
                     + " (larger ids are reserved register values)");
         }
         if (posted) {
@@ -85,7 +83,8 @@ final class SimCore implements CorePort {
         }
         settle(t);
         DispatchPayload payload = host.payload(id, token & 1);
-        long start = Math.max(t + model.pickupNs(), lastEnd);
+        // an idle core needs pickup after the write; a core that just ran a kernel also needs its switch time
+        long start = posted ? Math.max(t + model.pickupNs(), lastEnd + model.switchNs()) : t + model.pickupNs();
         long end = Math.addExact(start, Jitter.apply(model.kernelNanos(payload), jitterPercent, rng));
         if (end > baton.timeLimitNs()) {
             // The run needs this block's FIN, so it cannot finish in time: say so now, not after idling up to the limit.

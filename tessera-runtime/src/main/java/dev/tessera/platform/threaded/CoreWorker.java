@@ -1,6 +1,7 @@
 package dev.tessera.platform.threaded;
 
 import dev.tessera.platform.CoreHost;
+import dev.tessera.platform.CorePort;
 import dev.tessera.platform.IdleStrategy;
 import java.util.concurrent.locks.LockSupport;
 
@@ -9,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * runs it (the device's shape, kept for hosts with a CPU per thread and for fidelity studies).
  */
 final class CoreWorker extends CoreRegisters implements Runnable {
-    static final int EXIT = 0x7FFF_FFF0;
+    static final int EXIT = CorePort.FIRST_RESERVED_TOKEN;
 
     private final IdleStrategy idle;
     private volatile boolean parked;

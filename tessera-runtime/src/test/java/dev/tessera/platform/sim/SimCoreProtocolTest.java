@@ -29,7 +29,7 @@ class SimCoreProtocolTest {
     private static CostModel model() {
         return CostModel.a2a3().withOverrides(Map.of(
                 CostModel.COUNTER_TICK, "1", CostModel.key(Cost.LOOP), "1",
-                CostModel.CORE_PICKUP, Long.toString(PICKUP), CostModel.CORE_ACK_VISIBILITY, Long.toString(ACK),
+                CostModel.CORE_PICKUP, Long.toString(PICKUP), CostModel.CORE_SWITCH, "0", CostModel.CORE_ACK_VISIBILITY, Long.toString(ACK),
                 CostModel.CORE_FIN_VISIBILITY, Long.toString(FIN), CostModel.KERNEL_DEFAULT, Long.toString(KERNEL),
                 CostModel.IDLE_BASE, "1000000", CostModel.IDLE_CAP, "1000000"));
     }
@@ -107,6 +107,32 @@ class SimCoreProtocolTest {
         assertEquals(host.endOf(0, 4), host.startOf(0, 5));
     }
 
+    /**
+     * {@code core.switch}: a core that just ended a kernel needs that long before it starts the
+     * next one, whether the next was pending or posted just after the end; an idle core that
+     * ended long ago needs only the pickup.
+     */
+    @Test
+    void aBusyCoreStartsItsNextDispatchOneSwitchAfterTheEnd() {
+        long sw = 800;
+        Kernel k = Kernel.of("k", ctx -> { });
+        ToyHost host = runAlone(new SimPlatform(model().withOverride(CostModel.CORE_SWITCH, sw)), (me, s, h) -> {
+            CorePort core = s.core(0);
+            post(h, core, 0, 1, k);                                 // at 0: starts after pickup
+            walkTo(me, PICKUP + ACK);
+            post(h, core, 0, 2, k);                                 // pending: starts one switch after 1 ends
+            walkTo(me, PICKUP + 2 * KERNEL + sw + FIN);
+            post(h, core, 0, 3, k);                                 // right after 2's FIN: the switch still binds
+            walkTo(me, 20 * KERNEL);
+            post(h, core, 0, 4, k);                                 // long idle: pickup only
+            walkTo(me, 30 * KERNEL);
+        });
+        assertEquals(PICKUP, host.startOf(0, 1));
+        assertEquals(PICKUP + KERNEL + sw, host.startOf(0, 2));
+        assertEquals(host.endOf(0, 2) + sw, host.startOf(0, 3));
+        assertEquals(20 * KERNEL + PICKUP, host.startOf(0, 4));
+    }
+
     @Test
     void aPostBeforeTheRunningDispatchIsAckedIsRejected() {
         Kernel k = Kernel.of("k", ctx -> { });
@@ -122,7 +148,7 @@ class SimCoreProtocolTest {
     void reservedTokensAndRepeatedTokensAreRejected() {
         Kernel k = Kernel.of("k", ctx -> { });
         assertThrows(IllegalArgumentException.class, () -> runAlone(new SimPlatform(model()),
-                (me, s, h) -> post(h, s.core(0), 0, SimCore.FIRST_RESERVED_TOKEN, k)));
+                (me, s, h) -> post(h, s.core(0), 0, CorePort.FIRST_RESERVED_TOKEN, k)));
         assertThrows(IllegalStateException.class, () -> runAlone(new SimPlatform(model()), (me, s, h) -> {
             post(h, s.core(0), 0, 7, k);
             walkTo(me, 10 * KERNEL);

@@ -1,9 +1,11 @@
-package dev.tessera.core;
+package dev.tessera.run;
 
 import dev.tessera.api.Orchestration;
 import dev.tessera.api.RunResult;
 import dev.tessera.api.RuntimeConfig;
 import dev.tessera.api.TaskIds;
+import dev.tessera.core.RuntimeState;
+import dev.tessera.core.TaskSlot;
 import dev.tessera.errors.ErrorCode;
 import dev.tessera.errors.ExecutionException;
 import dev.tessera.errors.TesseraException;
@@ -21,7 +23,8 @@ import dev.tessera.topology.Lane;
 import dev.tessera.topology.Topology;
 
 /**
- * One execution of an orchestration: builds the shared state, opens a platform session, runs the
+ * One execution of an orchestration, the only place that wires the runtime's parts together (so
+ * {@code core}, the state they share, depends on none of them): builds the shared state, opens a platform session, runs the
  * orchestrator and the schedulers to completion, and turns what happened into a result or error.
  */
 public final class Run implements CoreHost {
@@ -138,7 +141,7 @@ public final class Run implements CoreHost {
     public void kernelFailed(int core, DispatchPayload p, Throwable cause) {
         state.errors.set(new ExecutionException(ErrorCode.KERNEL_FAILED, "kernel '" + p.kernel.name() + "' of task "
                 + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' failed in block " + p.blockIdx + " of " + p.blockNum
-                + ", slot " + Lane.of(p.slot) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
+                + ", slot " + Lane.of(p.lane) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
                 + topology.clusterOf(core) + "): " + cause, cause));
         state.wakeSchedulers();
     }
@@ -151,7 +154,7 @@ public final class Run implements CoreHost {
     @Override
     public void coreTimedOut(int core, DispatchPayload p, long ranNs, String where) {
         state.errors.set(new ExecutionException(ErrorCode.CORE_TIMEOUT, "core " + topology.coreLabel(core) + " (id " + core + ", cluster "
-                + topology.clusterOf(core) + ") ran block " + p.blockIdx + " slot " + Lane.of(p.slot) + " of task " + TaskIds.format(p.taskId)
+                + topology.clusterOf(core) + ") ran block " + p.blockIdx + " slot " + Lane.of(p.lane) + " of task " + TaskIds.format(p.taskId)
                 + " '" + ((TaskSlot) p.task).name() + "' for more than " + config.coreTimeout().toMillis() + " ms without finishing"
                 + " (coreTimeout; the kernel ran " + where + "). " + ExecutionException.UNSTOPPABLE_KERNEL, null));
         state.wakeSchedulers();
@@ -172,7 +175,7 @@ public final class Run implements CoreHost {
     public RuntimeException kernelTimedOut(int core, DispatchPayload p, long ranNs, boolean stopped) {
         ExecutionException e = new ExecutionException(ErrorCode.CORE_TIMEOUT, "kernel '" + p.kernel.name() + "' of task "
                 + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' ran block " + p.blockIdx + " of " + p.blockNum
-                + ", slot " + Lane.of(p.slot) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
+                + ", slot " + Lane.of(p.lane) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
                 + topology.clusterOf(core) + ") for more than " + config.coreTimeout().toMillis() + " ms of real time without"
                 + " returning (coreTimeout); " + (stopped ? "it was interrupted and has stopped"
                 : "it was interrupted but ignores interrupts: Java cannot stop it, so its thread keeps running it"), null);

@@ -1,0 +1,70 @@
+package dev.tessera.scheduler;
+
+import dev.tessera.core.RuntimeState;
+import dev.tessera.core.TaskShape;
+import dev.tessera.core.TaskSlot;
+import dev.tessera.platform.Actor;
+import dev.tessera.platform.Cost;
+
+/**
+ * Scheduler 0 only: wires newly submitted tasks (spec §3.5), turning each task's producer list into
+ * fan-in edges and sending it to the ready queues if every producer has already completed. Like the
+ * reference it waits for a batch while busy; unlike it, an idle scheduler wires at once, so a lone
+ * submit is not delayed by the batching.
+ */
+final class Wiring {
+    static final int BATCH = 30;
+    /** Iterations a short wiring queue may wait for a full batch. */
+    static final int BACKOFF_LIMIT = 32;
+
+    private final RuntimeState rt;
+    private final Actor actor;
+    private final ReadyRouter router;
+    private int backoff;
+
+    Wiring(RuntimeState rt, Actor actor, ReadyRouter router) {
+        this.rt = rt;
+        this.actor = actor;
+        this.router = router;
+    }
+
+    /** Wires up to a batch of queued tasks; {@code wasIdle}: the last iteration did nothing. True if it wired any. */
+    boolean wire(boolean wasIdle) {
+        int queued = rt.wiring.size();
+        if (queued == 0) return false;
+        if (queued < BATCH && !rt.orchestratorDone && !rt.orchestratorNeedsDrain && !wasIdle && backoff < BACKOFF_LIMIT) {
+            backoff++;
+            return false;
+        }
+        backoff = 0;
+        boolean progress = false;
+        for (int i = 0; i < BATCH; i++) {
+            TaskSlot t = rt.wiring.poll();
+            if (t == null) break;
+            actor.charge(Cost.WIRE_TASK);
+            wireTask(t);
+            progress = true;
+        }
+        return progress;
+    }
+
+    /**
+     * Adds {@code t} as a consumer of each of its producers. A producer that completed before it
+     * could be told counts as satisfied at once ({@link TaskSlot#addConsumerIfPending} decides,
+     * under the producer's monitor, which of the two happens). The fan-in count starts one above
+     * the number of producers, and that extra edge is satisfied only after every producer was
+     * asked, so completions racing with this loop cannot make the task ready twice or too early.
+     */
+    void wireTask(TaskSlot t) {
+        int n = t.producerCount;
+        t.faninCount = n + 1;
+        int early = 0;
+        for (int i = 0; i < n; i++) {
+            if (!t.producers[i].addConsumerIfPending(t)) early++;
+        }
+        if (t.addFanin(early + 1) == t.faninCount) {
+            if (t.shape == TaskShape.DUMMY) router.readyGlobal(t);
+            else router.readyLocal(t);
+        }
+    }
+}
