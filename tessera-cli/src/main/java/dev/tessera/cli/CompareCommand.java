@@ -24,23 +24,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, description = {
-        "Run one example under the serial dispatch policy (before PR #827), then under parallel (#827), "
-                + "check both against the golden and compare their swimlanes.",
-        "Writes into DIR: serial/" + TraceFiles.TRACE + ", serial/" + TraceFiles.HTML + ", parallel/" + TraceFiles.TRACE
-                + ", parallel/" + TraceFiles.HTML + ", " + TraceFiles.COMPARE_PNG + " (serial above, parallel below, "
-                + "one time scale) and " + TraceFiles.COMPARE_JSON + " ({\"serial\": stats, \"parallel\": stats}).",
-        "Prints makespan, overhead, utilisation, blocks per scheduler and every SPMD task's start spread side by side.",
-        "With --policies A,B,C: runs each of those policies instead, writes A/, B/, C/ with the same files, "
-                + TraceFiles.COMPARE_PNG + " with all of them stacked on one time scale in that order, and "
-                + TraceFiles.COMPARE_JSON + " ({\"A\": stats, ..., \"dispatch\": {\"A\": dispatch figures, ...}}).",
-        "Exit code 0 when both runs PASS, 1 when one FAILs, 2 on a bad command line, 3 when a run fails, "
-                + "4 when an output file cannot be written."})
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run one example under the serial dispatch policy (before PR #827), then under parallel (#827), "
+                    + "check both against the golden and compare their swimlanes.",
+            "Writes into DIR: serial/" + TraceFiles.TRACE + ", serial/" + TraceFiles.HTML + ", parallel/"
+                    + TraceFiles.TRACE
+                    + ", parallel/" + TraceFiles.HTML + ", " + TraceFiles.COMPARE_PNG
+                    + " (serial above, parallel below, "
+                    + "one time scale) and " + TraceFiles.COMPARE_JSON + " ({\"serial\": stats, \"parallel\": stats}).",
+            "Prints makespan, overhead, utilisation, blocks per scheduler and every SPMD task's start spread side by side.",
+            "With --policies A,B,C: runs each of those policies instead, writes A/, B/, C/ with the same files, "
+                    + TraceFiles.COMPARE_PNG + " with all of them stacked on one time scale in that order, and "
+                    + TraceFiles.COMPARE_JSON + " ({\"A\": stats, ..., \"dispatch\": {\"A\": dispatch figures, ...}}).",
+            "Exit code 0 when both runs PASS, 1 when one FAILs, 2 on a bad command line, 3 when a run fails, "
+                    + "4 when an output file cannot be written."
+        })
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXAMPLE", converter = Converters.ExampleConverter.class,
+    @Parameters(
+            index = "0",
+            paramLabel = "EXAMPLE",
+            converter = Converters.ExampleConverter.class,
             completionCandidates = Converters.ExampleNames.class,
             description = "One of: ${COMPLETION-CANDIDATES}.")
     Example example;
@@ -48,7 +57,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
-    @Option(names = "--case", paramLabel = "NAME",
+    @Option(
+            names = "--case",
+            paramLabel = "NAME",
             description = "A named preset of the example's options, e.g. Case1 (see 'tessera list --cases').")
     String caseName;
 
@@ -59,16 +70,27 @@ final class CompareCommand implements Callable<Integer> {
     /** The example's checked options, set by {@link #call}. */
     private dev.tessera.examples.Options exampleOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, converter = Converters.PathConverter.class,
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            required = true,
+            converter = Converters.PathConverter.class,
             description = "Folder for the traces, pages, picture and statistics (created if missing).")
     Path outDir;
 
-    @Option(names = "--policies", paramLabel = "LIST", split = ",",
-            description = "Compare these dispatch policies instead of serial and parallel, in this order (see 'tessera list"
-                    + " --policies'); a policy may carry toggles: head:burst-publish=off.")
+    @Option(
+            names = "--policies",
+            paramLabel = "LIST",
+            split = ",",
+            description =
+                    "Compare these dispatch policies instead of serial and parallel, in this order (see 'tessera list"
+                            + " --policies'); a policy may carry toggles: head:burst-publish=off.")
     List<String> policies;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Run the example N times untraced under each policy first, so that JIT compilation "
                     + "lands in neither compared run (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -92,14 +114,21 @@ final class CompareCommand implements Callable<Integer> {
         Report.row(out, "parallel", parallel.verdict().describe());
 
         out.println();
-        out.print(TraceStats.comparisonTable(TraceStats.of(serial.result().trace()), TraceStats.of(parallel.result().trace())));
+        out.print(TraceStats.comparisonTable(
+                TraceStats.of(serial.result().trace()),
+                TraceStats.of(parallel.result().trace())));
         out.println();
         out.println("serial:");
-        out.print(DispatchTimingStats.of(serial.result().trace(), TraceFiles.EDGES).summary());
+        out.print(DispatchTimingStats.of(serial.result().trace(), TraceFiles.EDGES)
+                .summary());
         out.println("parallel:");
-        out.print(DispatchTimingStats.of(parallel.result().trace(), TraceFiles.EDGES).summary());
+        out.print(DispatchTimingStats.of(parallel.result().trace(), TraceFiles.EDGES)
+                .summary());
         out.println();
-        TraceFiles.print(out, TraceFiles.writeComparison(serial.result().trace(), parallel.result().trace(), outDir));
+        TraceFiles.print(
+                out,
+                TraceFiles.writeComparison(
+                        serial.result().trace(), parallel.result().trace(), outDir));
 
         if (!serial.verdict().wasChecked()) {
             out.println(serial.verdict().describe());
@@ -110,7 +139,9 @@ final class CompareCommand implements Callable<Integer> {
         if (passed) {
             out.println("PASS (serial and parallel both match the golden)");
         } else {
-            String failed = serial.verdict().passed() ? "parallel" : parallel.verdict().passed() ? "serial" : "serial and parallel";
+            String failed = serial.verdict().passed()
+                    ? "parallel"
+                    : parallel.verdict().passed() ? "serial" : "serial and parallel";
             out.println("FAIL (" + failed + " did not match the golden)");
         }
         out.flush();
@@ -134,7 +165,11 @@ final class CompareCommand implements Callable<Integer> {
             chosen.add(p);
         }
         Settings first = machine.settings(chosen.getFirst(), true);
-        Report.settings(out, example.name(), first, String.join(", ", chosen.stream().map(DispatchPolicy::name).toList()));
+        Report.settings(
+                out,
+                example.name(),
+                first,
+                String.join(", ", chosen.stream().map(DispatchPolicy::name).toList()));
         out.flush();
         for (DispatchPolicy p : chosen) warmUp(first.withPolicy(p));
         List<ExampleRunner.Outcome> outcomes = new ArrayList<>();
@@ -142,7 +177,8 @@ final class CompareCommand implements Callable<Integer> {
         List<PolicyComparison.Run> runs = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             Report.row(out, chosen.get(i).name(), outcomes.get(i).verdict().describe());
-            runs.add(PolicyComparison.Run.of(chosen.get(i).name(), outcomes.get(i).result().trace()));
+            runs.add(PolicyComparison.Run.of(
+                    chosen.get(i).name(), outcomes.get(i).result().trace()));
         }
         PolicyComparison comparison = new PolicyComparison(runs);
         out.println();
@@ -156,15 +192,19 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<String> failed = new ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) if (!outcomes.get(i).verdict().passed()) failed.add(chosen.get(i).name());
-        out.println(failed.isEmpty() ? "PASS (every policy matches the golden)" : "FAIL (" + String.join(", ", failed)
-                + " did not match the golden)");
+        for (int i = 0; i < chosen.size(); i++)
+            if (!outcomes.get(i).verdict().passed()) failed.add(chosen.get(i).name());
+        out.println(
+                failed.isEmpty()
+                        ? "PASS (every policy matches the golden)"
+                        : "FAIL (" + String.join(", ", failed) + " did not match the golden)");
         out.flush();
         return failed.isEmpty() ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
     private void warmUp(Settings s) {
-        for (int i = 1; i <= warmup; i++) runOne(s.withTrace(false), " warm-up" + (warmup > 1 ? " " + i + " of " + warmup : ""));
+        for (int i = 1; i <= warmup; i++)
+            runOne(s.withTrace(false), " warm-up" + (warmup > 1 ? " " + i + " of " + warmup : ""));
     }
 
     /** {@code what}: "" for a measured run, " warm-up 2 of 3" for a warm-up: named when the run fails. */

@@ -5,8 +5,8 @@ import dev.tessera.dispatch.Policies;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.Examples;
 import dev.tessera.examples.run.Platforms;
-import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.platform.sim.SimPlatform;
+import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;
@@ -15,7 +15,6 @@ import java.math.RoundingMode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +41,8 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 // Unknown names get the valid forms from the parser; impossible sizes say what is wrong.
                 String why = e.getMessage();
-                throw new TypeConversionException(why.contains(value) ? why : "invalid topology '" + value + "': " + why);
+                throw new TypeConversionException(
+                        why.contains(value) ? why : "invalid topology '" + value + "': " + why);
             }
         }
     }
@@ -89,9 +89,10 @@ final class Converters {
                 default -> 3_600_000_000_000L;
             };
             BigDecimal ns = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit));
-            if (ns.compareTo(BigDecimal.ONE) < 0 || ns.compareTo(BigDecimal.valueOf(SimPlatform.MAX_TIME_LIMIT_NS)) > 0) {
-                throw new TypeConversionException("duration '" + value + "' is outside 1 ns .. " + SimPlatform.MAX_TIME_LIMIT_NS
-                        + " ns (about 31 years)");
+            if (ns.compareTo(BigDecimal.ONE) < 0
+                    || ns.compareTo(BigDecimal.valueOf(SimPlatform.MAX_TIME_LIMIT_NS)) > 0) {
+                throw new TypeConversionException("duration '" + value + "' is outside 1 ns .. "
+                        + SimPlatform.MAX_TIME_LIMIT_NS + " ns (about 31 years)");
             }
             return ns.setScale(0, RoundingMode.CEILING).longValueExact();
         }
@@ -147,9 +148,9 @@ final class Converters {
     static final class ExampleConverter implements ITypeConverter<Example> {
         @Override
         public Example convert(String value) {
-            return Examples.byName(value).orElseThrow(() -> new TypeConversionException(
-                    "unknown example '" + value + "': use one of " + String.join(", ", Examples.names())
-                            + " (tessera list describes them)"));
+            return Examples.byName(value)
+                    .orElseThrow(() -> new TypeConversionException("unknown example '" + value + "': use one of "
+                            + String.join(", ", Examples.names()) + " (tessera list describes them)"));
         }
     }
 

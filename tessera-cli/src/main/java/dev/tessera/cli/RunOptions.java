@@ -9,13 +9,21 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code run}: the machine's, plus the dispatch policy and its toggles. */
 final class RunOptions extends MachineOptions {
-    @Option(names = "--policy", paramLabel = "NAME", defaultValue = "parallel",
-            converter = Converters.PolicyConverter.class, completionCandidates = Converters.PolicyNames.class,
+    @Option(
+            names = "--policy",
+            paramLabel = "NAME",
+            defaultValue = "parallel",
+            converter = Converters.PolicyConverter.class,
+            completionCandidates = Converters.PolicyNames.class,
             description = "Dispatch policy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     DispatchPolicy policy;
 
-    @Option(names = "--dispatch-option", paramLabel = "NAME=on|off", converter = Converters.ToggleConverter.class,
-            description = "Switch one dispatch mechanism of the policy on or off (repeatable; 'tessera list --policies' lists them).")
+    @Option(
+            names = "--dispatch-option",
+            paramLabel = "NAME=on|off",
+            converter = Converters.ToggleConverter.class,
+            description =
+                    "Switch one dispatch mechanism of the policy on or off (repeatable; 'tessera list --policies' lists them).")
     List<String> toggles = new ArrayList<>();
 
     Settings settings(boolean trace) {

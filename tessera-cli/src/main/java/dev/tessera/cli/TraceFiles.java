@@ -2,11 +2,11 @@ package dev.tessera.cli;
 
 import dev.tessera.examples.run.IoErrors;
 import dev.tessera.profiling.ChromeTraceWriter;
+import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.PolicyComparison;
 import dev.tessera.profiling.SwimlaneHtml;
 import dev.tessera.profiling.SwimlanePng;
 import dev.tessera.profiling.Trace;
-import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.TraceStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,13 +59,17 @@ final class TraceFiles {
         Path dir = traceDir.toAbsolutePath().normalize();
         Path stats = statsFile.toAbsolutePath().normalize();
         if (stats.equals(dir)) {
-            throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the folder --trace writes into: give --stats a file");
+            throw new MachineOptions.BadOptionsException(
+                    "--stats " + statsFile + " is the folder --trace writes into: give --stats a file");
         }
         for (String name : List.of(TRACE, HTML, PNG, STATS, DISPATCH)) {
             if (stats.equals(dir.resolve(name))) {
-                throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the " + name + " that --trace " + traceDir
-                        + " writes" + (name.equals(STATS) ? " already: leave out --stats" : ", so one would overwrite the other:"
-                        + " give --stats another file"));
+                throw new MachineOptions.BadOptionsException(
+                        "--stats " + statsFile + " is the " + name + " that --trace " + traceDir
+                                + " writes"
+                                + (name.equals(STATS)
+                                        ? " already: leave out --stats"
+                                        : ", so one would overwrite the other:" + " give --stats another file"));
             }
         }
     }
@@ -88,18 +92,18 @@ final class TraceFiles {
     static List<Written> writeRun(Trace trace, TraceStats stats, Path dir) {
         prepareDirectory(dir);
         List<Written> out = new ArrayList<>();
-        out.add(write("trace", dir.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(trace, p)));
+        out.add(write(
+                "trace", dir.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(trace, p)));
         out.add(write("swimlane", dir.resolve(HTML), "any browser", p -> SwimlaneHtml.write(trace, p)));
         out.add(write("picture", dir.resolve(PNG), "", p -> SwimlanePng.write(trace, p)));
         out.add(write("stats", dir.resolve(STATS), "", stats::writeJson));
-        out.add(write("dispatch", dir.resolve(DISPATCH), "dispatch timing statistics",
-                p -> {
-                    try {
-                        Files.writeString(p, DispatchTimingStats.of(trace, EDGES).toJson());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+        out.add(write("dispatch", dir.resolve(DISPATCH), "dispatch timing statistics", p -> {
+            try {
+                Files.writeString(p, DispatchTimingStats.of(trace, EDGES).toJson());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
         return out;
     }
 
@@ -121,14 +125,24 @@ final class TraceFiles {
             String policy = t == serial ? "serial" : "parallel";
             Path sub = dir.resolve(policy);
             prepareDirectory(sub);
-            out.add(write(policy + " trace", sub.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(t, p)));
+            out.add(write(
+                    policy + " trace",
+                    sub.resolve(TRACE),
+                    "Perfetto: ui.perfetto.dev",
+                    p -> ChromeTraceWriter.write(t, p)));
             out.add(write(policy + " page", sub.resolve(HTML), "any browser", p -> SwimlaneHtml.write(t, p)));
         }
-        out.add(write("picture", dir.resolve(COMPARE_PNG), "serial above, parallel below",
+        out.add(write(
+                "picture",
+                dir.resolve(COMPARE_PNG),
+                "serial above, parallel below",
                 p -> SwimlanePng.writeComparison(serial, parallel, p)));
         TraceStats a = TraceStats.of(serial);
         TraceStats b = TraceStats.of(parallel);
-        out.add(write("stats", dir.resolve(COMPARE_JSON), "{\"serial\": ..., \"parallel\": ...}",
+        out.add(write(
+                "stats",
+                dir.resolve(COMPARE_JSON),
+                "{\"serial\": ..., \"parallel\": ...}",
                 p -> TraceStats.writeComparisonJson(a, b, p)));
         return out;
     }
@@ -144,12 +158,20 @@ final class TraceFiles {
             traces.add(t);
             Path sub = dir.resolve(dirs.get(i));
             prepareDirectory(sub);
-            out.add(write(run.name() + " trace", sub.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(t, p)));
+            out.add(write(
+                    run.name() + " trace",
+                    sub.resolve(TRACE),
+                    "Perfetto: ui.perfetto.dev",
+                    p -> ChromeTraceWriter.write(t, p)));
             out.add(write(run.name() + " page", sub.resolve(HTML), "any browser", p -> SwimlaneHtml.write(t, p)));
         }
-        out.add(write("picture", dir.resolve(COMPARE_PNG), String.join(", ", dirs) + ", top to bottom",
+        out.add(write(
+                "picture",
+                dir.resolve(COMPARE_PNG),
+                String.join(", ", dirs) + ", top to bottom",
                 p -> SwimlanePng.writeStack(traces, p)));
-        out.add(write("stats", dir.resolve(COMPARE_JSON), "one entry per policy, then \"dispatch\"", comparison::writeJson));
+        out.add(write(
+                "stats", dir.resolve(COMPARE_JSON), "one entry per policy, then \"dispatch\"", comparison::writeJson));
         return out;
     }
 

@@ -37,22 +37,43 @@ class CliPoliciesTest {
 
     @Test
     void aDispatchOptionSwitchesOneMechanismAndNamesTheRun() {
-        CliHarness r = CliHarness.run("run", "spmd-multiblock-aiv", "--platform", "sim", "--policy", "head",
-                "--dispatch-option", "burst-publish=off", "--dispatch-option", "mix-priority=off");
+        CliHarness r = CliHarness.run(
+                "run",
+                "spmd-multiblock-aiv",
+                "--platform",
+                "sim",
+                "--policy",
+                "head",
+                "--dispatch-option",
+                "burst-publish=off",
+                "--dispatch-option",
+                "mix-priority=off");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("head[burst-publish=off,mix-priority=off]"), r.out());
         CliHarness bad = CliHarness.run("run", "qk-demo", "--platform", "sim", "--dispatch-option", "burst=on");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("burst") && bad.err().contains("burst-publish"), bad.err());
-        CliHarness noValue = CliHarness.run("run", "qk-demo", "--platform", "sim", "--dispatch-option", "burst-publish=sometimes");
+        CliHarness noValue =
+                CliHarness.run("run", "qk-demo", "--platform", "sim", "--dispatch-option", "burst-publish=sometimes");
         assertEquals(2, noValue.exitCode());
         assertTrue(noValue.err().contains("on or off"), noValue.err());
     }
 
     @Test
     void compareRunsEveryListedPolicyAndStacksThem(@TempDir Path dir) throws IOException {
-        CliHarness r = CliHarness.run("compare", "spmd-multiblock-mix", "--platform", "sim", "--seed", "3", "--warmup", "0",
-                "--policies", "parallel,head,head:burst-publish=off", "--out", dir.toString());
+        CliHarness r = CliHarness.run(
+                "compare",
+                "spmd-multiblock-mix",
+                "--platform",
+                "sim",
+                "--seed",
+                "3",
+                "--warmup",
+                "0",
+                "--policies",
+                "parallel,head,head:burst-publish=off",
+                "--out",
+                dir.toString());
         assertEquals(0, r.exitCode(), r.err());
         for (String d : List.of("parallel", "head", "head-burst-publish-off")) {
             assertTrue(Files.size(dir.resolve(d).resolve("trace.json")) > 0, d);
@@ -60,17 +81,28 @@ class CliPoliciesTest {
         }
         assertTrue(Files.size(dir.resolve("compare.png")) > 0);
         String json = Files.readString(dir.resolve("compare.json"));
-        assertTrue(json.contains("\"head[burst-publish=off]\"") && json.contains("\"dispatch\"")
-                && json.contains("firstWaveStartSpansNs"), json);
+        assertTrue(
+                json.contains("\"head[burst-publish=off]\"")
+                        && json.contains("\"dispatch\"")
+                        && json.contains("firstWaveStartSpansNs"),
+                json);
         assertTrue(r.out().contains("first-wave start span") && r.out().contains("PASS (every policy"), r.out());
-        CliHarness twice = CliHarness.run("compare", "qk-demo", "--platform", "sim", "--policies", "head,head", "--out",
+        CliHarness twice = CliHarness.run(
+                "compare",
+                "qk-demo",
+                "--platform",
+                "sim",
+                "--policies",
+                "head,head",
+                "--out",
                 dir.resolve("x").toString());
         assertEquals(2, twice.exitCode());
     }
 
     @Test
     void headRunsAnExampleAndNamesItself() {
-        CliHarness r = CliHarness.run("run", "spmd-multiblock-mix", "--platform", "sim", "--policy", "head", "--seed", "3");
+        CliHarness r =
+                CliHarness.run("run", "spmd-multiblock-mix", "--platform", "sim", "--policy", "head", "--seed", "3");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("head") && r.out().contains("PASS"), r.out());
     }

@@ -8,8 +8,7 @@ import java.util.SplittableRandom;
 
 /** Random combinations of the dispatch mechanisms, for the seeded stress suites. */
 public final class RandomPolicies {
-    private RandomPolicies() {
-    }
+    private RandomPolicies() {}
 
     /**
      * Each mechanism on or off with even odds: over many seeds the named policies (serial,

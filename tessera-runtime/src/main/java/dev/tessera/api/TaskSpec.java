@@ -24,6 +24,7 @@ import java.util.List;
 public final class TaskSpec {
     /** The reference's limit since simpler #1056 (827 had 16); Qwen3's fused attention takes 17. */
     public static final int MAX_TENSORS = 32;
+
     public static final int MAX_SCALARS = 32;
 
     /** One tensor argument: its tag and either an existing tensor or an output to allocate. */
@@ -139,7 +140,8 @@ public final class TaskSpec {
             return;
         }
         if (scalarCount > 0) {
-            latch("tensor argument " + tensors.size() + " (" + tag + ") added after scalar arguments; tensors come first");
+            latch("tensor argument " + tensors.size() + " (" + tag
+                    + ") added after scalar arguments; tensors come first");
             return;
         }
         if (tensors.size() >= MAX_TENSORS) {

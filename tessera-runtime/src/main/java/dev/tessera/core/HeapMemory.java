@@ -26,6 +26,7 @@ public final class HeapMemory {
     private static final int MAP_ANONYMOUS = 0x20;
     /** Heaps are sized for the worst case; do not count them against the commit limit up front. */
     private static final int MAP_NORESERVE = 0x4000;
+
     private static final long MAP_FAILED = -1L;
 
     private static final MethodHandle MMAP;
@@ -38,10 +39,18 @@ public final class HeapMemory {
             try {
                 Linker linker = Linker.nativeLinker();
                 var libc = linker.defaultLookup();
-                mmap = linker.downcallHandle(libc.find("mmap").orElseThrow(), FunctionDescriptor.of(ValueLayout.ADDRESS,
-                        ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                        ValueLayout.JAVA_LONG));
-                munmap = linker.downcallHandle(libc.find("munmap").orElseThrow(),
+                mmap = linker.downcallHandle(
+                        libc.find("mmap").orElseThrow(),
+                        FunctionDescriptor.of(
+                                ValueLayout.ADDRESS,
+                                ValueLayout.ADDRESS,
+                                ValueLayout.JAVA_LONG,
+                                ValueLayout.JAVA_INT,
+                                ValueLayout.JAVA_INT,
+                                ValueLayout.JAVA_INT,
+                                ValueLayout.JAVA_LONG));
+                munmap = linker.downcallHandle(
+                        libc.find("munmap").orElseThrow(),
                         FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
             } catch (RuntimeException | LinkageError e) {
                 mmap = null; // no usable libc: allocate through the arena
@@ -67,8 +76,13 @@ public final class HeapMemory {
         if (MMAP == null || size == 0) return arena.allocate(size, 64);
         MemorySegment at;
         try {
-            at = (MemorySegment) MMAP.invokeExact(MemorySegment.NULL, size, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0L);
+            at = (MemorySegment) MMAP.invokeExact(
+                    MemorySegment.NULL,
+                    size,
+                    PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                    -1,
+                    0L);
         } catch (Throwable e) {
             throw new IllegalStateException("mmap of a " + size + "-byte heap failed", e);
         }

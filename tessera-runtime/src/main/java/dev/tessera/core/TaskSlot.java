@@ -61,6 +61,7 @@ public final class TaskSlot {
     public long taskId = -1;
     /** The name the user gave, or null: {@link #name()} then builds one from the kernels when asked. */
     public String name;
+
     public final Kernel[] kernels = new Kernel[3];
     public int activeMask;
     public int shape;
@@ -68,6 +69,7 @@ public final class TaskSlot {
     public boolean syncStart;
     /** The submit's early-resolve hint ({@code TaskSpec.earlyResolve()}); carried, not yet acted on. */
     public boolean earlyResolve;
+
     public int slotsPerBlock;
     public int totalSubtasks;
     public final Tensor[] tensors = new Tensor[dev.tessera.api.TaskSpec.MAX_TENSORS];
@@ -79,6 +81,7 @@ public final class TaskSlot {
 
     /** Unique producers this task waits for (and releases when done). */
     public TaskSlot[] producers = new TaskSlot[4];
+
     public int producerCount;
 
     // ---- scheduling state ----
@@ -86,14 +89,23 @@ public final class TaskSlot {
     private TaskSlot[] consumers = new TaskSlot[4];
     private int consumerCount;
     /** {@code holders << 32 | released}; see the class comment. */
-    @SuppressWarnings("unused") private volatile long fanout = FRESH_FANOUT;
+    @SuppressWarnings("unused")
+    private volatile long fanout = FRESH_FANOUT;
+
     public int faninCount;
-    @SuppressWarnings("unused") private volatile int faninRefcount;
-    @SuppressWarnings("unused") private volatile int completedSubtasks;
+
+    @SuppressWarnings("unused")
+    private volatile int faninRefcount;
+
+    @SuppressWarnings("unused")
+    private volatile int completedSubtasks;
     /** Next block index to claim; CAS-claimed so concurrent claim paths stay correct. */
-    @SuppressWarnings("unused") private volatile int nextBlock;
+    @SuppressWarnings("unused")
+    private volatile int nextBlock;
     /** Blocks of a sync-start task whose payloads are written; a cohort posts none before all are placed. */
-    @SuppressWarnings("unused") private volatile int placedBlocks;
+    @SuppressWarnings("unused")
+    private volatile int placedBlocks;
+
     public volatile long readyNs;
 
     TaskSlot(int ring, int index) {
@@ -101,15 +113,41 @@ public final class TaskSlot {
         this.index = index;
     }
 
-    public long taskId() { return taskId; }
-    public int shape() { return shape; }
-    public int blockNum() { return blockNum; }
-    public boolean syncStart() { return syncStart; }
-    public boolean earlyResolve() { return earlyResolve; }
-    public int activeMask() { return activeMask; }
-    public Kernel kernel(int slot) { return kernels[slot]; }
-    public int state() { return state; }
-    public long readyNs() { return readyNs; }
+    public long taskId() {
+        return taskId;
+    }
+
+    public int shape() {
+        return shape;
+    }
+
+    public int blockNum() {
+        return blockNum;
+    }
+
+    public boolean syncStart() {
+        return syncStart;
+    }
+
+    public boolean earlyResolve() {
+        return earlyResolve;
+    }
+
+    public int activeMask() {
+        return activeMask;
+    }
+
+    public Kernel kernel(int slot) {
+        return kernels[slot];
+    }
+
+    public int state() {
+        return state;
+    }
+
+    public long readyNs() {
+        return readyNs;
+    }
 
     /**
      * The name shown in traces and errors: the user's, else the kernel names joined by '+' (as
@@ -227,8 +265,13 @@ public final class TaskSlot {
         return true;
     }
 
-    public int fanoutCount() { return holders((long) FANOUT.getVolatile(this)); }
-    public int fanoutRefcount() { return released((long) FANOUT.getVolatile(this)); }
+    public int fanoutCount() {
+        return holders((long) FANOUT.getVolatile(this));
+    }
+
+    public int fanoutRefcount() {
+        return released((long) FANOUT.getVolatile(this));
+    }
 
     private static int holders(long w) {
         return (int) (w >>> 32);

@@ -69,10 +69,13 @@ public final class DispatchOptions {
      */
     public DispatchOptions withToggle(String toggle) {
         int eq = toggle.indexOf('=');
-        if (eq < 0) throw new IllegalArgumentException("dispatch option '" + toggle + "' must be NAME=on or NAME=off; names: " + Mechanism.keys());
+        if (eq < 0)
+            throw new IllegalArgumentException(
+                    "dispatch option '" + toggle + "' must be NAME=on or NAME=off; names: " + Mechanism.keys());
         String name = toggle.substring(0, eq);
-        Mechanism m = Mechanism.byKey(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown dispatch option '" + name.trim() + "'; known: " + Mechanism.keys()));
+        Mechanism m = Mechanism.byKey(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown dispatch option '" + name.trim() + "'; known: " + Mechanism.keys()));
         return with(m, parseSwitch(name.trim(), toggle.substring(eq + 1)));
     }
 
@@ -80,7 +83,9 @@ public final class DispatchOptions {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "on", "true", "1", "yes" -> true;
             case "off", "false", "0", "no" -> false;
-            default -> throw new IllegalArgumentException("dispatch option " + name + " takes on or off, got '" + value.trim() + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "dispatch option " + name + " takes on or off, got '" + value.trim() + "'");
         };
     }
 
@@ -94,7 +99,10 @@ public final class DispatchOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DispatchOptions d && d.policy.equals(policy) && d.on.equals(on) && d.toggles.equals(toggles);
+        return o instanceof DispatchOptions d
+                && d.policy.equals(policy)
+                && d.on.equals(on)
+                && d.toggles.equals(toggles);
     }
 
     @Override

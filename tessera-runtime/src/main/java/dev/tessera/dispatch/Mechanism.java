@@ -17,35 +17,47 @@ public enum Mechanism {
      * claimed blocks. Off: the popping scheduler fills every core it has one block at a time before
      * re-queuing (the staircase of issue #818).
      */
-    PARALLEL_CLAIM("parallel-claim", "#827",
+    PARALLEL_CLAIM(
+            "parallel-claim",
+            "#827",
             "claim a block range and re-queue the rest before dispatching, so every scheduler starts blocks of one task at once"),
     /** #881: a bare store after one store barrier instead of an accessor that fences both sides. */
-    BARE_WRITES("bare-writes", "#881",
+    BARE_WRITES(
+            "bare-writes",
+            "#881",
             "write a dispatch register after one store barrier instead of between two full barriers"),
     /**
      * #989: prepare every block claimed in one pop (across the popped tasks), then one barrier and a
      * burst of register stores; per task when the pop holds a sync-start task; spill on overflow.
      */
-    BURST_PUBLISH("burst-publish", "#989",
+    BURST_PUBLISH(
+            "burst-publish",
+            "#989",
             "prepare every block of a pop first, then one barrier and a burst of register stores (per task around a sync-start task)"),
     /** #1245: newly-ready tasks go straight to the shared per-shape queues, no thread-local buffers. */
-    SHARED_READY("shared-ready", "#1245",
+    SHARED_READY(
+            "shared-ready",
+            "#1245",
             "route newly-ready tasks straight to the shared queues instead of a thread-local buffer"),
     /**
      * #855: MIX strict priority; pending slots only when no peer scheduler has an idle core of that
      * shape (an unsynchronised hint, as in the reference).
      */
-    MIX_PRIORITY("mix-priority", "#855",
+    MIX_PRIORITY(
+            "mix-priority",
+            "#855",
             "MIX work first, and fill pending slots only when no peer scheduler has an idle core of that shape"),
     /** #1319: sync-start tasks wait in their own ready lanes, drained before any regular work. */
-    SYNC_LANES("sync-start-lanes", "#1319",
-            "sync-start tasks in their own ready lanes, served before every regular task"),
+    SYNC_LANES(
+            "sync-start-lanes", "#1319", "sync-start tasks in their own ready lanes, served before every regular task"),
     /**
      * Tessera's: one claim sized to this scheduler's free targets plus every peer's idle ones, the
      * peers' ranges handed to them directly instead of re-queued for them to pop one after another.
      * Needs {@link #PARALLEL_CLAIM}.
      */
-    PEER_HANDOFF("peer-handoff", "Tessera",
+    PEER_HANDOFF(
+            "peer-handoff",
+            "Tessera",
             "claim blocks for the peers' idle cores too and hand them over directly, so all schedulers start a wide task at once");
 
     private final String key;

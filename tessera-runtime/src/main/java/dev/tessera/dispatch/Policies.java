@@ -22,26 +22,29 @@ import java.util.stream.Collectors;
  * any other combination.
  */
 public final class Policies {
-    public static final NamedPolicy SERIAL = new NamedPolicy("serial",
+    public static final NamedPolicy SERIAL = new NamedPolicy(
+            "serial",
             "before PR #827: one scheduler fills all its cores one block at a time, then re-queues (the staircase of issue #818)",
             Set.of());
-    public static final NamedPolicy PARALLEL = new NamedPolicy("parallel",
+    public static final NamedPolicy PARALLEL = new NamedPolicy(
+            "parallel",
             "PR #827: claim a block range, re-queue the rest at once, dispatch with explicit block indices",
             Set.of(PARALLEL_CLAIM));
-    public static final NamedPolicy HEAD = new NamedPolicy("head",
+    public static final NamedPolicy HEAD = new NamedPolicy(
+            "head",
             "the reference's current dispatch (less early dispatch, #1079, not built yet): #827 plus bare writes, burst"
                     + " publish, shared ready queues, MIX priority with the pending-slot rule, sync-start lanes",
             Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES));
 
-    public static final NamedPolicy HANDOFF = new NamedPolicy("handoff",
+    public static final NamedPolicy HANDOFF = new NamedPolicy(
+            "handoff",
             "Tessera's: head, with each wide task's blocks claimed for the peers' idle cores in one claim and handed to them"
                     + " directly (peer-handoff)",
             Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES, PEER_HANDOFF));
 
     private static final List<NamedPolicy> ALL = List.of(SERIAL, PARALLEL, HEAD, HANDOFF);
 
-    private Policies() {
-    }
+    private Policies() {}
 
     public static List<NamedPolicy> all() {
         return ALL;
@@ -54,8 +57,10 @@ public final class Policies {
 
     /** The named policy's options; an unknown name is an error that lists the known ones. */
     public static DispatchOptions parse(String name) {
-        return byName(name).orElseThrow(() -> new IllegalArgumentException("unknown dispatch policy '" + name.trim() + "': use "
-                + names())).options();
+        return byName(name)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("unknown dispatch policy '" + name.trim() + "': use " + names()))
+                .options();
     }
 
     /** {@code policy} with every {@code NAME=on|off} toggle applied in order. */
@@ -85,11 +90,15 @@ public final class Policies {
      */
     public static List<String> listing() {
         int w = ALL.stream().mapToInt(p -> p.name().length()).max().orElse(0);
-        int mw = Arrays.stream(Mechanism.values()).mapToInt(m -> m.key().length()).max().orElse(0);
+        int mw = Arrays.stream(Mechanism.values())
+                .mapToInt(m -> m.key().length())
+                .max()
+                .orElse(0);
         List<String> lines = new ArrayList<>();
         for (NamedPolicy p : ALL) {
             String mech = p.options().mechanisms().stream().map(Mechanism::key).collect(Collectors.joining(", "));
-            lines.add(String.format("%-" + w + "s  %s [%s]", p.name(), p.description(), mech.isEmpty() ? "no mechanism" : mech));
+            lines.add(String.format(
+                    "%-" + w + "s  %s [%s]", p.name(), p.description(), mech.isEmpty() ? "no mechanism" : mech));
         }
         lines.add("");
         lines.add("mechanisms (--dispatch-option NAME=on|off):");

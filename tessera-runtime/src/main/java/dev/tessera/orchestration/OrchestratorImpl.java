@@ -42,6 +42,7 @@ public final class OrchestratorImpl implements Orchestrator {
     static final long OUTPUT_ALIGN = 1024;
     /** How long the runtime must be quiet, with a submit still blocked, before that is a deadlock. */
     static final long DEADLOCK_GRACE_NS = 20_000_000L;
+
     static final long TENSOR_WAIT_TIMEOUT_NS = 15_000_000_000L;
     /** {@code Lane.values()} copies its array on every call; submit walks the lanes twice. */
     private static final Lane[] LANES = Lane.values();
@@ -53,6 +54,7 @@ public final class OrchestratorImpl implements Orchestrator {
     private final CallerGuard caller = new CallerGuard();
     /** Null unless {@code hazardCheck} is on. */
     private final HazardCheck hazards;
+
     private final KeptTensors kept = new KeptTensors();
     private long submitCount;
 
@@ -116,18 +118,27 @@ public final class OrchestratorImpl implements Orchestrator {
             this.mode = mode;
         }
 
-        @Override public ScopeMode mode() { return mode; }
-        @Override public int depth() { return depth; }
+        @Override
+        public ScopeMode mode() {
+            return mode;
+        }
+
+        @Override
+        public int depth() {
+            return depth;
+        }
 
         @Override
         public void close() {
             if (closed) {
-                throw new InvalidArgumentsException("scope at depth " + depth + " is already closed: close each scope once"
-                        + " (a try-with-resources block closes it for you)");
+                throw new InvalidArgumentsException(
+                        "scope at depth " + depth + " is already closed: close each scope once"
+                                + " (a try-with-resources block closes it for you)");
             }
             if (scopes.depth() != depth) {
-                throw new InvalidArgumentsException("scope at depth " + depth + " closed while the innermost open scope is at depth "
-                        + scopes.depth() + ": close scopes innermost first");
+                throw new InvalidArgumentsException(
+                        "scope at depth " + depth + " closed while the innermost open scope is at depth "
+                                + scopes.depth() + ": close scopes innermost first");
             }
             closed = true;
             endScope();
@@ -188,7 +199,8 @@ public final class OrchestratorImpl implements Orchestrator {
         rt.submitted.incrementAndGet();
         // the name is built only for a trace: most submits never show theirs
         if (rt.recorder.enabled()) {
-            rt.recorder.taskSubmitted(slot.taskId, slot.name(), blockNum, shape, slot.syncStart, slot.earlyResolve, actor.now());
+            rt.recorder.taskSubmitted(
+                    slot.taskId, slot.name(), blockNum, shape, slot.syncStart, slot.earlyResolve, actor.now());
         }
         if (hazards != null) hazards.record(slot, spec);
         publish(slot);
@@ -197,20 +209,30 @@ public final class OrchestratorImpl implements Orchestrator {
 
     private void validate(TaskSpec spec, long ordinal) {
         if (spec.buildError() != null) throw invalid(ordinal, spec, spec.buildError());
-        if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, spec, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
+        if (!spec.hasKernel() && !spec.isDummy())
+            throw invalid(
+                    ordinal, spec, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
         if (spec.isDummy() && spec.hasLaunch()) {
-            throw invalid(ordinal, spec, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
+            throw invalid(
+                    ordinal, spec, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
         }
         int blockNum = spec.launchSpec().blockNum();
         if (blockNum < 1 || blockNum > LaunchSpec.MAX_BLOCK_NUM) {
-            throw invalid(ordinal, spec, "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got " + blockNum);
+            throw invalid(
+                    ordinal,
+                    spec,
+                    "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got "
+                            + blockNum);
         }
         if (spec.launchSpec().syncStart() && blockNum > 1) {
-            boolean aivOnly = spec.kernel(Lane.AIC) == null && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
+            boolean aivOnly = spec.kernel(Lane.AIC) == null
+                    && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
             int limit = aivOnly ? rt.topology.aivCores() : rt.topology.clusters();
             if (blockNum > limit) {
-                throw new SyncStartInvalidException("submit #" + ordinal + " '" + spec.displayName() + "': syncStart blockNum " + blockNum + " exceeds the "
-                        + limit + (aivOnly ? " AIV cores" : " clusters") + " of " + rt.topology.name() + ": its blocks can never start together");
+                throw new SyncStartInvalidException(
+                        "submit #" + ordinal + " '" + spec.displayName() + "': syncStart blockNum " + blockNum
+                                + " exceeds the " + limit + (aivOnly ? " AIV cores" : " clusters") + " of "
+                                + rt.topology.name() + ": its blocks can never start together");
             }
         }
         for (long dep : spec.dependencies()) {
@@ -221,7 +243,8 @@ public final class OrchestratorImpl implements Orchestrator {
         }
         for (int i = 0; i < spec.tensorCount(); i++) {
             TaskSpec.TensorArg a = spec.tensorArg(i);
-            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null) throw invalid(ordinal, spec, "tensor argument " + i + " (" + a.tag() + ") is null");
+            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null)
+                throw invalid(ordinal, spec, "tensor argument " + i + " (" + a.tag() + ") is null");
         }
     }
 
@@ -242,7 +265,9 @@ public final class OrchestratorImpl implements Orchestrator {
 
     private void checkScopeRoom(int ring, long ordinal, TaskSpec spec) {
         String full = scopes.fullRing(ring, rt.config.taskWindow());
-        if (full != null) throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "': " + full);
+        if (full != null)
+            throw new DeadlockException(
+                    ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "': " + full);
     }
 
     private static long layoutOutputs(TaskSpec spec, long[] offsets) {
@@ -260,7 +285,8 @@ public final class OrchestratorImpl implements Orchestrator {
         slot.name = spec.name();
         for (Lane l : LANES) {
             Kernel k = spec.kernel(l);
-            slot.kernels[l.ordinal()] = k != null && rt.config.observer() != null ? ObservedKernel.wrap(k, rt.config.observer()) : k;
+            slot.kernels[l.ordinal()] =
+                    k != null && rt.config.observer() != null ? ObservedKernel.wrap(k, rt.config.observer()) : k;
         }
         if (activeMask == Lane.AIV1.bit()) {
             // a lone AIV1 kernel runs as the AIV0 slot, on either lane (spec §2.4)
@@ -290,7 +316,12 @@ public final class OrchestratorImpl implements Orchestrator {
             Tensor t;
             if (a.output() != null) {
                 OutputSpec os = a.output();
-                t = Tensor.owned(heap.asSlice(heapStart + offsets[i], os.bytes()), os.dtype(), slot.taskId, os.manualDep(), os.shape());
+                t = Tensor.owned(
+                        heap.asSlice(heapStart + offsets[i], os.bytes()),
+                        os.dtype(),
+                        slot.taskId,
+                        os.manualDep(),
+                        os.shape());
                 if (os.initialValue() != null) t.fill(os.initialValue());
                 outputs[o++] = t;
             } else {
@@ -356,10 +387,15 @@ public final class OrchestratorImpl implements Orchestrator {
         TaskRing ring = rt.rings[ringId];
         tensorMap.sync(ringId);
         if (outBytes > ring.heapSize()) {
-            String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES ? "use heapBytes ≥ " + roundUpMiB(outBytes)
-                    : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES + " bytes): split the outputs over several tasks";
-            throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' needs " + outBytes
-                    + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; " + fix);
+            String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES
+                    ? "use heapBytes ≥ " + roundUpMiB(outBytes)
+                    : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES
+                            + " bytes): split the outputs over several tasks";
+            throw new DeadlockException(
+                    ErrorCode.HEAP_RING_DEADLOCK,
+                    "submit #" + ordinal + " '" + spec.displayName() + "' needs " + outBytes
+                            + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; "
+                            + fix);
         }
         Stall stall = new Stall();
         while (true) {
@@ -372,16 +408,24 @@ public final class OrchestratorImpl implements Orchestrator {
                 }
                 if (stall.deadlocked(ring.lastTaskAlive())) {
                     long held = scopes.heldBytesIn(ringId);
-                    throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' waits for " + outBytes
-                            + " bytes in heap ring " + ringId + " (" + ring.heapUsed() + " of " + ring.heapSize() + " bytes in use, "
-                            + held + " held by tasks of open scopes that cannot end while submit waits); a heap of at least "
-                            + roundUpMiB(held + outBytes) + " bytes would fit: use heapBytes(" + roundUpMiB(held + outBytes) + ")");
+                    throw new DeadlockException(
+                            ErrorCode.HEAP_RING_DEADLOCK,
+                            "submit #" + ordinal + " '" + spec.displayName() + "' waits for " + outBytes
+                                    + " bytes in heap ring " + ringId + " (" + ring.heapUsed() + " of "
+                                    + ring.heapSize() + " bytes in use, "
+                                    + held
+                                    + " held by tasks of open scopes that cannot end while submit waits); a heap of at least "
+                                    + roundUpMiB(held + outBytes) + " bytes would fit: use heapBytes("
+                                    + roundUpMiB(held + outBytes) + ")");
                 }
             } else if (stall.deadlocked(ring.lastTaskAlive())) {
                 int held = scopes.heldIn(ringId);
-                throw new DeadlockException(ErrorCode.FLOW_CONTROL_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' waits for a slot in task ring "
-                        + ringId + ": " + ring.alive() + " of " + ring.window() + " slots are live and nothing is running to free one ("
-                        + held + " held by open scopes); use taskWindow ≥ " + nextPow2(held + 2));
+                throw new DeadlockException(
+                        ErrorCode.FLOW_CONTROL_DEADLOCK,
+                        "submit #" + ordinal + " '" + spec.displayName() + "' waits for a slot in task ring "
+                                + ringId + ": " + ring.alive() + " of " + ring.window()
+                                + " slots are live and nothing is running to free one ("
+                                + held + " held by open scopes); use taskWindow ≥ " + nextPow2(held + 2));
             }
             actor.idle(stall.round);
         }
@@ -390,8 +434,11 @@ public final class OrchestratorImpl implements Orchestrator {
     private void awaitTensorMapRoom(int needed, long ordinal, TaskSpec spec) {
         if (needed == 0) return;
         if (needed > tensorMap.capacity()) {
-            throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' publishes " + needed
-                    + " writes but the TensorMap holds " + tensorMap.capacity() + " entries; use tensorMapEntries ≥ " + needed);
+            throw new DeadlockException(
+                    ErrorCode.TENSORMAP_DEADLOCK,
+                    "submit #" + ordinal + " '" + spec.displayName() + "' publishes " + needed
+                            + " writes but the TensorMap holds " + tensorMap.capacity()
+                            + " entries; use tensorMapEntries ≥ " + needed);
         }
         Stall stall = new Stall();
         while (true) {
@@ -400,9 +447,13 @@ public final class OrchestratorImpl implements Orchestrator {
             tensorMap.syncAll();
             if (tensorMap.free() >= needed) return;
             if (stall.deadlocked(progressMark())) {
-                throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' needs " + needed
-                        + " TensorMap entries but all " + tensorMap.capacity() + " belong to live tasks that cannot retire while submit waits;"
-                        + " use tensorMapEntries ≥ " + nextPow2(tensorMap.capacity() + needed) + " or end scopes earlier");
+                throw new DeadlockException(
+                        ErrorCode.TENSORMAP_DEADLOCK,
+                        "submit #" + ordinal + " '" + spec.displayName() + "' needs " + needed
+                                + " TensorMap entries but all " + tensorMap.capacity()
+                                + " belong to live tasks that cannot retire while submit waits;"
+                                + " use tensorMapEntries ≥ " + nextPow2(tensorMap.capacity() + needed)
+                                + " or end scopes earlier");
             }
             actor.idle(stall.round);
         }
@@ -459,7 +510,8 @@ public final class OrchestratorImpl implements Orchestrator {
         long ordinal = ++submitCount;
         TaskSpec spec = TaskSpec.dummy().named("alloc");
         if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
-            throw invalid(ordinal, spec, "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
+            throw invalid(
+                    ordinal, spec, "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
         }
         spec.output(outs);
         int ringId = scopes.ring();
@@ -509,8 +561,10 @@ public final class OrchestratorImpl implements Orchestrator {
                 while (w.taskId == ids[i] && w.state == TaskSlot.PENDING) {
                     ensureUsable();
                     if (actor.now() - start > TENSOR_WAIT_TIMEOUT_NS) {
-                        throw new TesseraException(ErrorCode.TENSOR_WAIT_TIMEOUT, "readElement waited more than "
-                                + TENSOR_WAIT_TIMEOUT_NS / 1_000_000_000 + " s for " + w + " to finish writing " + t);
+                        throw new TesseraException(
+                                ErrorCode.TENSOR_WAIT_TIMEOUT,
+                                "readElement waited more than " + TENSOR_WAIT_TIMEOUT_NS / 1_000_000_000 + " s for " + w
+                                        + " to finish writing " + t);
                     }
                     actor.idle(++round);
                 }
@@ -531,7 +585,8 @@ public final class OrchestratorImpl implements Orchestrator {
         Tensor copy = KeptTensors.allocateCopy(t);
         // inout, not input: later writers of t must wait for the copy, and the runtime (like the
         // reference) orders a writer after earlier writers only, never after pure readers
-        TaskSpec copyTask = TaskSpec.aiv(KeptTensors.COPY).named("keep " + name).inout(t).output(copy);
+        TaskSpec copyTask =
+                TaskSpec.aiv(KeptTensors.COPY).named("keep " + name).inout(t).output(copy);
         // in a MANUAL scope nothing is inferred: wait at least for the tensor's creator
         if (t.ownerTaskId() != Tensor.NO_OWNER) copyTask.dependsOn(t.ownerTaskId());
         submit(copyTask);

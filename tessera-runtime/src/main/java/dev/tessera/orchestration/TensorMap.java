@@ -22,6 +22,7 @@ public final class TensorMap {
         long local;
         /** Written by an ACCUMULATE argument: other accumulators of the region do not wait for it. */
         boolean accumulate;
+
         Entry bucketPrev, bucketNext;
         Entry taskPrev, taskNext;
     }
@@ -121,7 +122,8 @@ public final class TensorMap {
     public void plainWritersOf(Tensor t, java.util.List<TaskSlot> out) {
         long key = t.bufferKey();
         for (Entry e = buckets[bucket(key)]; e != null; e = e.bucketNext) {
-            if (e.key == key && !e.accumulate && isLive(e) && Overlap.check(t, e.view) != Overlap.NONE) out.add(e.producer);
+            if (e.key == key && !e.accumulate && isLive(e) && Overlap.check(t, e.view) != Overlap.NONE)
+                out.add(e.producer);
         }
     }
 

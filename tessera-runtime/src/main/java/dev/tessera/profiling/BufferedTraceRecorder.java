@@ -1,7 +1,6 @@
 package dev.tessera.profiling;
 
 import dev.tessera.topology.Topology;
-
 import java.util.Objects;
 
 /**
@@ -44,8 +43,8 @@ public final class BufferedTraceRecorder implements TraceRecorder {
      * @param expectedSubtasksPerCore records preallocated per core (rounded up to a power of two)
      * @param recordPhases            whether {@link #phase} records anything; off, it returns at once
      */
-    public BufferedTraceRecorder(Topology topology, String platform, String policy, int expectedSubtasksPerCore,
-                                 boolean recordPhases) {
+    public BufferedTraceRecorder(
+            Topology topology, String platform, String policy, int expectedSubtasksPerCore, boolean recordPhases) {
         this(topology, platform, policy, expectedSubtasksPerCore, recordPhases, TraceBudget.UNLIMITED);
     }
 
@@ -53,8 +52,13 @@ public final class BufferedTraceRecorder implements TraceRecorder {
      * @param budget records this recorder may allocate; past it, records are dropped and the
      *               budget reports (see {@link TraceBudget}); the trace is then incomplete
      */
-    public BufferedTraceRecorder(Topology topology, String platform, String policy, int expectedSubtasksPerCore,
-                                 boolean recordPhases, TraceBudget budget) {
+    public BufferedTraceRecorder(
+            Topology topology,
+            String platform,
+            String policy,
+            int expectedSubtasksPerCore,
+            boolean recordPhases,
+            TraceBudget budget) {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.platform = Objects.requireNonNull(platform, "platform");
@@ -91,14 +95,14 @@ public final class BufferedTraceRecorder implements TraceRecorder {
     }
 
     @Override
-    public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve,
-                              long ns) {
+    public void taskSubmitted(
+            long taskId, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve, long ns) {
         tasks.add(taskId, name, blockNum, shape, syncStart, earlyResolve, ns);
     }
 
     @Override
-    public void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs,
-                           long dispatchNs) {
+    public void dispatched(
+            int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs) {
         CoreLog log = cores[core];
         int i = token - 1;
         int seg = subtaskSegments.segment(i);
@@ -173,8 +177,18 @@ public final class BufferedTraceRecorder implements TraceRecorder {
             if (c == null) continue; // dropped over budget
             int o = subtaskSegments.offset(i, seg);
             if (!c.dispatched(o)) continue;
-            b.subtask(c.taskId[o], c.blockIdx[o], c.slot[o], core, c.scheduler[o], token, c.readyNs[o],
-                    c.dispatchNs[o], c.startNs[o], c.endNs[o], c.finishSeenNs[o]);
+            b.subtask(
+                    c.taskId[o],
+                    c.blockIdx[o],
+                    c.slot[o],
+                    core,
+                    c.scheduler[o],
+                    token,
+                    c.readyNs[o],
+                    c.dispatchNs[o],
+                    c.startNs[o],
+                    c.endNs[o],
+                    c.finishSeenNs[o]);
         }
     }
 }

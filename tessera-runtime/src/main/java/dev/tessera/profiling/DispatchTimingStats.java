@@ -48,7 +48,9 @@ public final class DispatchTimingStats {
         }
 
         String text() {
-            return count == 0 ? "none" : String.format(Locale.ROOT, "mean %.2f µs, max %.2f µs (%d)", meanNs / 1e3, maxNs / 1e3, count);
+            return count == 0
+                    ? "none"
+                    : String.format(Locale.ROOT, "mean %.2f µs, max %.2f µs (%d)", meanNs / 1e3, maxNs / 1e3, count);
         }
     }
 
@@ -57,7 +59,8 @@ public final class DispatchTimingStats {
         /** {@code "a->b"} or {@code "a→b"}. */
         public static Edge parse(String text) {
             String[] p = text.split("->|→");
-            if (p.length != 2 || p[0].isBlank() || p[1].isBlank()) throw new IllegalArgumentException("an edge is PRODUCER->CONSUMER, got '" + text + "'");
+            if (p.length != 2 || p[0].isBlank() || p[1].isBlank())
+                throw new IllegalArgumentException("an edge is PRODUCER->CONSUMER, got '" + text + "'");
             return new Edge(p[0].trim(), p[1].trim());
         }
 
@@ -118,21 +121,27 @@ public final class DispatchTimingStats {
                 }
                 staggers.add(max - min);
             }
-            if (task.syncStart() && t.ready != Long.MAX_VALUE && t.lastDispatch != Long.MIN_VALUE) waits.add(t.lastDispatch - t.ready);
+            if (task.syncStart() && t.ready != Long.MAX_VALUE && t.lastDispatch != Long.MIN_VALUE)
+                waits.add(t.lastDispatch - t.ready);
             long drainStart = trace.drainStartNs(task.id());
-            if (task.syncStart() && drainStart != Trace.NONE && t.lastDispatch != Long.MIN_VALUE) drains.add(t.lastDispatch - drainStart);
+            if (task.syncStart() && drainStart != Trace.NONE && t.lastDispatch != Long.MIN_VALUE)
+                drains.add(t.lastDispatch - drainStart);
         }
         Map<Edge, Summary> gaps = new LinkedHashMap<>();
         for (Edge e : edges) gaps.put(e, Summary.of(gaps(trace, times, e)));
-        return new DispatchTimingStats(Summary.of(spans), Summary.of(staggers), gaps, Summary.of(waits), Summary.of(drains));
+        return new DispatchTimingStats(
+                Summary.of(spans), Summary.of(staggers), gaps, Summary.of(waits), Summary.of(drains));
     }
 
     /** In each scheduler's dispatch order, the first unbroken run of an SPMD task's dispatches is its first wave. */
     private static List<Long> firstWaveSpans(Trace trace, Map<Integer, List<Trace.Subtask>> bySched) {
         List<Long> spans = new ArrayList<>();
         for (List<Trace.Subtask> subs : bySched.values()) {
-            subs.sort((a, b) -> a.dispatchNs() != b.dispatchNs() ? Long.compare(a.dispatchNs(), b.dispatchNs())
-                    : a.core() != b.core() ? Integer.compare(a.core(), b.core()) : Integer.compare(a.token(), b.token()));
+            subs.sort((a, b) -> a.dispatchNs() != b.dispatchNs()
+                    ? Long.compare(a.dispatchNs(), b.dispatchNs())
+                    : a.core() != b.core()
+                            ? Integer.compare(a.core(), b.core())
+                            : Integer.compare(a.token(), b.token()));
             Map<Long, Boolean> waveDone = new HashMap<>();
             int i = 0;
             while (i < subs.size()) {
@@ -149,7 +158,10 @@ public final class DispatchTimingStats {
                     }
                     j++;
                 }
-                if (waveDone.putIfAbsent(id, true) == null && trace.task(id).blockNum() > 1 && blocks.size() > 1 && min <= max) {
+                if (waveDone.putIfAbsent(id, true) == null
+                        && trace.task(id).blockNum() > 1
+                        && blocks.size() > 1
+                        && min <= max) {
                     spans.add(max - min);
                 }
                 i = j;
@@ -175,11 +187,25 @@ public final class DispatchTimingStats {
         return name.equals(kernel) || name.startsWith(kernel + "_");
     }
 
-    public Summary firstWaveSpan() { return firstWaveSpan; }
-    public Summary firstDispatchStagger() { return firstDispatchStagger; }
-    public Map<Edge, Summary> gaps() { return gaps; }
-    public Summary syncStartWait() { return syncStartWait; }
-    public Summary syncStartDrain() { return drain; }
+    public Summary firstWaveSpan() {
+        return firstWaveSpan;
+    }
+
+    public Summary firstDispatchStagger() {
+        return firstDispatchStagger;
+    }
+
+    public Map<Edge, Summary> gaps() {
+        return gaps;
+    }
+
+    public Summary syncStartWait() {
+        return syncStartWait;
+    }
+
+    public Summary syncStartDrain() {
+        return drain;
+    }
 
     /** A few lines for the console. */
     public String summary() {
@@ -205,7 +231,8 @@ public final class DispatchTimingStats {
         summary(g, "syncStartDrain", drain);
         summary(g, "syncStartWait", syncStartWait);
         g.writeObjectFieldStart("gaps");
-        for (Map.Entry<Edge, Summary> e : gaps.entrySet()) summary(g, e.getKey().producer() + "->" + e.getKey().consumer(), e.getValue());
+        for (Map.Entry<Edge, Summary> e : gaps.entrySet())
+            summary(g, e.getKey().producer() + "->" + e.getKey().consumer(), e.getValue());
         g.writeEndObject();
         g.writeEndObject();
     }

@@ -48,10 +48,19 @@ public final class PolicyComparison {
         row(sb, "utilisation AIC (%)", r -> pct(r.stats().aic().utilisationPct()));
         row(sb, "utilisation AIV (%)", r -> pct(r.stats().aiv().utilisationPct()));
         row(sb, "blocks per scheduler", r -> perScheduler(r.stats()));
-        row(sb, "first-wave start span, median (us)", r -> us(DispatchTimings.median(r.timings().firstWaveStartSpansNs())));
+        row(
+                sb,
+                "first-wave start span, median (us)",
+                r -> us(DispatchTimings.median(r.timings().firstWaveStartSpansNs())));
         row(sb, "first-dispatch stagger (us)", r -> us(r.timings().firstDispatchStaggerNs()));
-        row(sb, "task dispatch stagger, median (us)", r -> us(DispatchTimings.median(r.timings().taskDispatchStaggersNs())));
-        row(sb, "sync-start burst, median (us)", r -> us(DispatchTimings.median(r.timings().syncStartBurstsNs())));
+        row(
+                sb,
+                "task dispatch stagger, median (us)",
+                r -> us(DispatchTimings.median(r.timings().taskDispatchStaggersNs())));
+        row(
+                sb,
+                "sync-start burst, median (us)",
+                r -> us(DispatchTimings.median(r.timings().syncStartBurstsNs())));
         List<TraceStats.TaskStats> first = runs.getFirst().stats().spmdTasks();
         int n = first.size();
         for (Run r : runs) n = Math.min(n, r.stats().spmdTasks().size());
@@ -59,7 +68,9 @@ public final class PolicyComparison {
         for (int i = 0; i < shown; i++) {
             TraceStats.TaskStats t = first.get(i);
             int k = i;
-            row(sb, "task " + t.id() + " " + clip(t.name(), 14) + " x" + t.blockNum() + " spread (us)",
+            row(
+                    sb,
+                    "task " + t.id() + " " + clip(t.name(), 14) + " x" + t.blockNum() + " spread (us)",
                     r -> us(r.stats().spmdTasks().get(k).startSpreadNs()));
         }
         if (n > shown) sb.append("(").append(n - shown).append(" more SPMD tasks: see the JSON)\n");
@@ -88,8 +99,12 @@ public final class PolicyComparison {
                 g.writeObjectFieldStart(r.name());
                 writeArray(g, "firstWaveStartSpansNs", r.timings().firstWaveStartSpansNs());
                 g.writeNumberField("firstDispatchStaggerNs", r.timings().firstDispatchStaggerNs());
-                g.writeNumberField("taskDispatchStaggerMedianNs", DispatchTimings.median(r.timings().taskDispatchStaggersNs()));
-                g.writeNumberField("syncStartBurstMedianNs", DispatchTimings.median(r.timings().syncStartBurstsNs()));
+                g.writeNumberField(
+                        "taskDispatchStaggerMedianNs",
+                        DispatchTimings.median(r.timings().taskDispatchStaggersNs()));
+                g.writeNumberField(
+                        "syncStartBurstMedianNs",
+                        DispatchTimings.median(r.timings().syncStartBurstsNs()));
                 g.writeEndObject();
             }
             g.writeEndObject();

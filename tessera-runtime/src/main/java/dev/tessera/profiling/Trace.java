@@ -1,7 +1,6 @@
 package dev.tessera.profiling;
 
 import dev.tessera.topology.Topology;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,7 +28,8 @@ public final class Trace {
      * One submitted task. {@code shape} is one of the {@code SHAPE_*} constants, or -1 if unknown;
      * {@code earlyResolve} is the submit's hint ({@code TaskSpec.earlyResolve()}).
      */
-    public record Task(long id, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve, long submitNs) {
+    public record Task(
+            long id, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve, long submitNs) {
         public Task {
             Objects.requireNonNull(name, "name");
         }
@@ -54,8 +54,20 @@ public final class Trace {
      * One kernel slot of one block on one core: {@code slot} 0 = AIC, 1 = AIV0, 2 = AIV1.
      * {@code token} is the core's dispatch counter (1, 2, ...); {@code scheduler} dispatched it.
      */
-    public record Subtask(long taskId, String name, int blockIdx, int slot, int core, int cluster, int scheduler,
-                          int token, long readyNs, long dispatchNs, long startNs, long endNs, long finishSeenNs) {
+    public record Subtask(
+            long taskId,
+            String name,
+            int blockIdx,
+            int slot,
+            int core,
+            int cluster,
+            int scheduler,
+            int token,
+            long readyNs,
+            long dispatchNs,
+            long startNs,
+            long endNs,
+            long finishSeenNs) {
         /** Whether the core reported both a start and an end for this subtask. */
         public boolean ran() {
             return startNs != NONE && endNs != NONE;
@@ -63,8 +75,7 @@ public final class Trace {
     }
 
     /** A stretch of one scheduler's loop spent in {@code phase}. */
-    public record Phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {
-    }
+    public record Phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {}
 
     private final Topology topology;
     private final String platform;
@@ -90,7 +101,8 @@ public final class Trace {
         this.tasks = List.copyOf(allTasks);
         this.taskIndex = Collections.unmodifiableMap(index);
         List<Subtask> subs = new ArrayList<>(b.pending.size());
-        for (PendingSubtask p : b.pending) subs.add(p.resolve(tasks.get(index.get(p.taskId)).name(), topology));
+        for (PendingSubtask p : b.pending)
+            subs.add(p.resolve(tasks.get(index.get(p.taskId)).name(), topology));
         this.subtasks = List.copyOf(subs);
     }
 
@@ -213,33 +225,61 @@ public final class Trace {
             return task(id, name, blockNum, shape, syncStart, false, submitNs);
         }
 
-        public Builder task(long id, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve,
-                            long submitNs) {
+        public Builder task(
+                long id, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve, long submitNs) {
             if (tasks.containsKey(id)) throw new IllegalArgumentException("task " + id + " added twice");
             tasks.put(id, new Task(id, name, blockNum, shape, syncStart, earlyResolve, submitNs));
             return this;
         }
 
         /** A subtask with every field given, as a recorder knows it. */
-        public Builder subtask(long taskId, int blockIdx, int slot, int core, int scheduler, int token, long readyNs,
-                               long dispatchNs, long startNs, long endNs, long finishSeenNs) {
+        public Builder subtask(
+                long taskId,
+                int blockIdx,
+                int slot,
+                int core,
+                int scheduler,
+                int token,
+                long readyNs,
+                long dispatchNs,
+                long startNs,
+                long endNs,
+                long finishSeenNs) {
             if (core < 0 || core >= topology.cores()) {
                 throw new IllegalArgumentException("core " + core + " is outside " + topology);
             }
             if (slot < 0 || slot > 2) throw new IllegalArgumentException("slot must be 0..2, got " + slot);
             if (scheduler < 0) throw new IllegalArgumentException("scheduler must be >= 0, got " + scheduler);
-            pending.add(new PendingSubtask(taskId, blockIdx, slot, core, scheduler, token, readyNs, dispatchNs,
-                    startNs, endNs, finishSeenNs));
+            pending.add(new PendingSubtask(
+                    taskId, blockIdx, slot, core, scheduler, token, readyNs, dispatchNs, startNs, endNs, finishSeenNs));
             lastToken.merge(core, token, Math::max);
             return this;
         }
 
         /** A hand-made subtask: the slot is the core's lane and the token the core's next one. */
-        public Builder subtask(long taskId, int blockIdx, int core, int scheduler, long readyNs, long dispatchNs,
-                               long startNs, long endNs, long finishSeenNs) {
+        public Builder subtask(
+                long taskId,
+                int blockIdx,
+                int core,
+                int scheduler,
+                long readyNs,
+                long dispatchNs,
+                long startNs,
+                long endNs,
+                long finishSeenNs) {
             int token = lastToken.getOrDefault(core, 0) + 1;
-            return subtask(taskId, blockIdx, topology.laneOf(core).ordinal(), core, scheduler, token, readyNs,
-                    dispatchNs, startNs, endNs, finishSeenNs);
+            return subtask(
+                    taskId,
+                    blockIdx,
+                    topology.laneOf(core).ordinal(),
+                    core,
+                    scheduler,
+                    token,
+                    readyNs,
+                    dispatchNs,
+                    startNs,
+                    endNs,
+                    finishSeenNs);
         }
 
         /** The sync-start drain of task {@code taskId} began at {@code ns}; the first report counts. */
@@ -259,11 +299,33 @@ public final class Trace {
     }
 
     /** A subtask whose task name is known only once all tasks are in. */
-    private record PendingSubtask(long taskId, int blockIdx, int slot, int core, int scheduler, int token,
-                                  long readyNs, long dispatchNs, long startNs, long endNs, long finishSeenNs) {
+    private record PendingSubtask(
+            long taskId,
+            int blockIdx,
+            int slot,
+            int core,
+            int scheduler,
+            int token,
+            long readyNs,
+            long dispatchNs,
+            long startNs,
+            long endNs,
+            long finishSeenNs) {
         Subtask resolve(String name, Topology topology) {
-            return new Subtask(taskId, name, blockIdx, slot, core, topology.clusterOf(core), scheduler, token,
-                    readyNs, dispatchNs, startNs, endNs, finishSeenNs);
+            return new Subtask(
+                    taskId,
+                    name,
+                    blockIdx,
+                    slot,
+                    core,
+                    topology.clusterOf(core),
+                    scheduler,
+                    token,
+                    readyNs,
+                    dispatchNs,
+                    startNs,
+                    endNs,
+                    finishSeenNs);
         }
     }
 }

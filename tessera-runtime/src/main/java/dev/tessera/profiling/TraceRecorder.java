@@ -15,13 +15,36 @@ package dev.tessera.profiling;
 public interface TraceRecorder {
     /** Records nothing. */
     TraceRecorder OFF = new TraceRecorder() {
-        @Override public boolean enabled() { return false; }
-        @Override public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {}
-        @Override public void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs) {}
-        @Override public void started(int core, int token, long ns) {}
-        @Override public void ended(int core, int token, long ns) {}
-        @Override public void finishSeen(int scheduler, int core, int token, long ns) {}
-        @Override public void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {}
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+
+        @Override
+        public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {}
+
+        @Override
+        public void dispatched(
+                int scheduler,
+                int core,
+                int token,
+                long taskId,
+                int blockIdx,
+                int slot,
+                long readyNs,
+                long dispatchNs) {}
+
+        @Override
+        public void started(int core, int token, long ns) {}
+
+        @Override
+        public void ended(int core, int token, long ns) {}
+
+        @Override
+        public void finishSeen(int scheduler, int core, int token, long ns) {}
+
+        @Override
+        public void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {}
     };
 
     boolean enabled();
@@ -33,12 +56,13 @@ public interface TraceRecorder {
      * As {@link #taskSubmitted(long, String, int, int, boolean, long)}, with the task's early-resolve
      * hint; the runtime calls this one. Recorders that do not keep the hint need not override it.
      */
-    default void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve,
-                               long ns) {
+    default void taskSubmitted(
+            long taskId, String name, int blockNum, int shape, boolean syncStart, boolean earlyResolve, long ns) {
         taskSubmitted(taskId, name, blockNum, shape, syncStart, ns);
     }
 
-    void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs);
+    void dispatched(
+            int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs);
 
     void started(int core, int token, long ns);
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tessera.topology.CoreType;
 import dev.tessera.topology.Topology;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -45,9 +44,21 @@ public final class TraceStats {
      * {@code allDispatchedNs} is the last dispatch of any subtask, which for a MIX block can be
      * later than the block's own (first) dispatch.
      */
-    public record TaskStats(long id, String name, String shape, int blockNum, boolean syncStart, int blocksRun,
-                            long readyNs, long firstDispatchNs, long lastDispatchNs, long allDispatchedNs,
-                            long firstStartNs, long lastStartNs, long lastEndNs, int[] blocksPerScheduler) {
+    public record TaskStats(
+            long id,
+            String name,
+            String shape,
+            int blockNum,
+            boolean syncStart,
+            int blocksRun,
+            long readyNs,
+            long firstDispatchNs,
+            long lastDispatchNs,
+            long allDispatchedNs,
+            long firstStartNs,
+            long lastStartNs,
+            long lastEndNs,
+            int[] blocksPerScheduler) {
         public TaskStats {
             blocksPerScheduler = blocksPerScheduler.clone();
         }
@@ -70,16 +81,14 @@ public final class TraceStats {
         }
     }
 
-    public record SchedulerStats(int id, long blocksDispatched, long subtasksDispatched) {
-    }
+    public record SchedulerStats(int id, long blocksDispatched, long subtasksDispatched) {}
 
     /**
      * One core type: {@code idleWhileReadyNs} and {@code busyNs} are summed over its cores
      * (core-nanoseconds); the percentages divide by cores × makespan.
      */
-    public record CoreTypeStats(CoreType type, int cores, long idleWhileReadyNs, long busyNs, double overheadPct,
-                                double utilisationPct) {
-    }
+    public record CoreTypeStats(
+            CoreType type, int cores, long idleWhileReadyNs, long busyNs, double overheadPct, double utilisationPct) {}
 
     private final String policy;
     private final String platform;
@@ -91,8 +100,8 @@ public final class TraceStats {
     private final CoreTypeStats aic;
     private final CoreTypeStats aiv;
 
-    private TraceStats(Trace trace, List<TaskStats> tasks, List<SchedulerStats> schedulers, CoreTypeStats aic,
-                       CoreTypeStats aiv) {
+    private TraceStats(
+            Trace trace, List<TaskStats> tasks, List<SchedulerStats> schedulers, CoreTypeStats aic, CoreTypeStats aiv) {
         this.policy = trace.policy();
         this.platform = trace.platform();
         this.topology = trace.topology();
@@ -115,7 +124,11 @@ public final class TraceStats {
         for (Trace.Subtask s : trace.subtasks()) if (s.dispatchNs() != Trace.NONE) subs[s.scheduler()]++;
         List<SchedulerStats> scheds = new ArrayList<>();
         for (int s = 0; s < nSched; s++) scheds.add(new SchedulerStats(s, blocks[s], subs[s]));
-        return new TraceStats(trace, tasks, scheds, coreTypeStats(trace, tasks, CoreType.AIC),
+        return new TraceStats(
+                trace,
+                tasks,
+                scheds,
+                coreTypeStats(trace, tasks, CoreType.AIC),
                 coreTypeStats(trace, tasks, CoreType.AIV));
     }
 
@@ -164,9 +177,21 @@ public final class TraceStats {
                     lastS = Math.max(lastS, b.startNs);
                 }
             }
-            out.add(new TaskStats(task.id(), task.name(), task.shapeName(), task.blockNum(), task.syncStart(),
-                    blocks.get(t).size(), ready[t] == Long.MAX_VALUE ? Trace.NONE : ready[t], orNone(firstD),
-                    orNone(lastD), allDispatched[t], orNone(firstS), orNone(lastS), lastEnd[t], perSched));
+            out.add(new TaskStats(
+                    task.id(),
+                    task.name(),
+                    task.shapeName(),
+                    task.blockNum(),
+                    task.syncStart(),
+                    blocks.get(t).size(),
+                    ready[t] == Long.MAX_VALUE ? Trace.NONE : ready[t],
+                    orNone(firstD),
+                    orNone(lastD),
+                    allDispatched[t],
+                    orNone(firstS),
+                    orNone(lastS),
+                    lastEnd[t],
+                    perSched));
         }
         return out;
     }
@@ -213,7 +238,11 @@ public final class TraceStats {
             }
         }
         double denominator = (double) cores * span;
-        return new CoreTypeStats(type, cores, idleWhileReady, busyTotal,
+        return new CoreTypeStats(
+                type,
+                cores,
+                idleWhileReady,
+                busyTotal,
                 span > 0 ? 100.0 * idleWhileReady / denominator : 0,
                 span > 0 ? 100.0 * busyTotal / denominator : 0);
     }
@@ -376,20 +405,49 @@ public final class TraceStats {
     /** A few lines for a terminal: run, makespan, overhead, utilisation, blocks, SPMD spreads. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        sb.append(policy).append(" on ").append(platform).append(", ").append(topology).append('\n');
+        sb.append(policy)
+                .append(" on ")
+                .append(platform)
+                .append(", ")
+                .append(topology)
+                .append('\n');
         line(sb, "makespan", us(makespanNs) + " us");
-        line(sb, "overhead", String.format(Locale.ROOT, "AIC %.2f %%, AIV %.2f %% (idle core while ready work is undispatched)",
-                aic.overheadPct(), aiv.overheadPct()));
-        line(sb, "utilisation", String.format(Locale.ROOT, "AIC %.2f %%, AIV %.2f %%", aic.utilisationPct(),
-                aiv.utilisationPct()));
-        line(sb, "blocks/scheduler", perScheduler(schedulers) + " (" + blocks() + " blocks, " + subtasks + " subtasks)");
+        line(
+                sb,
+                "overhead",
+                String.format(
+                        Locale.ROOT,
+                        "AIC %.2f %%, AIV %.2f %% (idle core while ready work is undispatched)",
+                        aic.overheadPct(),
+                        aiv.overheadPct()));
+        line(
+                sb,
+                "utilisation",
+                String.format(Locale.ROOT, "AIC %.2f %%, AIV %.2f %%", aic.utilisationPct(), aiv.utilisationPct()));
+        line(
+                sb,
+                "blocks/scheduler",
+                perScheduler(schedulers) + " (" + blocks() + " blocks, " + subtasks + " subtasks)");
         List<TaskStats> spmd = spmdTasks();
         if (!spmd.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "  %-6s %-20s %6s %15s %15s  %s%n", "task", "name", "blocks",
-                    "start spread", "dispatch spread", "blocks/scheduler"));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-6s %-20s %6s %15s %15s  %s%n",
+                    "task",
+                    "name",
+                    "blocks",
+                    "start spread",
+                    "dispatch spread",
+                    "blocks/scheduler"));
             for (TaskStats t : spmd) {
-                sb.append(String.format(Locale.ROOT, "  %-6d %-20s %6d %12s us %12s us  %s%n", t.id(),
-                        clip(t.name(), 20), t.blockNum(), us(t.startSpreadNs()), us(t.dispatchSpreadNs()),
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  %-6d %-20s %6d %12s us %12s us  %s%n",
+                        t.id(),
+                        clip(t.name(), 20),
+                        t.blockNum(),
+                        us(t.startSpreadNs()),
+                        us(t.dispatchSpreadNs()),
                         join(t.blocksPerScheduler())));
             }
         }
@@ -408,25 +466,57 @@ public final class TraceStats {
     public static String comparisonTable(TraceStats serial, TraceStats parallel) {
         StringBuilder sb = new StringBuilder();
         String row = "%-34s %18s %18s%n";
-        sb.append(String.format(Locale.ROOT, row, "", "before (" + serial.policy().toLowerCase(Locale.ROOT) + ")",
+        sb.append(String.format(
+                Locale.ROOT,
+                row,
+                "",
+                "before (" + serial.policy().toLowerCase(Locale.ROOT) + ")",
                 "after (" + parallel.policy().toLowerCase(Locale.ROOT) + ")"));
         sb.append(String.format(Locale.ROOT, row, "makespan (us)", us(serial.makespanNs), us(parallel.makespanNs)));
-        sb.append(String.format(Locale.ROOT, row, "overhead AIC (%)", pct(serial.aic.overheadPct()), pct(parallel.aic.overheadPct())));
-        sb.append(String.format(Locale.ROOT, row, "overhead AIV (%)", pct(serial.aiv.overheadPct()), pct(parallel.aiv.overheadPct())));
-        sb.append(String.format(Locale.ROOT, row, "utilisation AIC (%)", pct(serial.aic.utilisationPct()), pct(parallel.aic.utilisationPct())));
-        sb.append(String.format(Locale.ROOT, row, "utilisation AIV (%)", pct(serial.aiv.utilisationPct()), pct(parallel.aiv.utilisationPct())));
-        sb.append(String.format(Locale.ROOT, row, "blocks per scheduler", perScheduler(serial.schedulers), perScheduler(parallel.schedulers)));
+        sb.append(String.format(
+                Locale.ROOT, row, "overhead AIC (%)", pct(serial.aic.overheadPct()), pct(parallel.aic.overheadPct())));
+        sb.append(String.format(
+                Locale.ROOT, row, "overhead AIV (%)", pct(serial.aiv.overheadPct()), pct(parallel.aiv.overheadPct())));
+        sb.append(String.format(
+                Locale.ROOT,
+                row,
+                "utilisation AIC (%)",
+                pct(serial.aic.utilisationPct()),
+                pct(parallel.aic.utilisationPct())));
+        sb.append(String.format(
+                Locale.ROOT,
+                row,
+                "utilisation AIV (%)",
+                pct(serial.aiv.utilisationPct()),
+                pct(parallel.aiv.utilisationPct())));
+        sb.append(String.format(
+                Locale.ROOT,
+                row,
+                "blocks per scheduler",
+                perScheduler(serial.schedulers),
+                perScheduler(parallel.schedulers)));
         List<TaskStats> a = serial.spmdTasks(), b = parallel.spmdTasks();
         int n = Math.min(a.size(), b.size());
         for (int i = 0; i < n; i++) {
             TaskStats x = a.get(i), y = b.get(i);
             String label = "task " + x.id() + " " + clip(x.name(), 16) + " x" + x.blockNum();
-            sb.append(String.format(Locale.ROOT, row, label + " spread (us)", us(x.startSpreadNs()), us(y.startSpreadNs())));
-            sb.append(String.format(Locale.ROOT, row, "  blocks per scheduler", join(x.blocksPerScheduler()), join(y.blocksPerScheduler())));
+            sb.append(String.format(
+                    Locale.ROOT, row, label + " spread (us)", us(x.startSpreadNs()), us(y.startSpreadNs())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    row,
+                    "  blocks per scheduler",
+                    join(x.blocksPerScheduler()),
+                    join(y.blocksPerScheduler())));
         }
         if (a.size() != b.size()) {
-            sb.append("(the runs have ").append(a.size()).append(" and ").append(b.size())
-                    .append(" SPMD tasks; only the first ").append(n).append(" are compared)\n");
+            sb.append("(the runs have ")
+                    .append(a.size())
+                    .append(" and ")
+                    .append(b.size())
+                    .append(" SPMD tasks; only the first ")
+                    .append(n)
+                    .append(" are compared)\n");
         }
         return sb.toString();
     }

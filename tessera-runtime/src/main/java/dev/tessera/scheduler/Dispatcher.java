@@ -22,14 +22,25 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
     private final DispatchOrder order;
     /** Null without {@code peer-handoff}. */
     private final PeerHandoff handoff;
+
     private final int schedulers;
     private final CoreList candidates;
     /** Sync-start tasks that cannot start in this pass; back on the global queue after it. */
     private TaskSlot[] heldBack = new TaskSlot[8];
+
     private int heldBackCount;
 
-    Dispatcher(int scheduler, Actor actor, CoreTracker tracker, DispatchPolicy policy, ReadyRouter router, BlockPlacer placer,
-            CohortLauncher cohorts, DispatchOrder order, PeerHandoff handoff, int schedulers) {
+    Dispatcher(
+            int scheduler,
+            Actor actor,
+            CoreTracker tracker,
+            DispatchPolicy policy,
+            ReadyRouter router,
+            BlockPlacer placer,
+            CohortLauncher cohorts,
+            DispatchOrder order,
+            PeerHandoff handoff,
+            int schedulers) {
         this.scheduler = scheduler;
         this.actor = actor;
         this.tracker = tracker;

@@ -12,8 +12,7 @@ import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
  */
 final class Handoffs {
     /** Blocks {@code first .. first+count-1} of {@code task}, claimed for the mailbox's owner. */
-    record Range(TaskSlot task, int first, int count) {
-    }
+    record Range(TaskSlot task, int first, int count) {}
 
     private final MpscUnboundedAtomicArrayQueue<Range>[] boxes;
 

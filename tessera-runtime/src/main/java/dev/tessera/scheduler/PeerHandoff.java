@@ -57,7 +57,8 @@ final class PeerHandoff {
                 }
             }
             if (placed > 0) progress = true;
-            if (placed < range.count()) carry.add(new Handoffs.Range(range.task(), range.first() + placed, range.count() - placed));
+            if (placed < range.count())
+                carry.add(new Handoffs.Range(range.task(), range.first() + placed, range.count() - placed));
         }
         return progress;
     }

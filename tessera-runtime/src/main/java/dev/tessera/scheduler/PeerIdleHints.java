@@ -21,7 +21,8 @@ final class PeerIdleHints {
 
     /** Scheduler {@code self} publishes its idle targets. */
     void publish(int self, CoreTracker tracker) {
-        for (int s = 0; s < TaskShape.DISPATCHABLE; s++) idle.setOpaque(self * TaskShape.DISPATCHABLE + s, tracker.idleCount(s));
+        for (int s = 0; s < TaskShape.DISPATCHABLE; s++)
+            idle.setOpaque(self * TaskShape.DISPATCHABLE + s, tracker.idleCount(s));
     }
 
     /** What scheduler {@code peer} last said it had idle of {@code shape}. */

@@ -2,9 +2,9 @@ package dev.tessera.scheduler;
 
 import dev.tessera.core.RuntimeState;
 import dev.tessera.core.TaskShape;
+import dev.tessera.core.TaskSlot;
 import dev.tessera.dispatch.DispatchOptions;
 import dev.tessera.dispatch.Mechanism;
-import dev.tessera.core.TaskSlot;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.CorePort;
 import dev.tessera.platform.Cost;
@@ -47,8 +47,7 @@ public final class Scheduler implements Runnable {
     private boolean wasIdle;
 
     /** Shared by the schedulers of one run: what the policy's mechanisms need in common. */
-    private record Shared(DispatchOptions options, SyncStartLanes lanes, PeerIdleHints hints, Handoffs handoffs) {
-    }
+    private record Shared(DispatchOptions options, SyncStartLanes lanes, PeerIdleHints hints, Handoffs handoffs) {}
 
     private final Shared shared;
 
@@ -65,7 +64,8 @@ public final class Scheduler implements Runnable {
         if (!options.has(Mechanism.SHARED_READY)) {
             int[] keep = new int[TaskShape.DISPATCHABLE];
             // with burst publish, #989's overflow spill: keep no more than this scheduler can start
-            for (int s = 0; s < keep.length; s++) keep[s] = options.has(Mechanism.BURST_PUBLISH) ? tracker.targets(s) : LocalReady.CAPACITY;
+            for (int s = 0; s < keep.length; s++)
+                keep[s] = options.has(Mechanism.BURST_PUBLISH) ? tracker.targets(s) : LocalReady.CAPACITY;
             local = new LocalReady(keep);
         }
         this.router = new ReadyRouter(rt, actor, local, shared.lanes());
@@ -78,7 +78,8 @@ public final class Scheduler implements Runnable {
     }
 
     /** The schedulers of one run, sharing one sync-start coordinator. */
-    public static Scheduler[] createAll(RuntimeState rt, PlatformSession session, DispatchPolicy policy, SyncStartMode mode) {
+    public static Scheduler[] createAll(
+            RuntimeState rt, PlatformSession session, DispatchPolicy policy, SyncStartMode mode) {
         Scheduler[] all = new Scheduler[rt.topology.schedulers()];
         DispatchOptions options = policy.options();
         SyncStartLanes lanes = options.has(Mechanism.SYNC_LANES) ? new SyncStartLanes(rt.ready.capacity()) : null;
@@ -101,16 +102,40 @@ public final class Scheduler implements Runnable {
         this.sync = coordinator;
         this.all = schedulers;
         this.cohorts = new CohortLauncher(id, actor, placer, coordinator, rt.topology.clusters());
-        PeerHandoff handoff = shared.handoffs() == null ? null : new PeerHandoff(id, rt, actor, shared.handoffs(), shared.hints());
-        this.dispatcher = new Dispatcher(id, actor, tracker, policy, router, placer, cohorts,
-                DispatchOrder.of(shared.options(), id, shared.hints()), handoff, schedulers.length);
+        PeerHandoff handoff =
+                shared.handoffs() == null ? null : new PeerHandoff(id, rt, actor, shared.handoffs(), shared.hints());
+        this.dispatcher = new Dispatcher(
+                id,
+                actor,
+                tracker,
+                policy,
+                router,
+                placer,
+                cohorts,
+                DispatchOrder.of(shared.options(), id, shared.hints()),
+                handoff,
+                schedulers.length);
     }
 
-    public int id() { return id; }
-    public Actor actor() { return actor; }
-    public long blocksDispatched() { return placer.blocksDispatched(); }
-    public long subtasksDispatched() { return placer.subtasksDispatched(); }
-    public long lastFinishSeenNs() { return completions.lastFinishSeenNs(); }
+    public int id() {
+        return id;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public long blocksDispatched() {
+        return placer.blocksDispatched();
+    }
+
+    public long subtasksDispatched() {
+        return placer.subtasksDispatched();
+    }
+
+    public long lastFinishSeenNs() {
+        return completions.lastFinishSeenNs();
+    }
 
     @Override
     public void run() {
@@ -165,30 +190,60 @@ public final class Scheduler implements Runnable {
 
     /** One line per core and queue: what this scheduler sees, for stall reports. */
     String describe() {
-        StringBuilder sb = new StringBuilder("scheduler " + id + ": submitted " + rt.submitted.get() + " completed " + rt.completed.get()
-                + " wiring " + rt.wiring.size() + " orchDone " + rt.orchestratorDone + " local " + router.describeLocal()
-                + " world " + sync.world.requested());
+        StringBuilder sb = new StringBuilder(
+                "scheduler " + id + ": submitted " + rt.submitted.get() + " completed " + rt.completed.get()
+                        + " wiring " + rt.wiring.size() + " orchDone " + rt.orchestratorDone + " local "
+                        + router.describeLocal()
+                        + " world " + sync.world.requested());
         Cohort c = sync.active();
-        if (c != null) sb.append(" cohort ").append(c.task).append(" need ").append(c.need).append(" designated ")
-                .append(c.designated.get()).append(" ready ").append(c.ready.get()).append(" visitors ").append(c.visitors.get());
+        if (c != null)
+            sb.append(" cohort ")
+                    .append(c.task)
+                    .append(" need ")
+                    .append(c.need)
+                    .append(" designated ")
+                    .append(c.designated.get())
+                    .append(" ready ")
+                    .append(c.ready.get())
+                    .append(" visitors ")
+                    .append(c.visitors.get());
         for (int s = 0; s < 4; s++) sb.append(" q").append(s).append('=').append(rt.ready.size(s));
         if (id == 0) {
             for (var ring : rt.rings) {
                 for (long l = ring.lastTaskAlive(); l < ring.allocated(); l++) {
                     TaskSlot x = ring.slot(l);
                     if (x.state != TaskSlot.PENDING) continue;
-                    sb.append("\n  ").append(x).append(" fanin ").append(x.faninRefcount()).append('/').append(x.faninCount)
-                            .append(" subtasks ").append(x.completedSubtasks()).append('/').append(x.totalSubtasks)
-                            .append(" next ").append(x.nextBlock()).append(" placed ").append(x.placedBlocks())
-                            .append(" sync ").append(x.syncStart).append(" shape ").append(x.shape);
+                    sb.append("\n  ")
+                            .append(x)
+                            .append(" fanin ")
+                            .append(x.faninRefcount())
+                            .append('/')
+                            .append(x.faninCount)
+                            .append(" subtasks ")
+                            .append(x.completedSubtasks())
+                            .append('/')
+                            .append(x.totalSubtasks)
+                            .append(" next ")
+                            .append(x.nextBlock())
+                            .append(" placed ")
+                            .append(x.placedBlocks())
+                            .append(" sync ")
+                            .append(x.syncStart)
+                            .append(" shape ")
+                            .append(x.shape);
                 }
             }
         }
         CoreTracker t = tracker;
         for (int i = 0; i < t.cores(); i++) {
-            sb.append("\n  ").append(rt.topology.coreLabel(t.coreIds[i])).append(t.idle[i] ? " idle" : " run " + t.runTask[i])
-                    .append(t.pendTask[i] != null ? " pend " + t.pendTask[i] : "").append(t.held[i] ? " held" : "")
-                    .append(t.pendingOccupied[i] ? " occ" : "").append(" status=").append(Integer.toHexString(ports[i].status()));
+            sb.append("\n  ")
+                    .append(rt.topology.coreLabel(t.coreIds[i]))
+                    .append(t.idle[i] ? " idle" : " run " + t.runTask[i])
+                    .append(t.pendTask[i] != null ? " pend " + t.pendTask[i] : "")
+                    .append(t.held[i] ? " held" : "")
+                    .append(t.pendingOccupied[i] ? " occ" : "")
+                    .append(" status=")
+                    .append(Integer.toHexString(ports[i].status()));
         }
         return sb.toString();
     }

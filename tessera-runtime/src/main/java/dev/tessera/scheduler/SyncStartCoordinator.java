@@ -28,12 +28,14 @@ final class SyncStartCoordinator {
     final StopTheWorld world;
     /** Scheduler {@code s}'s placer at index {@code s}. */
     final BlockPlacer[] placers;
+
     private final AtomicReference<Cohort> active = new AtomicReference<>();
 
     private final Actor[] actors;
     private final TraceRecorder recorder;
 
-    SyncStartCoordinator(SyncStartMode mode, BlockPlacer[] placers, Actor[] actors, ErrorLatch errors, TraceRecorder recorder) {
+    SyncStartCoordinator(
+            SyncStartMode mode, BlockPlacer[] placers, Actor[] actors, ErrorLatch errors, TraceRecorder recorder) {
         this.mode = mode;
         this.placers = placers.clone();
         this.actors = actors.clone();

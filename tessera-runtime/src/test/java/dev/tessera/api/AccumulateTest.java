@@ -29,12 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 class AccumulateTest {
     private static final Topology TOPO = Topology.custom(4, 1);
-    private static final Kernel NOTHING = Kernel.of("nothing", ctx -> { });
+    private static final Kernel NOTHING = Kernel.of("nothing", ctx -> {});
     private static final int ADDERS = 12;
 
     @Test
     void aTaskTakesUpToThirtyTwoTensors() {
-        try (Arena arena = Arena.ofShared(); Runtime rt = Runtime.builder().topology(TOPO).sim().build()) {
+        try (Arena arena = Arena.ofShared();
+                Runtime rt = Runtime.builder().topology(TOPO).sim().build()) {
             Tensor[] ts = new Tensor[33];
             for (int i = 0; i < ts.length; i++) ts[i] = Tensor.allocate(arena, DType.FP32, 1);
             int[] seen = new int[1];
@@ -51,7 +52,9 @@ class AccumulateTest {
             assertEquals(32, seen[0]);
             InvalidArgumentsException e = assertInstanceOf(InvalidArgumentsException.class, refused[0]);
             assertEquals(ErrorCode.INVALID_ARGS, e.code());
-            assertTrue(e.getMessage().contains("'thirty-three'") && e.getMessage().contains("limit of 32 tensors"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("'thirty-three'") && e.getMessage().contains("limit of 32 tensors"),
+                    e.getMessage());
         }
     }
 
@@ -62,7 +65,8 @@ class AccumulateTest {
         List<Long> adders = new ArrayList<>();
         long[] ids = new long[2];
         Kernel zero = Kernel.of("seed", ctx -> ctx.tensor(0).fill(0));
-        Kernel read = Kernel.of("read", ctx -> ctx.tensor(1).setFloat(0, ctx.tensor(0).getFloat(0)));
+        Kernel read =
+                Kernel.of("read", ctx -> ctx.tensor(1).setFloat(0, ctx.tensor(0).getFloat(0)));
         rt.run(orch -> {
             ids[0] = orch.submit(TaskSpec.aiv(zero).output(acc)).taskId();
             for (float share : shares) {
@@ -84,13 +88,20 @@ class AccumulateTest {
     @Test
     void accumulatorsWaitForTheSeedNotForEachOtherAndReadersWaitForAll() {
         Map<Long, long[]> producers = new LinkedHashMap<>();
-        try (Arena arena = Arena.ofShared(); Runtime rt = Runtime.builder().topology(TOPO).sim()
-                .submitObserver((id, name, p) -> producers.put(id, p.clone())).build()) {
+        try (Arena arena = Arena.ofShared();
+                Runtime rt = Runtime.builder()
+                        .topology(TOPO)
+                        .sim()
+                        .submitObserver((id, name, p) -> producers.put(id, p.clone()))
+                        .build()) {
             Tensor acc = Tensor.allocate(arena, DType.FP32, 1);
             Tensor out = Tensor.allocate(arena, DType.FP32, 1);
             Graph g = accumulate(rt, acc, out, shares());
             for (long adder : g.adders()) {
-                assertArrayEquals(new long[] {g.seed()}, producers.get(adder), "accumulator " + adder + " waits for the seed only");
+                assertArrayEquals(
+                        new long[] {g.seed()},
+                        producers.get(adder),
+                        "accumulator " + adder + " waits for the seed only");
             }
             Set<Long> readerWaits = new TreeSet<>();
             for (long p : producers.get(g.reader())) readerWaits.add(p);
@@ -108,8 +119,10 @@ class AccumulateTest {
         int[] bits = new int[2];
         for (int run = 0; run < 3; run++) {
             Runtime.Builder b = Runtime.builder().topology(TOPO);
-            if (run < 2) b.sim().seed(11); else b.threaded();
-            try (Arena arena = Arena.ofShared(); Runtime rt = b.build()) {
+            if (run < 2) b.sim().seed(11);
+            else b.threaded();
+            try (Arena arena = Arena.ofShared();
+                    Runtime rt = b.build()) {
                 Tensor acc = Tensor.allocate(arena, DType.FP32, 1);
                 Tensor out = Tensor.allocate(arena, DType.FP32, 1);
                 acc.setFloat(0, 12345f); // the seed task must zero it first
@@ -152,7 +165,9 @@ class AccumulateTest {
             ChromeTraceWriter.write(trace, bytes);
             String json = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(json.contains("\"earlyResolve\":true"), "the hinted task's slices say so");
-            assertEquals(4, json.split("\"earlyResolve\":true", -1).length - 1,
+            assertEquals(
+                    4,
+                    json.split("\"earlyResolve\":true", -1).length - 1,
                     "two blocks, each with a subtask slice and a dispatch slice");
         }
         assertFalse(TaskSpec.aic(NOTHING).allowsEarlyResolve());

@@ -43,7 +43,9 @@ class HeapMemoryTest {
             heap.set(ValueLayout.JAVA_LONG, 0, 1L); // one page used
             long grew = residentBytes() - before;
             // Allocated and zeroed, the 512 MiB would all be resident.
-            assertTrue(grew < 64 * MIB, "resident memory grew by " + grew / MIB + " MiB for a 512 MiB heap with one page used");
+            assertTrue(
+                    grew < 64 * MIB,
+                    "resident memory grew by " + grew / MIB + " MiB for a 512 MiB heap with one page used");
         }
     }
 

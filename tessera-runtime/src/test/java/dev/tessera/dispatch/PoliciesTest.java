@@ -14,7 +14,8 @@ class PoliciesTest {
     @Test
     void serialAndParallelDifferOnlyInTheClaimAndHeadHasEveryReferenceMechanism() {
         assertEquals(Set.of(), Policies.parse("serial").mechanisms());
-        assertEquals(Set.of(Mechanism.PARALLEL_CLAIM), Policies.parse("PARALLEL").mechanisms());
+        assertEquals(
+                Set.of(Mechanism.PARALLEL_CLAIM), Policies.parse("PARALLEL").mechanisms());
         EnumSet<Mechanism> reference = EnumSet.allOf(Mechanism.class);
         reference.removeIf(m -> m.reference().equals("Tessera"));
         assertEquals(reference, Policies.parse(" head ").mechanisms(), "head: every mechanism of the reference");
@@ -39,13 +40,23 @@ class PoliciesTest {
 
     @Test
     void badNamesAndValuesAreErrorsThatListWhatIsValid() {
-        String e = assertThrows(IllegalArgumentException.class, () -> Policies.parse("fastest")).getMessage();
+        String e = assertThrows(IllegalArgumentException.class, () -> Policies.parse("fastest"))
+                .getMessage();
         assertTrue(e.contains("'fastest'") && e.contains("serial, parallel, head, handoff"), e);
-        e = assertThrows(IllegalArgumentException.class, () -> Policies.parse("head").withToggle("burst=on")).getMessage();
+        e = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Policies.parse("head").withToggle("burst=on"))
+                .getMessage();
         assertTrue(e.contains("'burst'") && e.contains("burst-publish"), e);
-        e = assertThrows(IllegalArgumentException.class, () -> Policies.parse("head").withToggle("burst-publish")).getMessage();
+        e = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Policies.parse("head").withToggle("burst-publish"))
+                .getMessage();
         assertTrue(e.contains("NAME=on"), e);
-        e = assertThrows(IllegalArgumentException.class, () -> Policies.parse("head").withToggle("burst-publish=maybe")).getMessage();
+        e = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Policies.parse("head").withToggle("burst-publish=maybe"))
+                .getMessage();
         assertTrue(e.contains("on or off") && e.contains("'maybe'"), e);
     }
 
@@ -58,7 +69,9 @@ class PoliciesTest {
             assertTrue(lines.get(i).contains(p.description()), lines.get(i));
         }
         for (Mechanism m : Mechanism.values()) {
-            assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith(m.key() + " ") && l.contains(m.reference())), m.key());
+            assertTrue(
+                    lines.stream().anyMatch(l -> l.trim().startsWith(m.key() + " ") && l.contains(m.reference())),
+                    m.key());
         }
     }
 }

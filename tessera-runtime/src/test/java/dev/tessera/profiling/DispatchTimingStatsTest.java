@@ -58,7 +58,9 @@ class DispatchTimingStatsTest {
 
     @Test
     void edgesParseInBothSpellings() {
-        assertEquals(new DispatchTimingStats.Edge("online", "out_proj"), DispatchTimingStats.Edge.parse("online → out_proj"));
+        assertEquals(
+                new DispatchTimingStats.Edge("online", "out_proj"),
+                DispatchTimingStats.Edge.parse("online → out_proj"));
         assertEquals(new DispatchTimingStats.Edge("x", "y"), DispatchTimingStats.Edge.parse("x->y"));
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class DispatchMechanismsTest {
     private static final Topology A2A3 = Topology.a2a3();
     private static final CostModel COSTS = CostModel.a2a3();
-    private static final Kernel EMPTY = Kernel.of("k", ctx -> { });
+    private static final Kernel EMPTY = Kernel.of("k", ctx -> {});
 
     private static Trace run(DispatchPolicy policy, Topology topology, Orchestration orch) {
         return run(policy, topology, orch, COSTS);
@@ -35,8 +35,14 @@ class DispatchMechanismsTest {
 
     private static Trace run(DispatchPolicy policy, Topology topology, Orchestration orch, CostModel costs) {
         InvariantChecker checker = new InvariantChecker();
-        try (Runtime rt = Runtime.builder().topology(topology).platform(new SimPlatform(costs)).policy(policy).seed(5).trace(true)
-                .observer(checker).build()) {
+        try (Runtime rt = Runtime.builder()
+                .topology(topology)
+                .platform(new SimPlatform(costs))
+                .policy(policy)
+                .seed(5)
+                .trace(true)
+                .observer(checker)
+                .build()) {
             RunResult r = rt.run(orch);
             checker.assertValid(topology);
             return r.trace();
@@ -46,19 +52,30 @@ class DispatchMechanismsTest {
     @Test
     void burstPublishStartsAThreadsFirstWaveTogether() {
         Orchestration one24 = orch -> orch.submit(TaskSpec.aic(EMPTY).blocks(24));
-        long[] parallel = DispatchTimings.of(run(DispatchPolicy.PARALLEL, A2A3, one24)).firstWaveStartSpansNs();
-        long[] bare = DispatchTimings.of(run(DispatchPolicy.of(dev.tessera.dispatch.Policies.parse("head",
-                java.util.List.of("burst-publish=off"))), A2A3, one24)).firstWaveStartSpansNs();
-        long[] head = DispatchTimings.of(run(DispatchPolicy.parse("head"), A2A3, one24)).firstWaveStartSpansNs();
-        System.out.printf("24 AIC blocks, per-thread first-wave start span: parallel %s, head without burst %s, head %s ns%n",
+        long[] parallel =
+                DispatchTimings.of(run(DispatchPolicy.PARALLEL, A2A3, one24)).firstWaveStartSpansNs();
+        long[] bare = DispatchTimings.of(run(
+                        DispatchPolicy.of(
+                                dev.tessera.dispatch.Policies.parse("head", java.util.List.of("burst-publish=off"))),
+                        A2A3,
+                        one24))
+                .firstWaveStartSpansNs();
+        long[] head = DispatchTimings.of(run(DispatchPolicy.parse("head"), A2A3, one24))
+                .firstWaveStartSpansNs();
+        System.out.printf(
+                "24 AIC blocks, per-thread first-wave start span: parallel %s, head without burst %s, head %s ns%n",
                 Arrays.toString(parallel), Arrays.toString(bare), Arrays.toString(head));
         long fenced = COSTS.cost(Cost.PAYLOAD_BUILD) + COSTS.cost(Cost.REGISTER_WRITE);
-        long bareWrite = COSTS.cost(Cost.PAYLOAD_BUILD) + COSTS.cost(Cost.STORE_BARRIER) + COSTS.cost(Cost.REGISTER_STORE);
+        long bareWrite =
+                COSTS.cost(Cost.PAYLOAD_BUILD) + COSTS.cost(Cost.STORE_BARRIER) + COSTS.cost(Cost.REGISTER_STORE);
         for (int s = 0; s < 3; s++) {
             // 8 blocks per thread: 7 steps of one payload and one write each, or one burst of 8 stores
             assertTrue(parallel[s] >= 7 * fenced, "parallel, scheduler " + s + ": " + parallel[s]);
-            assertTrue(bare[s] >= 7 * bareWrite && bare[s] < parallel[s], "bare writes, scheduler " + s + ": " + bare[s]);
-            assertTrue(head[s] <= 7 * COSTS.cost(Cost.REGISTER_STORE_BURST) + COSTS.tickNs(), "burst, scheduler " + s + ": " + head[s]);
+            assertTrue(
+                    bare[s] >= 7 * bareWrite && bare[s] < parallel[s], "bare writes, scheduler " + s + ": " + bare[s]);
+            assertTrue(
+                    head[s] <= 7 * COSTS.cost(Cost.REGISTER_STORE_BURST) + COSTS.tickNs(),
+                    "burst, scheduler " + s + ": " + head[s]);
         }
     }
 
@@ -67,16 +84,25 @@ class DispatchMechanismsTest {
         // the producer runs long enough for every consumer to be submitted and wired before it ends
         CostModel costs = COSTS.withOverride(CostModel.KERNEL_PREFIX + "long", 100_000);
         Orchestration fanOut = orch -> {
-            Submitted p = orch.submit(TaskSpec.aic(Kernel.of("long", ctx -> { })).named("producer"));
-            for (int i = 0; i < 24; i++) orch.submit(TaskSpec.aiv(EMPTY).named("consumer").dependsOn(p.taskId()));
+            Submitted p = orch.submit(TaskSpec.aic(Kernel.of("long", ctx -> {})).named("producer"));
+            for (int i = 0; i < 24; i++)
+                orch.submit(TaskSpec.aiv(EMPTY).named("consumer").dependsOn(p.taskId()));
         };
         Trace localFirst = run(DispatchPolicy.PARALLEL, A2A3, fanOut, costs);
-        Trace shared = run(DispatchPolicy.of(dev.tessera.dispatch.Policies.parse("parallel", java.util.List.of("shared-ready=on"))),
-                A2A3, fanOut, costs);
+        Trace shared = run(
+                DispatchPolicy.of(
+                        dev.tessera.dispatch.Policies.parse("parallel", java.util.List.of("shared-ready=on"))),
+                A2A3,
+                fanOut,
+                costs);
         int[] byLocal = consumersPerScheduler(localFirst);
         int[] byShared = consumersPerScheduler(shared);
-        System.out.printf("24 consumers released by one completion: local-first %s per scheduler, started over %d ns;"
-                + " shared %s, over %d ns%n", Arrays.toString(byLocal), consumerSpread(localFirst), Arrays.toString(byShared),
+        System.out.printf(
+                "24 consumers released by one completion: local-first %s per scheduler, started over %d ns;"
+                        + " shared %s, over %d ns%n",
+                Arrays.toString(byLocal),
+                consumerSpread(localFirst),
+                Arrays.toString(byShared),
                 consumerSpread(shared));
         // #827: the releasing thread keeps them and fills its 16 idle AIV cores before the rest go shared
         assertTrue(Arrays.stream(byLocal).max().orElseThrow() >= 16, Arrays.toString(byLocal));
@@ -108,13 +134,16 @@ class DispatchMechanismsTest {
     @Test
     void peerHandoffBringsTheSchedulersFirstDispatchesTogether() {
         Orchestration wide = orch -> {
-            for (int i = 0; i < 4; i++) orch.submit(TaskSpec.aic(EMPTY).named("wide").blocks(24));
+            for (int i = 0; i < 4; i++)
+                orch.submit(TaskSpec.aic(EMPTY).named("wide").blocks(24));
         };
         Trace head = run(DispatchPolicy.parse("head"), A2A3, wide);
         Trace handoff = run(DispatchPolicy.parse("handoff"), A2A3, wide);
         long h = DispatchTimings.median(DispatchTimings.of(head).taskDispatchStaggersNs());
         long o = DispatchTimings.median(DispatchTimings.of(handoff).taskDispatchStaggersNs());
-        System.out.printf("4 x 24 AIC blocks, median cross-thread first-dispatch stagger per task: head %d ns, handoff %d ns%n", h, o);
+        System.out.printf(
+                "4 x 24 AIC blocks, median cross-thread first-dispatch stagger per task: head %d ns, handoff %d ns%n",
+                h, o);
         assertTrue(o < h, "handoff " + o + " ns, head " + h + " ns");
         TraceStats.TaskStats first = TraceStats.of(handoff).spmdTasks().getFirst();
         assertEquals(24, first.blocksRun());
@@ -129,20 +158,31 @@ class DispatchMechanismsTest {
     @Test
     void syncStartLanesServeACohortBeforeWaitingMixWork() {
         Orchestration behindMix = orch -> {
-            for (int i = 0; i < 20; i++) orch.submit(TaskSpec.mix(EMPTY, EMPTY, EMPTY).named("mix").blocks(24));
+            for (int i = 0; i < 20; i++)
+                orch.submit(TaskSpec.mix(EMPTY, EMPTY, EMPTY).named("mix").blocks(24));
             orch.submit(TaskSpec.aiv(EMPTY).named("cohort").syncStart(40));
         };
-        long off = cohortWait(run(DispatchPolicy.of(dev.tessera.dispatch.Policies.parse("parallel",
-                java.util.List.of("mix-priority=on"))), A2A3, behindMix));
-        long on = cohortWait(run(DispatchPolicy.of(dev.tessera.dispatch.Policies.parse("parallel",
-                java.util.List.of("mix-priority=on", "sync-start-lanes=on"))), A2A3, behindMix));
-        System.out.printf("AIV cohort of 40 behind 20 MIX tasks of 24 blocks, MIX priority: ready to start %d ns without lanes, %d ns with%n",
+        long off = cohortWait(run(
+                DispatchPolicy.of(
+                        dev.tessera.dispatch.Policies.parse("parallel", java.util.List.of("mix-priority=on"))),
+                A2A3,
+                behindMix));
+        long on = cohortWait(run(
+                DispatchPolicy.of(dev.tessera.dispatch.Policies.parse(
+                        "parallel", java.util.List.of("mix-priority=on", "sync-start-lanes=on"))),
+                A2A3,
+                behindMix));
+        System.out.printf(
+                "AIV cohort of 40 behind 20 MIX tasks of 24 blocks, MIX priority: ready to start %d ns without lanes, %d ns with%n",
                 off, on);
         assertTrue(on < off / 2, "lanes " + on + " ns, no lanes " + off + " ns");
     }
 
     private static long cohortWait(Trace t) {
-        TraceStats.TaskStats c = TraceStats.of(t).tasks().stream().filter(x -> x.name().equals("cohort")).findFirst().orElseThrow();
+        TraceStats.TaskStats c = TraceStats.of(t).tasks().stream()
+                .filter(x -> x.name().equals("cohort"))
+                .findFirst()
+                .orElseThrow();
         return c.firstStartNs() - c.readyNs();
     }
 }

@@ -14,10 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /** The trace records when a sync-start cohort's drain begins, in both drain modes, and not when it launches at once. */
 class DrainStartTest {
-    private static final Kernel WORK = Kernel.of("work", ctx -> { });
+    private static final Kernel WORK = Kernel.of("work", ctx -> {});
 
     private static Trace run(SyncStartMode mode, boolean busyFirst) {
-        try (Runtime rt = Runtime.builder().topology(Topology.custom(2, 1)).sim().syncStartMode(mode).trace(true).build()) {
+        try (Runtime rt = Runtime.builder()
+                .topology(Topology.custom(2, 1))
+                .sim()
+                .syncStartMode(mode)
+                .trace(true)
+                .build()) {
             RunResult r = rt.run(orch -> {
                 if (busyFirst) orch.submit(TaskSpec.aic(WORK).named("busy"));
                 orch.submit(TaskSpec.aic(WORK).syncStart(2).named("cohort"));
@@ -27,7 +32,11 @@ class DrainStartTest {
     }
 
     private static long cohortId(Trace t) {
-        return t.tasks().stream().filter(x -> x.name().equals("cohort")).findFirst().orElseThrow().id();
+        return t.tasks().stream()
+                .filter(x -> x.name().equals("cohort"))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     @Test
@@ -38,7 +47,8 @@ class DrainStartTest {
             long start = t.drainStartNs(id);
             assertNotEquals(Trace.NONE, start, mode + ": one of two clusters was busy, so the cohort drained");
             for (Trace.Subtask s : t.subtasks()) {
-                if (s.taskId() == id) assertTrue(start <= s.dispatchNs(), mode + ": the drain starts before the launch");
+                if (s.taskId() == id)
+                    assertTrue(start <= s.dispatchNs(), mode + ": the drain starts before the launch");
             }
         }
     }

@@ -52,10 +52,13 @@ class MixPriorityOrderTest {
     void withNothingWaitingAndNoIdlePeerItIsThePlainOrder() {
         Recorder r = new Recorder(Set.of());
         new MixPriorityOrder(0, hints(false)).run(r);
-        assertEquals(List.of("MIX-idle", "AIC-idle", "AIV-idle", "MIX-pending", "AIC-pending", "AIV-pending"), r.passes);
+        assertEquals(
+                List.of("MIX-idle", "AIC-idle", "AIV-idle", "MIX-pending", "AIC-pending", "AIV-pending"), r.passes);
         Recorder plain = new Recorder(Set.of());
         new PlainOrder(1).run(plain);
-        assertEquals(List.of("MIX-idle", "MIX-pending", "AIV-idle", "AIV-pending", "AIC-idle", "AIC-pending"), plain.passes,
+        assertEquals(
+                List.of("MIX-idle", "MIX-pending", "AIV-idle", "AIV-pending", "AIC-idle", "AIC-pending"),
+                plain.passes,
                 "odd schedulers take AIV first");
     }
 

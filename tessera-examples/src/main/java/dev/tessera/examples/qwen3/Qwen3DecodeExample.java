@@ -3,8 +3,8 @@ package dev.tessera.examples.qwen3;
 import static dev.tessera.examples.qwen3.Qwen3Shape.*;
 
 import dev.tessera.api.DType;
-import dev.tessera.api.OutputSpec;
 import dev.tessera.api.Orchestration;
+import dev.tessera.api.OutputSpec;
 import dev.tessera.api.TaskSpec;
 import dev.tessera.api.Tensor;
 import dev.tessera.examples.Example;
@@ -60,7 +60,10 @@ public final class Qwen3DecodeExample implements Example {
     @Override
     public List<ExampleCase> cases() {
         return List.of(
-                ExampleCase.of("StressBatch16Seq3500", "the reference's case: 40 layers (the default)", Map.of("layers", "40")),
+                ExampleCase.of(
+                        "StressBatch16Seq3500",
+                        "the reference's case: 40 layers (the default)",
+                        Map.of("layers", "40")),
                 ExampleCase.of("TwoLayers", "2 layers, quick with compute", Map.of("layers", "2")));
     }
 
@@ -90,6 +93,7 @@ public final class Qwen3DecodeExample implements Example {
         private final int layers;
         /** 24 as in the reference (on a5 too, covering 24 of its 36 clusters); fewer on a smaller machine. */
         private final int attentionBlocks;
+
         private final boolean computes;
         private final Arena arena = Arena.ofShared();
         private final Tensor hiddenIn;
@@ -132,9 +136,22 @@ public final class Qwen3DecodeExample implements Example {
                 cos.set(Math.cos(angle), i);
                 sin.set(Math.sin(angle), i);
             }
-            constants = new Qwen3Layer.Constants(weight(HIDDEN, HIDDEN), weight(HIDDEN, KV_HIDDEN), weight(HIDDEN, KV_HIDDEN),
-                    weight(HIDDEN, HIDDEN), weight(HIDDEN, INTERMEDIATE), weight(HIDDEN, INTERMEDIATE), weight(INTERMEDIATE, HIDDEN),
-                    vector(HIDDEN), vector(HIDDEN), vector(HEAD_DIM), vector(HEAD_DIM), cos, sin, blockTable, contextLens);
+            constants = new Qwen3Layer.Constants(
+                    weight(HIDDEN, HIDDEN),
+                    weight(HIDDEN, KV_HIDDEN),
+                    weight(HIDDEN, KV_HIDDEN),
+                    weight(HIDDEN, HIDDEN),
+                    weight(HIDDEN, INTERMEDIATE),
+                    weight(HIDDEN, INTERMEDIATE),
+                    weight(INTERMEDIATE, HIDDEN),
+                    vector(HIDDEN),
+                    vector(HIDDEN),
+                    vector(HEAD_DIM),
+                    vector(HEAD_DIM),
+                    cos,
+                    sin,
+                    blockTable,
+                    contextLens);
             if (computes) fill();
         }
 
@@ -150,12 +167,21 @@ public final class Qwen3DecodeExample implements Example {
         private void fill() {
             SplittableRandom rnd = new SplittableRandom(INPUT_SEED);
             Inputs.uniform(hiddenIn, rnd, -1, 1);
-            for (Tensor w : new Tensor[] {constants.wq(), constants.wk(), constants.wv(), constants.wo(), constants.wGate(),
-                    constants.wUp(), constants.wDown()}) {
+            for (Tensor w : new Tensor[] {
+                constants.wq(),
+                constants.wk(),
+                constants.wv(),
+                constants.wo(),
+                constants.wGate(),
+                constants.wUp(),
+                constants.wDown()
+            }) {
                 double r = 1 / Math.sqrt(w.shape(0));
                 Inputs.uniform(w, rnd, -r, r);
             }
-            for (Tensor g : new Tensor[] {constants.inputGamma(), constants.postGamma(), constants.qNorm(), constants.kNorm()}) {
+            for (Tensor g :
+                    new Tensor[] {constants.inputGamma(), constants.postGamma(), constants.qNorm(), constants.kNorm()
+                    }) {
                 Inputs.uniform(g, rnd, 0.9, 1.1);
             }
             for (int l = 0; l < layers; l++) {
@@ -184,27 +210,60 @@ public final class Qwen3DecodeExample implements Example {
         public Orchestration orchestration() {
             return orch -> {
                 Tensor[] a0 = orch.allocTensors(OutputSpec.of(DType.INT64, 4), OutputSpec.of(DType.FP32, 64));
-                long tiling = orch.submit(TaskSpec.aiv(Qwen3Kernels.TILING).output(a0[0]).earlyResolve()).taskId();
+                long tiling = orch.submit(
+                                TaskSpec.aiv(Qwen3Kernels.TILING).output(a0[0]).earlyResolve())
+                        .taskId();
                 orch.submit(TaskSpec.dummy().named("fence_0"));
-                long copy = orch.submit(TaskSpec.aiv(Qwen3Kernels.COPY_HIDDEN).input(hiddenIn).output(xs[0])).taskId();
-                long previous = orch.submit(TaskSpec.aiv(Qwen3Kernels.X_GAMMA).input(xs[0], constants.inputGamma())
-                        .output(normeds[0]).blocks(K_SPLITS).dependsOn(copy).earlyResolve().named("qwen3_x_gamma0")).taskId();
+                long copy = orch.submit(TaskSpec.aiv(Qwen3Kernels.COPY_HIDDEN)
+                                .input(hiddenIn)
+                                .output(xs[0]))
+                        .taskId();
+                long previous = orch.submit(TaskSpec.aiv(Qwen3Kernels.X_GAMMA)
+                                .input(xs[0], constants.inputGamma())
+                                .output(normeds[0])
+                                .blocks(K_SPLITS)
+                                .dependsOn(copy)
+                                .earlyResolve()
+                                .named("qwen3_x_gamma0"))
+                        .taskId();
                 Qwen3Layer.Prologue pro = new Qwen3Layer.Prologue(a0[0], a0[1], tiling);
                 for (int l = 0; l < layers; l++) {
                     int cur = l % 2;
-                    previous = Qwen3Layer.submit(orch, constants, pro, attentionBlocks, kCaches[l], vCaches[l], xs[cur], normeds[cur],
-                            xs[1 - cur], normeds[1 - cur], previous);
+                    previous = Qwen3Layer.submit(
+                            orch,
+                            constants,
+                            pro,
+                            attentionBlocks,
+                            kCaches[l],
+                            vCaches[l],
+                            xs[cur],
+                            normeds[cur],
+                            xs[1 - cur],
+                            normeds[1 - cur],
+                            previous);
                 }
-                orch.submit(TaskSpec.aiv(Qwen3Kernels.COPY_OUT).input(xs[layers % 2]).output(out).dependsOn(previous));
+                orch.submit(TaskSpec.aiv(Qwen3Kernels.COPY_OUT)
+                        .input(xs[layers % 2])
+                        .output(out)
+                        .dependsOn(previous));
             };
         }
 
         @Override
         public Verdict verify() {
             if (!computes) return Verdict.notChecked("kernels did not run");
-            Qwen3Golden.Weights w = new Qwen3Golden.Weights(floats(constants.wq()), floats(constants.wk()), floats(constants.wv()),
-                    floats(constants.wo()), floats(constants.wGate()), floats(constants.wUp()), floats(constants.wDown()),
-                    floats(constants.inputGamma()), floats(constants.postGamma()), floats(constants.qNorm()), floats(constants.kNorm()));
+            Qwen3Golden.Weights w = new Qwen3Golden.Weights(
+                    floats(constants.wq()),
+                    floats(constants.wk()),
+                    floats(constants.wv()),
+                    floats(constants.wo()),
+                    floats(constants.wGate()),
+                    floats(constants.wUp()),
+                    floats(constants.wDown()),
+                    floats(constants.inputGamma()),
+                    floats(constants.postGamma()),
+                    floats(constants.qNorm()),
+                    floats(constants.kNorm()));
             float[] x0 = floats(hiddenIn);
             double[] x = new double[x0.length];
             for (int i = 0; i < x.length; i++) x[i] = x0[i];
@@ -222,7 +281,8 @@ public final class Qwen3DecodeExample implements Example {
         private static double[] flatten(double[][][] c) {
             double[] f = new double[BATCH * CONTEXT * KV_HIDDEN];
             int i = 0;
-            for (int b = 0; b < BATCH; b++) for (int t = 0; t < CONTEXT; t++) for (int d = 0; d < KV_HIDDEN; d++) f[i++] = c[b][t][d];
+            for (int b = 0; b < BATCH; b++)
+                for (int t = 0; t < CONTEXT; t++) for (int d = 0; d < KV_HIDDEN; d++) f[i++] = c[b][t][d];
             return f;
         }
 
@@ -238,8 +298,14 @@ public final class Qwen3DecodeExample implements Example {
 
         @Override
         public String preview() {
-            return String.format(Locale.ROOT, "out[0] = %.4f, out[%d] = %.4f (%d layers, %d tasks)", out.get(0, 0), out.numel() - 1,
-                    out.get(BATCH - 1, HIDDEN - 1), layers, taskCount(layers));
+            return String.format(
+                    Locale.ROOT,
+                    "out[0] = %.4f, out[%d] = %.4f (%d layers, %d tasks)",
+                    out.get(0, 0),
+                    out.numel() - 1,
+                    out.get(BATCH - 1, HIDDEN - 1),
+                    layers,
+                    taskCount(layers));
         }
 
         @Override

@@ -11,8 +11,18 @@ final class Qwen3Golden {
     private Qwen3Golden() {}
 
     /** Weights as float arrays, row-major {@code [in, out]}. */
-    record Weights(float[] wq, float[] wk, float[] wv, float[] wo, float[] wGate, float[] wUp, float[] wDown,
-                   float[] inputGamma, float[] postGamma, float[] qNorm, float[] kNorm) {}
+    record Weights(
+            float[] wq,
+            float[] wk,
+            float[] wv,
+            float[] wo,
+            float[] wGate,
+            float[] wUp,
+            float[] wDown,
+            float[] inputGamma,
+            float[] postGamma,
+            float[] qNorm,
+            float[] kNorm) {}
 
     /** Runs {@code layers} layers on {@code x} ([B, H]); updates the caches ([layer][b][t][KV]) in place. */
     static double[] run(Weights w, double[] x0, double[][][][] kCache, double[][][][] vCache, int layers) {

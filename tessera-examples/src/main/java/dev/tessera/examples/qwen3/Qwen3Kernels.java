@@ -28,81 +28,106 @@ final class Qwen3Kernels {
 
     /** Zeroes every tensor it gets (a seed of split-K accumulators). */
     static TileKernel seed(String name) {
-        return TileKernel.of(name, ctx -> {
-            for (int i = 0; i < ctx.tensorCount(); i++) ctx.tensor(i).fill(0);
-        }, ctx -> {
-            long bytes = 0;
-            for (int i = 0; i < ctx.tensorCount(); i++) bytes += realElements(ctx.tensor(i)) * FP32;
-            return new KernelWork(0, bytes / FP32, bytes);
-        });
+        return TileKernel.of(
+                name,
+                ctx -> {
+                    for (int i = 0; i < ctx.tensorCount(); i++) ctx.tensor(i).fill(0);
+                },
+                ctx -> {
+                    long bytes = 0;
+                    for (int i = 0; i < ctx.tensorCount(); i++) bytes += realElements(ctx.tensor(i)) * FP32;
+                    return new KernelWork(0, bytes / FP32, bytes);
+                });
     }
 
     /** Elements a computed tensor stands for at the real sizes: its columns become the real hidden, KV or MLP width. */
     private static long realElements(Tensor t) {
         long cols = t.shape(t.ndims() - 1);
         long rows = t.numel() / cols;
-        long real = cols == HIDDEN ? REAL_HIDDEN : cols == KV_HIDDEN ? REAL_KV_HIDDEN : cols == INTERMEDIATE ? REAL_INTERMEDIATE : cols;
+        long real = cols == HIDDEN
+                ? REAL_HIDDEN
+                : cols == KV_HIDDEN ? REAL_KV_HIDDEN : cols == INTERMEDIATE ? REAL_INTERMEDIATE : cols;
         return rows * real;
     }
 
     /** {@code pa_tiling}: writes the attention's tiling metadata (context length, pages per sequence). */
-    static final TileKernel TILING = TileKernel.of("qwen3_pa_tiling", ctx -> {
-        Tensor meta = ctx.tensor(0);
-        meta.set(CONTEXT, 0);
-        meta.set(CONTEXT / PAGE, 1);
-    }, ctx -> new KernelWork(0, 64, 64));
+    static final TileKernel TILING = TileKernel.of(
+            "qwen3_pa_tiling",
+            ctx -> {
+                Tensor meta = ctx.tensor(0);
+                meta.set(CONTEXT, 0);
+                meta.set(CONTEXT / PAGE, 1);
+            },
+            ctx -> new KernelWork(0, 64, 64));
 
     /** {@code copy_hidden}: tensors in, out (fp32 [B, H]). */
-    static final TileKernel COPY_HIDDEN = TileKernel.of("qwen3_copy_hidden", ctx -> {
-        float[] x = new float[BATCH * HIDDEN];
-        TileIo.load(ctx.tensor(0), x);
-        TileIo.store(x, ctx.tensor(1));
-    }, ctx -> new KernelWork(0, REAL_BATCH * REAL_HIDDEN, 2 * REAL_BATCH * REAL_HIDDEN * FP32));
+    static final TileKernel COPY_HIDDEN = TileKernel.of(
+            "qwen3_copy_hidden",
+            ctx -> {
+                float[] x = new float[BATCH * HIDDEN];
+                TileIo.load(ctx.tensor(0), x);
+                TileIo.store(x, ctx.tensor(1));
+            },
+            ctx -> new KernelWork(0, REAL_BATCH * REAL_HIDDEN, 2 * REAL_BATCH * REAL_HIDDEN * FP32));
 
     /** {@code copy_out}: tensors x (fp32), out (bf16). */
-    static final TileKernel COPY_OUT = TileKernel.of("qwen3_copy_out", ctx -> {
-        float[] x = new float[BATCH * HIDDEN];
-        TileIo.load(ctx.tensor(0), x);
-        TileIo.store(x, ctx.tensor(1));
-    }, ctx -> new KernelWork(0, REAL_BATCH * REAL_HIDDEN, REAL_BATCH * REAL_HIDDEN * (FP32 + BF16)));
+    static final TileKernel COPY_OUT = TileKernel.of(
+            "qwen3_copy_out",
+            ctx -> {
+                float[] x = new float[BATCH * HIDDEN];
+                TileIo.load(ctx.tensor(0), x);
+                TileIo.store(x, ctx.tensor(1));
+            },
+            ctx -> new KernelWork(0, REAL_BATCH * REAL_HIDDEN, REAL_BATCH * REAL_HIDDEN * (FP32 + BF16)));
 
     /** {@code rms_recip}: tensors x [B, H], invRms [B]: {@code 1/sqrt(mean(x²) + eps)} per row. */
-    static final TileKernel RMS_RECIP = TileKernel.of("qwen3_rms_recip", ctx -> {
-        Tensor x = ctx.tensor(0);
-        Tensor inv = ctx.tensor(1);
-        for (int b = 0; b < BATCH; b++) {
-            double ss = 0;
-            for (int c = 0; c < HIDDEN; c++) {
-                double v = x.getFloat(x.elementOffset(b, c));
-                ss += v * v;
-            }
-            inv.set((float) (1 / Math.sqrt(ss / HIDDEN + EPS)), b);
-        }
-    }, ctx -> new KernelWork(0, 3 * REAL_BATCH * REAL_HIDDEN, REAL_BATCH * REAL_HIDDEN * FP32));
+    static final TileKernel RMS_RECIP = TileKernel.of(
+            "qwen3_rms_recip",
+            ctx -> {
+                Tensor x = ctx.tensor(0);
+                Tensor inv = ctx.tensor(1);
+                for (int b = 0; b < BATCH; b++) {
+                    double ss = 0;
+                    for (int c = 0; c < HIDDEN; c++) {
+                        double v = x.getFloat(x.elementOffset(b, c));
+                        ss += v * v;
+                    }
+                    inv.set((float) (1 / Math.sqrt(ss / HIDDEN + EPS)), b);
+                }
+            },
+            ctx -> new KernelWork(0, 3 * REAL_BATCH * REAL_HIDDEN, REAL_BATCH * REAL_HIDDEN * FP32));
 
     /**
      * {@code x_gamma0} and the tail of {@code dcr_xgamma} share this: one block per 64-column chunk.
      * {@code x_gamma}: tensors x, gamma [H], normed (bf16): {@code normed = bf16(x·gamma)}.
      */
-    static final TileKernel X_GAMMA = TileKernel.of("qwen3_x_gamma", ctx -> {
-        int c0 = ctx.blockIdx() * K_SPLIT;
-        scaleCast(ctx.tensor(0), ctx.tensor(1), ctx.tensor(2), c0);
-    }, ctx -> new KernelWork(0, 2 * REAL_BATCH * REAL_K_SPLIT, REAL_BATCH * REAL_K_SPLIT * (FP32 + BF16)));
+    static final TileKernel X_GAMMA = TileKernel.of(
+            "qwen3_x_gamma",
+            ctx -> {
+                int c0 = ctx.blockIdx() * K_SPLIT;
+                scaleCast(ctx.tensor(0), ctx.tensor(1), ctx.tensor(2), c0);
+            },
+            ctx -> new KernelWork(0, 2 * REAL_BATCH * REAL_K_SPLIT, REAL_BATCH * REAL_K_SPLIT * (FP32 + BF16)));
 
     /**
      * {@code dcr_xgamma}: tensors down [B, H], h1 [B, H], gamma [H], nextX [B, H] (fp32), nextNormed
      * (bf16); one block per chunk: {@code nextX = down + h1}, {@code nextNormed = bf16(nextX·gamma)}.
      */
-    static final TileKernel DCR_XGAMMA = TileKernel.of("qwen3_dcr_xgamma", ctx -> {
-        Tensor down = ctx.tensor(0), h1 = ctx.tensor(1), next = ctx.tensor(3);
-        int c0 = ctx.blockIdx() * K_SPLIT;
-        for (int b = 0; b < BATCH; b++) {
-            for (int c = c0; c < c0 + K_SPLIT; c++) {
-                next.setFloat(next.elementOffset(b, c), down.getFloat(down.elementOffset(b, c)) + h1.getFloat(h1.elementOffset(b, c)));
-            }
-        }
-        scaleCast(next, ctx.tensor(2), ctx.tensor(4), c0);
-    }, ctx -> new KernelWork(0, 3 * REAL_BATCH * REAL_K_SPLIT, REAL_BATCH * REAL_K_SPLIT * (3 * FP32 + BF16)));
+    static final TileKernel DCR_XGAMMA = TileKernel.of(
+            "qwen3_dcr_xgamma",
+            ctx -> {
+                Tensor down = ctx.tensor(0), h1 = ctx.tensor(1), next = ctx.tensor(3);
+                int c0 = ctx.blockIdx() * K_SPLIT;
+                for (int b = 0; b < BATCH; b++) {
+                    for (int c = c0; c < c0 + K_SPLIT; c++) {
+                        next.setFloat(
+                                next.elementOffset(b, c),
+                                down.getFloat(down.elementOffset(b, c)) + h1.getFloat(h1.elementOffset(b, c)));
+                    }
+                }
+                scaleCast(next, ctx.tensor(2), ctx.tensor(4), c0);
+            },
+            ctx -> new KernelWork(0, 3 * REAL_BATCH * REAL_K_SPLIT, REAL_BATCH * REAL_K_SPLIT * (3 * FP32 + BF16)));
 
     private static void scaleCast(Tensor x, Tensor gamma, Tensor out, int c0) {
         for (int b = 0; b < BATCH; b++) {
@@ -117,55 +142,69 @@ final class Qwen3Kernels {
      * h1 (fp32 [B, H]); scalar: chunk. For the chunk's columns: {@code h1 = x + attnProj},
      * {@code mlpNormIn = bf16(h1·postGamma)}, {@code partial[b][chunk] = Σ h1²}.
      */
-    static final TileKernel RESIDUAL_RMS_CAST = TileKernel.of("qwen3_residual_rms_cast", ctx -> {
-        Tensor mlpIn = ctx.tensor(0), partial = ctx.tensor(1), proj = ctx.tensor(2), x = ctx.tensor(3), gamma = ctx.tensor(4), h1 = ctx.tensor(5);
-        int chunk = (int) ctx.scalar(0);
-        int c0 = chunk * K_SPLIT;
-        for (int b = 0; b < BATCH; b++) {
-            double ss = 0;
-            for (int c = c0; c < c0 + K_SPLIT; c++) {
-                float h = x.getFloat(x.elementOffset(b, c)) + proj.getFloat(proj.elementOffset(b, c));
-                h1.setFloat(h1.elementOffset(b, c), h);
-                mlpIn.set(h * gamma.getFloat(gamma.elementOffset(c)), b, c);
-                ss += (double) h * h;
-            }
-            partial.setFloat(partial.elementOffset(b, chunk), (float) ss);
-        }
-    }, ctx -> new KernelWork(0, 5 * REAL_BATCH * REAL_K_SPLIT, REAL_BATCH * REAL_K_SPLIT * (4 * FP32 + BF16)));
+    static final TileKernel RESIDUAL_RMS_CAST = TileKernel.of(
+            "qwen3_residual_rms_cast",
+            ctx -> {
+                Tensor mlpIn = ctx.tensor(0),
+                        partial = ctx.tensor(1),
+                        proj = ctx.tensor(2),
+                        x = ctx.tensor(3),
+                        gamma = ctx.tensor(4),
+                        h1 = ctx.tensor(5);
+                int chunk = (int) ctx.scalar(0);
+                int c0 = chunk * K_SPLIT;
+                for (int b = 0; b < BATCH; b++) {
+                    double ss = 0;
+                    for (int c = c0; c < c0 + K_SPLIT; c++) {
+                        float h = x.getFloat(x.elementOffset(b, c)) + proj.getFloat(proj.elementOffset(b, c));
+                        h1.setFloat(h1.elementOffset(b, c), h);
+                        mlpIn.set(h * gamma.getFloat(gamma.elementOffset(c)), b, c);
+                        ss += (double) h * h;
+                    }
+                    partial.setFloat(partial.elementOffset(b, chunk), (float) ss);
+                }
+            },
+            ctx -> new KernelWork(0, 5 * REAL_BATCH * REAL_K_SPLIT, REAL_BATCH * REAL_K_SPLIT * (4 * FP32 + BF16)));
 
     /**
      * {@code post_rms_reduce}: tensors attnProj, x (fp32 [B, H]), invRms2 [B]: {@code 1/sqrt(mean(h1²) + eps)}
      * with {@code h1 = x + attnProj}. Like the reference's it recomputes h1 from the out_proj sums
      * (it waits for the 50 out_proj tiles, not for the residual casts, whose partial sums it so never reads).
      */
-    static final TileKernel POST_RMS_REDUCE = TileKernel.of("qwen3_post_rms_reduce", ctx -> {
-        Tensor proj = ctx.tensor(0), x = ctx.tensor(1), inv = ctx.tensor(2);
-        for (int b = 0; b < BATCH; b++) {
-            double ss = 0;
-            for (int c = 0; c < HIDDEN; c++) {
-                float h = x.getFloat(x.elementOffset(b, c)) + proj.getFloat(proj.elementOffset(b, c));
-                ss += (double) h * h;
-            }
-            inv.set((float) (1 / Math.sqrt(ss / HIDDEN + EPS)), b);
-        }
-    }, ctx -> new KernelWork(0, 3 * REAL_BATCH * REAL_HIDDEN, 2 * REAL_BATCH * REAL_HIDDEN * FP32));
+    static final TileKernel POST_RMS_REDUCE = TileKernel.of(
+            "qwen3_post_rms_reduce",
+            ctx -> {
+                Tensor proj = ctx.tensor(0), x = ctx.tensor(1), inv = ctx.tensor(2);
+                for (int b = 0; b < BATCH; b++) {
+                    double ss = 0;
+                    for (int c = 0; c < HIDDEN; c++) {
+                        float h = x.getFloat(x.elementOffset(b, c)) + proj.getFloat(proj.elementOffset(b, c));
+                        ss += (double) h * h;
+                    }
+                    inv.set((float) (1 / Math.sqrt(ss / HIDDEN + EPS)), b);
+                }
+            },
+            ctx -> new KernelWork(0, 3 * REAL_BATCH * REAL_HIDDEN, 2 * REAL_BATCH * REAL_HIDDEN * FP32));
 
     /**
      * {@code silu}: tensors invRms2 [B], mlp (bf16 [B, I]), gate, up (fp32 [B, I]); scalar: n-tile.
      * {@code mlp = bf16(silu(gate·r)·(up·r))} with {@code r = invRms2[b]}.
      */
-    static final TileKernel SILU = TileKernel.of("qwen3_silu", ctx -> {
-        Tensor inv = ctx.tensor(0), mlp = ctx.tensor(1), gate = ctx.tensor(2), up = ctx.tensor(3);
-        int c0 = (int) ctx.scalar(0) * I_TILE;
-        for (int b = 0; b < BATCH; b++) {
-            float r = inv.getFloat(inv.elementOffset(b));
-            for (int c = c0; c < c0 + I_TILE; c++) {
-                float g = gate.getFloat(gate.elementOffset(b, c)) * r;
-                float u = up.getFloat(up.elementOffset(b, c)) * r;
-                mlp.set(g / (1 + (float) Math.exp(-g)) * u, b, c);
-            }
-        }
-    }, ctx -> new KernelWork(0, 8 * REAL_BATCH * REAL_I_TILE, REAL_BATCH * REAL_I_TILE * (2 * FP32 + BF16)));
+    static final TileKernel SILU = TileKernel.of(
+            "qwen3_silu",
+            ctx -> {
+                Tensor inv = ctx.tensor(0), mlp = ctx.tensor(1), gate = ctx.tensor(2), up = ctx.tensor(3);
+                int c0 = (int) ctx.scalar(0) * I_TILE;
+                for (int b = 0; b < BATCH; b++) {
+                    float r = inv.getFloat(inv.elementOffset(b));
+                    for (int c = c0; c < c0 + I_TILE; c++) {
+                        float g = gate.getFloat(gate.elementOffset(b, c)) * r;
+                        float u = up.getFloat(up.elementOffset(b, c)) * r;
+                        mlp.set(g / (1 + (float) Math.exp(-g)) * u, b, c);
+                    }
+                }
+            },
+            ctx -> new KernelWork(0, 8 * REAL_BATCH * REAL_I_TILE, REAL_BATCH * REAL_I_TILE * (2 * FP32 + BF16)));
 
     // ---- split-K projections (AIC) --------------------------------------------------------------------
 
@@ -180,7 +219,9 @@ final class Qwen3Kernels {
         return TileKernel.of(name, Qwen3Kernels::project, ctx -> {
             long realN = ctx.scalar(5);
             long realK = ctx.scalar(6);
-            return new KernelWork(REAL_BATCH * realN * realK, 0,
+            return new KernelWork(
+                    REAL_BATCH * realN * realK,
+                    0,
                     realK * realN * BF16 + REAL_BATCH * realK * BF16 + 2 * REAL_BATCH * realN * FP32);
         });
     }
@@ -220,9 +261,24 @@ final class Qwen3Kernels {
      * takes (which exceeded 827's limit of 16); the list itself is ours — the reference's includes CANN
      * tiling and workspace buffers — with the two seeded accumulators passed untracked, as explicit edges order them.
      */
-    static final int A_Q = 0, A_K = 1, A_V = 2, A_INV_RMS = 3, A_Q_NORM = 4, A_K_NORM = 5, A_COS = 6, A_SIN = 7,
-            A_K_CACHE = 8, A_V_CACHE = 9, A_BLOCK_TABLE = 10, A_META = 11, A_OUT = 12, A_WORKSPACE = 13,
-            A_ATTN_SEED = 14, A_MLP_SEED = 15, A_CONTEXT_LENS = 16, ATTENTION_TENSORS = 17;
+    static final int A_Q = 0,
+            A_K = 1,
+            A_V = 2,
+            A_INV_RMS = 3,
+            A_Q_NORM = 4,
+            A_K_NORM = 5,
+            A_COS = 6,
+            A_SIN = 7,
+            A_K_CACHE = 8,
+            A_V_CACHE = 9,
+            A_BLOCK_TABLE = 10,
+            A_META = 11,
+            A_OUT = 12,
+            A_WORKSPACE = 13,
+            A_ATTN_SEED = 14,
+            A_MLP_SEED = 15,
+            A_CONTEXT_LENS = 16,
+            ATTENTION_TENSORS = 17;
 
     /**
      * The cube part of {@code paged_attention_rope_cce} does the whole computation of its block: every
@@ -240,7 +296,7 @@ final class Qwen3Kernels {
     });
 
     /** The vector part: norms, RoPE and the softmax; its work only (the cube kernel computes the block). */
-    static final TileKernel ATTENTION_VECTOR = TileKernel.of("qwen3_attention_vec", ctx -> { }, ctx -> {
+    static final TileKernel ATTENTION_VECTOR = TileKernel.of("qwen3_attention_vec", ctx -> {}, ctx -> {
         long pairs = pairsOf(ctx);
         // per lane: half the pairs' softmax over the context (max, subtract, exp, sum, scale) and norms
         long ops = pairs * GROUP * REAL_CONTEXT * 5 / 2 + pairs * (GROUP + 1) * REAL_HEAD_DIM * 8;
@@ -284,7 +340,8 @@ final class Qwen3Kernels {
                 for (int t = 0; t < context; t++) {
                     long pg = (long) table.get(b, t / PAGE);
                     float dot = 0;
-                    for (int d = 0; d < HEAD_DIM; d++) dot += row[d] * (float) kCache.get(pg, t % PAGE, g * HEAD_DIM + d);
+                    for (int d = 0; d < HEAD_DIM; d++)
+                        dot += row[d] * (float) kCache.get(pg, t % PAGE, g * HEAD_DIM + d);
                     s[t] = dot * scale;
                     max = Math.max(max, s[t]);
                 }

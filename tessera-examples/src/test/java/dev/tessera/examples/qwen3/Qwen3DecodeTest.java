@@ -21,7 +21,13 @@ class Qwen3DecodeTest {
 
     private static RunResult run(Topology topo, DispatchPolicy policy, Options o, boolean[] passed) {
         try (ExampleInstance in = EXAMPLE.instantiate(topo, o);
-             Runtime rt = Runtime.builder().topology(topo).sim().policy(policy).seed(3).trace(true).build()) {
+                Runtime rt = Runtime.builder()
+                        .topology(topo)
+                        .sim()
+                        .policy(policy)
+                        .seed(3)
+                        .trace(true)
+                        .build()) {
             RunResult r = rt.run(in.orchestration());
             Verdict v = in.verify();
             passed[0] = v.passed();
@@ -48,7 +54,8 @@ class Qwen3DecodeTest {
     @Test
     void oneLayerPassesOnThreadedWithTheInvariantsKept() {
         // a small machine: the attention takes one block per cluster (6) and still must start them together
-        WorkloadRuns.Outcome r = WorkloadRuns.run(EXAMPLE, null, Map.of("layers", "1"), "threaded", DispatchPolicy.PARALLEL);
+        WorkloadRuns.Outcome r =
+                WorkloadRuns.run(EXAMPLE, null, Map.of("layers", "1"), "threaded", DispatchPolicy.PARALLEL);
         assertTrue(r.verdict().passed(), r.verdict().describe());
     }
 
@@ -64,16 +71,20 @@ class Qwen3DecodeTest {
     @Test
     void eachLayerIsTheReferencesGraph() {
         Options o = Options.resolve(EXAMPLE, null, Map.of("layers", "2")).timingOnly();
-        Trace trace = run(Topology.a2a3(), DispatchPolicy.PARALLEL, o, new boolean[1]).trace();
+        Trace trace =
+                run(Topology.a2a3(), DispatchPolicy.PARALLEL, o, new boolean[1]).trace();
         // allocs are not traced: 5 + 279 per layer + 1 submits, less 1 + 2 per layer allocs
         assertEquals(Qwen3DecodeExample.taskCount(2) - 1 - 2 * 2, trace.tasks().size());
         long sync = trace.tasks().stream().filter(Trace.Task::syncStart).count();
         assertEquals(2, sync, "one sync-start attention per layer");
         long early = trace.tasks().stream().filter(Trace.Task::earlyResolve).count();
         assertEquals(2 + 2 * (14 + 85), early, "2 in the prologue; per layer 14 submit sites plus the 85 down_proj");
-        Trace.Task attention = trace.tasks().stream().filter(Trace.Task::syncStart).findFirst().orElseThrow();
+        Trace.Task attention =
+                trace.tasks().stream().filter(Trace.Task::syncStart).findFirst().orElseThrow();
         assertEquals(24, attention.blockNum());
-        long dummies = trace.tasks().stream().filter(t -> t.shape() == Trace.SHAPE_DUMMY).count();
+        long dummies = trace.tasks().stream()
+                .filter(t -> t.shape() == Trace.SHAPE_DUMMY)
+                .count();
         assertEquals(1 + 2 * 12, dummies, "fence 0 and 12 fences per layer");
     }
 }

@@ -52,8 +52,14 @@ class SimSuiteTest {
     }
 
     static Runtime runtime(Topology t, DispatchPolicy p, SyncStartMode m, long seed, InvariantChecker checker) {
-        return Runtime.builder().topology(t).policy(p).syncStartMode(m).seed(seed).observer(checker)
-                .platform(new SimPlatform(CostModel.a2a3(), true, true)).build();
+        return Runtime.builder()
+                .topology(t)
+                .policy(p)
+                .syncStartMode(m)
+                .seed(seed)
+                .observer(checker)
+                .platform(new SimPlatform(CostModel.a2a3(), true, true))
+                .build();
     }
 
     /** Runs every example; returns the failures (golden mismatches and invariant violations). */
@@ -62,7 +68,8 @@ class SimSuiteTest {
         for (Example example : Examples.all()) {
             if (!example.quick()) continue; // covered by its own tests
             InvariantChecker checker = new InvariantChecker();
-            try (Runtime rt = runtime(topology, policy, mode, seed, checker); ExampleInstance instance = example.instantiate(topology)) {
+            try (Runtime rt = runtime(topology, policy, mode, seed, checker);
+                    ExampleInstance instance = example.instantiate(topology)) {
                 rt.run(instance.orchestration());
                 Verdict v = instance.verify();
                 if (!v.passed()) failures.add(example.name() + ": " + v.describe());
@@ -83,8 +90,10 @@ class SimSuiteTest {
         DispatchPolicy policy = RandomPolicies.next(rnd);
         SyncStartMode mode = rnd.nextBoolean() ? SyncStartMode.RESERVE : SyncStartMode.FREEZE_ALL;
         List<String> failures = runSuite(topology, policy, mode, seed);
-        assertTrue(failures.isEmpty(), () -> "seed " + seed + " on " + topology + ", " + policy.options().describe() + ", " + mode
-                + ": " + failures);
+        assertTrue(
+                failures.isEmpty(),
+                () -> "seed " + seed + " on " + topology + ", "
+                        + policy.options().describe() + ", " + mode + ": " + failures);
     }
 
     @Test
@@ -95,16 +104,23 @@ class SimSuiteTest {
                 byte[] first = traceBytes(example, policy, 42);
                 byte[] again = traceBytes(example, policy, 42);
                 assertArrayEquals(first, again, name + ", " + policy.name() + ": two runs with seed 42 differ");
-                assertTrue(!java.util.Arrays.equals(first, traceBytes(example, policy, 43)), name + ": seeds 42 and 43 gave the same trace");
+                assertTrue(
+                        !java.util.Arrays.equals(first, traceBytes(example, policy, 43)),
+                        name + ": seeds 42 and 43 gave the same trace");
             }
         }
     }
 
     private static byte[] traceBytes(Example example, DispatchPolicy policy, long seed) throws IOException {
         Topology t = Topology.a2a3();
-        try (Runtime rt = Runtime.builder().topology(t).policy(policy).seed(seed).trace(true)
-                .platform(new SimPlatform(CostModel.a2a3(), true, true)).build();
-             ExampleInstance instance = example.instantiate(t)) {
+        try (Runtime rt = Runtime.builder()
+                        .topology(t)
+                        .policy(policy)
+                        .seed(seed)
+                        .trace(true)
+                        .platform(new SimPlatform(CostModel.a2a3(), true, true))
+                        .build();
+                ExampleInstance instance = example.instantiate(t)) {
             RunResult r = rt.run(instance.orchestration());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ChromeTraceWriter.write(r.trace(), out);

@@ -27,16 +27,44 @@ import java.util.TreeMap;
  */
 public record KernelTables(double fixedNs, double nsPerMacBf16, double nsPerMacFp32, double nsPerOp, double nsPerByte) {
     /** Cube kernels with bf16 inputs (paged attention, Qwen3). */
-    public static final String[] CUBE_BF16 = {"pa_qk", "pa_pv", "pa_qk_group", "pa_pv_group",
-        "qwen3_q_proj", "qwen3_k_proj", "qwen3_v_proj", "qwen3_out_proj", "qwen3_gate_proj", "qwen3_up_proj", "qwen3_down_proj",
-        "qwen3_attention"};
+    public static final String[] CUBE_BF16 = {
+        "pa_qk",
+        "pa_pv",
+        "pa_qk_group",
+        "pa_pv_group",
+        "qwen3_q_proj",
+        "qwen3_k_proj",
+        "qwen3_v_proj",
+        "qwen3_out_proj",
+        "qwen3_gate_proj",
+        "qwen3_up_proj",
+        "qwen3_down_proj",
+        "qwen3_attention"
+    };
     /** Cube kernels with fp32 inputs (bgemm, alternating). */
     public static final String[] CUBE_FP32 = {"bgemm_gemm", "alt_matmul"};
     /** Vector kernels. */
-    public static final String[] VECTOR = {"pa_softmax", "pa_softmax_group", "pa_update", "bgemm_add", "alt_add",
-        "qwen3_attention_vec", "qwen3_pa_tiling", "qwen3_copy_hidden", "qwen3_copy_out", "qwen3_rms_recip", "qwen3_x_gamma",
-        "qwen3_dcr_xgamma", "qwen3_residual_rms_cast", "qwen3_post_rms_reduce", "qwen3_silu", "qwen3_attn_out_seed",
-        "qwen3_q_seed", "qwen3_kv_seed", "qwen3_mlp_out_seed"};
+    public static final String[] VECTOR = {
+        "pa_softmax",
+        "pa_softmax_group",
+        "pa_update",
+        "bgemm_add",
+        "alt_add",
+        "qwen3_attention_vec",
+        "qwen3_pa_tiling",
+        "qwen3_copy_hidden",
+        "qwen3_copy_out",
+        "qwen3_rms_recip",
+        "qwen3_x_gamma",
+        "qwen3_dcr_xgamma",
+        "qwen3_residual_rms_cast",
+        "qwen3_post_rms_reduce",
+        "qwen3_silu",
+        "qwen3_attn_out_seed",
+        "qwen3_q_seed",
+        "qwen3_kv_seed",
+        "qwen3_mlp_out_seed"
+    };
 
     /**
      * a2a3 (Ascend 910B class). Estimates: {@code fixed} 1 µs; the cube does 16×16×16 bf16 MACs per

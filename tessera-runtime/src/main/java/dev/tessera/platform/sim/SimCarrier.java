@@ -32,6 +32,7 @@ final class SimCarrier implements Executor {
     private final List<Loop> loops = new ArrayList<>();
     /** {@link #loops} for {@link #execute}, which runs on every hand-off: copied on write, under the lock. */
     private volatile Loop[] loopsSnapshot = new Loop[0];
+
     private volatile boolean stopped;
 
     SimCarrier(String name) {
@@ -93,7 +94,10 @@ final class SimCarrier implements Executor {
 
     private void addLoop() {
         Loop l = new Loop();
-        l.thread = Thread.ofPlatform().daemon().name(name + (loops.isEmpty() ? "" : "-rescue-" + loops.size())).unstarted(l);
+        l.thread = Thread.ofPlatform()
+                .daemon()
+                .name(name + (loops.isEmpty() ? "" : "-rescue-" + loops.size()))
+                .unstarted(l);
         loops.add(l);
         loopsSnapshot = loops.toArray(Loop[]::new);
         l.thread.start();
@@ -123,7 +127,8 @@ final class SimCarrier implements Executor {
     private static Constructor<?> builderConstructor() {
         try {
             if (!Object.class.getModule().isOpen("java.lang", SimCarrier.class.getModule())) return null;
-            Constructor<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder").getDeclaredConstructor(Executor.class);
+            Constructor<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder")
+                    .getDeclaredConstructor(Executor.class);
             c.setAccessible(true);
             return c;
         } catch (ReflectiveOperationException | RuntimeException e) {

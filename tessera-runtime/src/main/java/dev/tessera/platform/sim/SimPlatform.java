@@ -39,10 +39,12 @@ public final class SimPlatform implements Platform {
         this(costModel, compute, jitter, DEFAULT_TIME_LIMIT_NS, null, SimCarrier.available());
     }
 
-    private SimPlatform(CostModel costModel, boolean compute, boolean jitter, long timeLimitNs, SimLog log, boolean ownCarrier) {
+    private SimPlatform(
+            CostModel costModel, boolean compute, boolean jitter, long timeLimitNs, SimLog log, boolean ownCarrier) {
         this.costModel = Objects.requireNonNull(costModel, "costModel");
         if (timeLimitNs < 1 || timeLimitNs > MAX_TIME_LIMIT_NS) {
-            throw new IllegalArgumentException("the simulated time limit must be 1.." + MAX_TIME_LIMIT_NS + " ns, got " + timeLimitNs);
+            throw new IllegalArgumentException(
+                    "the simulated time limit must be 1.." + MAX_TIME_LIMIT_NS + " ns, got " + timeLimitNs);
         }
         this.compute = compute;
         this.jitter = jitter;

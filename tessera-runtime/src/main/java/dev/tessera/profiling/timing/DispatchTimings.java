@@ -70,11 +70,13 @@ public final class DispatchTimings {
         long[] firstFinish = new long[n];
         Arrays.fill(firstFinish, Long.MAX_VALUE);
         for (Trace.Subtask s : trace.subtasks()) {
-            if (s.finishSeenNs() != Trace.NONE) firstFinish[s.scheduler()] = Math.min(firstFinish[s.scheduler()], s.finishSeenNs());
+            if (s.finishSeenNs() != Trace.NONE)
+                firstFinish[s.scheduler()] = Math.min(firstFinish[s.scheduler()], s.finishSeenNs());
         }
         // the end of the previous subtask on the same core, by dispatch order
         Map<Integer, List<Trace.Subtask>> byCore = new HashMap<>();
-        for (Trace.Subtask s : trace.subtasks()) byCore.computeIfAbsent(s.core(), k -> new ArrayList<>()).add(s);
+        for (Trace.Subtask s : trace.subtasks())
+            byCore.computeIfAbsent(s.core(), k -> new ArrayList<>()).add(s);
         long[] min = new long[n], max = new long[n];
         int[] count = new int[n];
         Arrays.fill(min, Long.MAX_VALUE);
@@ -84,9 +86,13 @@ public final class DispatchTimings {
             long previousEnd = Long.MIN_VALUE;
             for (Trace.Subtask s : core) {
                 int k = s.scheduler();
-                boolean ontoIdle = previousEnd == Long.MIN_VALUE || (previousEnd != Trace.NONE && previousEnd <= s.dispatchNs());
+                boolean ontoIdle =
+                        previousEnd == Long.MIN_VALUE || (previousEnd != Trace.NONE && previousEnd <= s.dispatchNs());
                 previousEnd = s.endNs();
-                if (!ontoIdle || s.dispatchNs() == Trace.NONE || s.startNs() == Trace.NONE || s.dispatchNs() >= firstFinish[k]) continue;
+                if (!ontoIdle
+                        || s.dispatchNs() == Trace.NONE
+                        || s.startNs() == Trace.NONE
+                        || s.dispatchNs() >= firstFinish[k]) continue;
                 min[k] = Math.min(min[k], s.startNs());
                 max[k] = Math.max(max[k], s.startNs());
                 count[k]++;

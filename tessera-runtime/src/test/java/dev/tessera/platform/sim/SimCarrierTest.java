@@ -28,7 +28,10 @@ class SimCarrierTest {
         List<String> log = new ArrayList<>();
         SimPlatform logged = sim.withLog((actor, clock, what) -> log.add(actor + "@" + clock + " " + what));
         Platform kept = new Platform() {
-            @Override public String name() { return logged.name(); }
+            @Override
+            public String name() {
+                return logged.name();
+            }
 
             @Override
             public PlatformSession open(CoreHost host, long s) {
@@ -39,7 +42,12 @@ class SimCarrierTest {
         };
         // The kernel runs on the posting actor's virtual thread; its carrier is named in its toString.
         Kernel k = Kernel.of("k", ctx -> carriers.add(carrierOf(Thread.currentThread())));
-        try (Runtime rt = Runtime.builder().topology(TOPO).platform(kept).policy(DispatchPolicy.PARALLEL).seed(seed).trace(true)
+        try (Runtime rt = Runtime.builder()
+                .topology(TOPO)
+                .platform(kept)
+                .policy(DispatchPolicy.PARALLEL)
+                .seed(seed)
+                .trace(true)
                 .build()) {
             RunResult r = rt.run(orch -> {
                 for (int i = 0; i < 20; i++) orch.submit(TaskSpec.aiv(k).blocks(9));
@@ -83,7 +91,10 @@ class SimCarrierTest {
                 });
             }
         });
-        try (Runtime rt = Runtime.builder().topology(TOPO).platform(new SimPlatform(CostModel.a2a3())).build()) {
+        try (Runtime rt = Runtime.builder()
+                .topology(TOPO)
+                .platform(new SimPlatform(CostModel.a2a3()))
+                .build()) {
             rt.run(orch -> orch.submit(TaskSpec.aiv(k).blocks(2)));
         }
         assertTrue(woke.await(10, java.util.concurrent.TimeUnit.SECONDS), "the kernel's thread ran to its end");

@@ -14,7 +14,8 @@ class DispatchTimingsTest {
 
     @Test
     void firstWaveIsWhatASchedulerDispatchedBeforeItsFirstCompletion() {
-        Trace.Builder b = Trace.builder(T, "sim", "test").task(1, "a", 3, Trace.SHAPE_AIC, false, 0)
+        Trace.Builder b = Trace.builder(T, "sim", "test")
+                .task(1, "a", 3, Trace.SHAPE_AIC, false, 0)
                 .task(2, "b", 2, Trace.SHAPE_AIC, false, 0);
         // scheduler 0: two blocks dispatched at 100 and 200, started 500 and 560; first FIN seen at 2000
         b.subtask(1, 0, 0, 0, 0, 100, 500, 1_000, 2_000);
@@ -52,7 +53,8 @@ class DispatchTimingsTest {
 
     @Test
     void syncStartBurstRunsFromTheFirstDispatchToTheLastStart() {
-        Trace.Builder b = Trace.builder(T, "sim", "test").task(1, "cohort", 3, Trace.SHAPE_AIV, true, 0)
+        Trace.Builder b = Trace.builder(T, "sim", "test")
+                .task(1, "cohort", 3, Trace.SHAPE_AIV, true, 0)
                 .task(2, "plain", 1, Trace.SHAPE_AIV, false, 0);
         b.subtask(1, 0, 4, 0, 0, 1_000, 3_000, 4_000, 4_100);
         b.subtask(1, 1, 5, 0, 0, 1_500, 3_000, 4_000, 4_100);

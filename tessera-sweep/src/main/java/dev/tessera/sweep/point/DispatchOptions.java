@@ -24,7 +24,8 @@ public final class DispatchOptions {
     /** Checks one {@code name=value}; the value must be {@code on} or {@code off}. */
     public static void check(String name, String value) {
         if (!known().contains(name)) {
-            throw new IllegalArgumentException("unknown dispatch option '" + name + "': use " + String.join(", ", known()));
+            throw new IllegalArgumentException(
+                    "unknown dispatch option '" + name + "': use " + String.join(", ", known()));
         }
         if (!value.equals("on") && !value.equals("off")) {
             throw new IllegalArgumentException("dispatch option '" + name + "' must be on or off, got '" + value + "'");
