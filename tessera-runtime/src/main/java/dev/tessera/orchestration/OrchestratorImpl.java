@@ -270,8 +270,7 @@ public final class OrchestratorImpl implements Orchestrator {
         slot.shape = shape;
         slot.blockNum = shape == TaskShape.DUMMY ? 1 : blockNum;
         slot.syncStart = spec.launchSpec().syncStart() && blockNum > 1 && shape != TaskShape.DUMMY;
-        slot.slotsPerBlock = Integer.bitCount(activeMask);
-        slot.totalSubtasks = slot.blockNum * slot.slotsPerBlock;
+        slot.totalSubtasks = slot.blockNum * Integer.bitCount(activeMask);
         slot.scalarCount = spec.scalarCount();
         for (int i = 0; i < spec.scalarCount(); i++) slot.scalars[i] = spec.scalarAt(i);
     }

@@ -99,7 +99,7 @@ public final class SwimlaneHtml {
             g.writeNumber(layout.coreLane(s.core()));
             g.writeNumber(trace.taskIndex(s.taskId()));
             g.writeNumber(s.blockIdx());
-            g.writeNumber(s.slot());
+            g.writeNumber(s.lane());
             g.writeString(trace.topology().coreLabel(s.core()) + " (#" + s.core() + ")");
             g.writeNumber(s.startNs());
             g.writeNumber(s.endNs());

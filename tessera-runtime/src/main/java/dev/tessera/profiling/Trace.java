@@ -43,19 +43,15 @@ public final class Trace {
     }
 
     /**
-     * One kernel slot of one block on one core: {@code slot} 0 = AIC, 1 = AIV0, 2 = AIV1.
+     * One kernel lane of one block on one core: {@code lane} 0 = AIC, 1 = AIV0, 2 = AIV1.
      * {@code token} is the core's dispatch counter (1, 2, ...); {@code scheduler} dispatched it.
      */
-    public record Subtask(long taskId, String name, int blockIdx, int slot, int core, int cluster, int scheduler,
+    public record Subtask(long taskId, String name, int blockIdx, int lane, int core, int cluster, int scheduler,
                           int token, long readyNs, long dispatchNs, long startNs, long endNs, long finishSeenNs) {
         /** Whether the core reported both a start and an end for this subtask. */
         public boolean ran() {
             return startNs != NONE && endNs != NONE;
         }
-    }
-
-    /** A stretch of one scheduler's loop spent in {@code phase}. */
-    public record Phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {
     }
 
     private final Topology topology;
@@ -64,7 +60,6 @@ public final class Trace {
     private final long makespanNs;
     private final List<Task> tasks;
     private final List<Subtask> subtasks;
-    private final List<Phase> phases;
     private final Map<Long, Integer> taskIndex;
 
     private Trace(Builder b, long makespanNs) {
@@ -72,7 +67,6 @@ public final class Trace {
         this.platform = b.platform;
         this.policy = b.policy;
         this.makespanNs = makespanNs;
-        this.phases = List.copyOf(b.phases);
         Map<Long, Integer> index = new HashMap<>();
         List<Task> allTasks = new ArrayList<>(b.tasks.values());
         for (int i = 0; i < allTasks.size(); i++) index.put(allTasks.get(i).id(), i);
@@ -89,12 +83,12 @@ public final class Trace {
      * dispatches): invent one so that every subtask has a task, guessing its shape from the slots.
      */
     private static void addPlaceholderTasks(List<PendingSubtask> pending, List<Task> tasks, Map<Long, Integer> index) {
-        Map<Long, int[]> unknown = new LinkedHashMap<>(); // id -> {max block + 1, slot bits}
+        Map<Long, int[]> unknown = new LinkedHashMap<>(); // id -> {max block + 1, lane bits}
         for (PendingSubtask p : pending) {
             if (index.containsKey(p.taskId)) continue;
             int[] seen = unknown.computeIfAbsent(p.taskId, k -> new int[2]);
             seen[0] = Math.max(seen[0], p.blockIdx + 1);
-            seen[1] |= 1 << p.slot;
+            seen[1] |= 1 << p.lane;
         }
         for (Map.Entry<Long, int[]> e : unknown.entrySet()) {
             int slots = e.getValue()[1];
@@ -130,7 +124,6 @@ public final class Trace {
     public long viewEndNs() {
         long end = makespanNs;
         for (Subtask s : subtasks) end = Math.max(end, Math.max(s.endNs(), s.finishSeenNs()));
-        for (Phase p : phases) end = Math.max(end, p.endNs());
         return Math.max(end, 1);
     }
 
@@ -142,10 +135,6 @@ public final class Trace {
     /** Subtasks in recording order: by core, then by token for a recorded run. */
     public List<Subtask> subtasks() {
         return subtasks;
-    }
-
-    public List<Phase> phases() {
-        return phases;
     }
 
     /** Position of task {@code id} in {@link #tasks()}, or -1; also picks its colour in pictures. */
@@ -164,7 +153,6 @@ public final class Trace {
     public int schedulerCount() {
         int n = topology.schedulers();
         for (Subtask s : subtasks) n = Math.max(n, s.scheduler() + 1);
-        for (Phase p : phases) n = Math.max(n, p.scheduler() + 1);
         return n;
     }
 
@@ -181,7 +169,6 @@ public final class Trace {
         private final String policy;
         private final Map<Long, Task> tasks = new LinkedHashMap<>();
         private final List<PendingSubtask> pending = new ArrayList<>();
-        private final List<Phase> phases = new ArrayList<>();
         private final Map<Integer, Integer> lastToken = new HashMap<>();
 
         private Builder(Topology topology, String platform, String policy) {
@@ -197,30 +184,25 @@ public final class Trace {
         }
 
         /** A subtask with every field given, as a recorder knows it. */
-        public Builder subtask(long taskId, int blockIdx, int slot, int core, int scheduler, int token, long readyNs,
+        public Builder subtask(long taskId, int blockIdx, int lane, int core, int scheduler, int token, long readyNs,
                                long dispatchNs, long startNs, long endNs, long finishSeenNs) {
             if (core < 0 || core >= topology.cores()) {
                 throw new IllegalArgumentException("core " + core + " is outside " + topology);
             }
-            if (slot < 0 || slot > 2) throw new IllegalArgumentException("slot must be 0..2, got " + slot);
+            if (lane < 0 || lane > 2) throw new IllegalArgumentException("lane must be 0..2, got " + lane);
             if (scheduler < 0) throw new IllegalArgumentException("scheduler must be >= 0, got " + scheduler);
-            pending.add(new PendingSubtask(taskId, blockIdx, slot, core, scheduler, token, readyNs, dispatchNs,
+            pending.add(new PendingSubtask(taskId, blockIdx, lane, core, scheduler, token, readyNs, dispatchNs,
                     startNs, endNs, finishSeenNs));
             lastToken.merge(core, token, Math::max);
             return this;
         }
 
-        /** A hand-made subtask: the slot is the core's lane and the token the core's next one. */
+        /** A hand-made subtask: the lane is the core's lane and the token the core's next one. */
         public Builder subtask(long taskId, int blockIdx, int core, int scheduler, long readyNs, long dispatchNs,
                                long startNs, long endNs, long finishSeenNs) {
             int token = lastToken.getOrDefault(core, 0) + 1;
             return subtask(taskId, blockIdx, topology.laneOf(core).ordinal(), core, scheduler, token, readyNs,
                     dispatchNs, startNs, endNs, finishSeenNs);
-        }
-
-        public Builder phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {
-            phases.add(new Phase(scheduler, Objects.requireNonNull(phase, "phase"), startNs, endNs));
-            return this;
         }
 
         public Trace build(long makespanNs) {
@@ -229,10 +211,10 @@ public final class Trace {
     }
 
     /** A subtask whose task name is known only once all tasks are in. */
-    private record PendingSubtask(long taskId, int blockIdx, int slot, int core, int scheduler, int token,
+    private record PendingSubtask(long taskId, int blockIdx, int lane, int core, int scheduler, int token,
                                   long readyNs, long dispatchNs, long startNs, long endNs, long finishSeenNs) {
         Subtask resolve(String name, Topology topology) {
-            return new Subtask(taskId, name, blockIdx, slot, core, topology.clusterOf(core), scheduler, token,
+            return new Subtask(taskId, name, blockIdx, lane, core, topology.clusterOf(core), scheduler, token,
                     readyNs, dispatchNs, startNs, endNs, finishSeenNs);
         }
     }

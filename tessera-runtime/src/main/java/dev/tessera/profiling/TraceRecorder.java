@@ -17,11 +17,10 @@ public interface TraceRecorder {
     TraceRecorder OFF = new TraceRecorder() {
         @Override public boolean enabled() { return false; }
         @Override public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {}
-        @Override public void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs) {}
+        @Override public void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int lane, long readyNs, long dispatchNs) {}
         @Override public void started(int core, int token, long ns) {}
         @Override public void ended(int core, int token, long ns) {}
         @Override public void finishSeen(int scheduler, int core, int token, long ns) {}
-        @Override public void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {}
     };
 
     boolean enabled();
@@ -29,14 +28,11 @@ public interface TraceRecorder {
     /** {@code shape}: 0 = MIX, 1 = AIC, 2 = AIV, 3 = DUMMY (see {@code TaskShape}). */
     void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns);
 
-    void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs);
+    void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int lane, long readyNs, long dispatchNs);
 
     void started(int core, int token, long ns);
 
     void ended(int core, int token, long ns);
 
     void finishSeen(int scheduler, int core, int token, long ns);
-
-    /** Optional scheduler-loop phase, recorded only when phase recording is on. */
-    void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs);
 }

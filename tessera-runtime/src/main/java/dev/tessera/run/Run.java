@@ -51,7 +51,7 @@ public final class Run implements CoreHost {
         if (config.trace()) {
             TraceBudget budget = TraceBudget.halfTheHeap(this::traceTooLarge);
             recorder = new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name(),
-                    firstSegmentPerCore(budget), false, budget);
+                    firstSegmentPerCore(budget), budget);
         } else {
             recorder = TraceRecorder.OFF;
         }

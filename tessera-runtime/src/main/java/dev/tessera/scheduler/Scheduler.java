@@ -150,7 +150,7 @@ public final class Scheduler implements Runnable {
                 for (long l = ring.lastTaskAlive(); l < ring.allocated(); l++) {
                     TaskSlot x = ring.slot(l);
                     if (x.state != TaskSlot.PENDING) continue;
-                    sb.append("\n  ").append(x).append(" fanin ").append(x.faninRefcount()).append('/').append(x.faninCount)
+                    sb.append("\n  ").append(x).append(" fanin ").append(x.faninRefcount()).append('/').append(x.faninCount())
                             .append(" subtasks ").append(x.completedSubtasks()).append('/').append(x.totalSubtasks)
                             .append(" next ").append(x.nextBlock()).append(" placed ").append(x.placedBlocks())
                             .append(" sync ").append(x.syncStart).append(" shape ").append(x.shape);

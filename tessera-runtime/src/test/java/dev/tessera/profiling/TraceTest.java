@@ -20,7 +20,7 @@ class TraceTest {
         Trace trace = TraceStatsTest.smallMixedTrace();
         Trace.Subtask aiv1 = trace.subtasks().get(4);
         assertEquals(3, aiv1.core());
-        assertEquals(2, aiv1.slot(), "core 3 is cluster 0's AIV1");
+        assertEquals(2, aiv1.lane(), "core 3 is cluster 0's AIV1");
         assertEquals(0, aiv1.cluster());
         assertEquals("b", aiv1.name());
         assertEquals(2, trace.subtasks().get(2).token(), "core 0's second subtask");
