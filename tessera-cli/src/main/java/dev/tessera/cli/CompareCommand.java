@@ -1,6 +1,7 @@
 package dev.tessera.cli;
 
 import dev.tessera.examples.Example;
+import dev.tessera.profiling.StatsText;
 import dev.tessera.profiling.TraceStats;
 import dev.tessera.scheduler.DispatchPolicy;
 import java.io.PrintWriter;
@@ -76,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
         Report.row(out, "parallel", parallel.verdict().describe());
 
         out.println();
-        out.print(TraceStats.comparisonTable(TraceStats.of(serial.result().trace()), TraceStats.of(parallel.result().trace())));
+        out.print(StatsText.comparisonTable(TraceStats.of(serial.result().trace()), TraceStats.of(parallel.result().trace())));
         out.println();
         TraceFiles.print(out, TraceFiles.writeComparison(serial.result().trace(), parallel.result().trace(), outDir));
 

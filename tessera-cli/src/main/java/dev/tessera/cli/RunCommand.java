@@ -1,6 +1,7 @@
 package dev.tessera.cli;
 
 import dev.tessera.examples.Example;
+import dev.tessera.profiling.StatsText;
 import dev.tessera.profiling.TraceStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
             TraceStats stats = TraceStats.of(outcome.result().trace());
             if (traceDir != null) {
                 out.println();
-                out.print(stats.summary());
+                out.print(StatsText.summary(stats));
                 out.println();
                 TraceFiles.print(out, TraceFiles.writeRun(outcome.result().trace(), stats, traceDir));
             }

@@ -4,6 +4,7 @@ import dev.tessera.profiling.ChromeTraceWriter;
 import dev.tessera.profiling.SwimlaneHtml;
 import dev.tessera.profiling.SwimlanePng;
 import dev.tessera.profiling.Trace;
+import dev.tessera.profiling.StatsJson;
 import dev.tessera.profiling.TraceStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,14 +81,14 @@ final class TraceFiles {
         out.add(write("trace", dir.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(trace, p)));
         out.add(write("swimlane", dir.resolve(HTML), "any browser", p -> SwimlaneHtml.write(trace, p)));
         out.add(write("picture", dir.resolve(PNG), "", p -> SwimlanePng.write(trace, p)));
-        out.add(write("stats", dir.resolve(STATS), "", stats::writeJson));
+        out.add(write("stats", dir.resolve(STATS), "", p -> StatsJson.write(stats, p)));
         return out;
     }
 
     /** The statistics alone, at {@code file}. */
     static Written writeStats(TraceStats stats, Path file) {
         prepareFile(file);
-        return write("stats", file, "", stats::writeJson);
+        return write("stats", file, "", p -> StatsJson.write(stats, p));
     }
 
     /**
@@ -110,7 +111,7 @@ final class TraceFiles {
         TraceStats a = TraceStats.of(serial);
         TraceStats b = TraceStats.of(parallel);
         out.add(write("stats", dir.resolve(COMPARE_JSON), "{\"serial\": ..., \"parallel\": ...}",
-                p -> TraceStats.writeComparisonJson(a, b, p)));
+                p -> StatsJson.writeComparisonJson(a, b, p)));
         return out;
     }
 
