@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -138,7 +140,8 @@ final class QkDemoFigures {
         return n;
     }
 
-    private void say(String fmt, Object... args) {
+    @FormatMethod
+    private void say(@FormatString String fmt, Object... args) {
         if (log != null) log.println(String.format(Locale.ROOT, fmt, args));
     }
 

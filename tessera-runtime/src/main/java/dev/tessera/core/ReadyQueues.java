@@ -20,7 +20,7 @@ import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 public final class ReadyQueues {
     private final MpmcAtomicArrayQueue<TaskSlot>[] queues;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
     ReadyQueues(int capacity) {
         queues = new MpmcAtomicArrayQueue[4];
         for (int i = 0; i < 4; i++) queues[i] = new MpmcAtomicArrayQueue<>(capacity);

@@ -3,6 +3,7 @@ package dev.tessera.core;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.TaskIds;
 import dev.tessera.api.Tensor;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -99,8 +100,8 @@ public final class TaskSlot {
 
     // ---- scheduling state: guarded by this slot's monitor (state also read without it) ----
     public volatile int state = PENDING;
-    private TaskSlot[] consumers = new TaskSlot[4];
-    private int consumerCount;
+    @GuardedBy("this") private TaskSlot[] consumers = new TaskSlot[4];
+    @GuardedBy("this") private int consumerCount;
 
     // ---- written once per task by the wiring scheduler; see the class comment ----
     private int faninCount;

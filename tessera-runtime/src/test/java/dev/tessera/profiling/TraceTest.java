@@ -56,7 +56,7 @@ class TraceTest {
         assertEquals(0, stats.blocks());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChromeTraceWriter.write(empty, out);
-        assertTrue(JsonTree.obj(JsonTree.parse(out.toString())).containsKey("traceEvents"));
+        assertTrue(JsonTree.obj(JsonTree.parse(out.toString(java.nio.charset.StandardCharsets.UTF_8))).containsKey("traceEvents"));
         assertTrue(SwimlaneHtml.render(empty).contains("\"blocks\":[]"));
         Path png = dir.resolve("empty.png");
         SwimlanePng.write(empty, png);

@@ -85,6 +85,7 @@ public final class CostModel {
     private final long tickNs;
     private final int jitterPercent;
 
+    @SuppressWarnings("NonApiType") // sorted maps on purpose: a model prints and iterates in key order
     private CostModel(String name, TreeMap<String, Long> values, KernelDuration defaultKernel,
                       TreeMap<String, KernelDuration> kernels) {
         this.name = name;
@@ -319,6 +320,7 @@ public final class CostModel {
             }
         }
         if (text != null && text.contains(",")) {
+            @SuppressWarnings("StringSplitter") // "a,,b" and trailing commas are refused by parseNumber below
             String[] parts = text.split(",");
             long[] ns = new long[parts.length];
             for (int i = 0; i < parts.length; i++) ns[i] = parseNumber(key, parts[i]);

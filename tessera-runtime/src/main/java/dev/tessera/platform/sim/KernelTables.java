@@ -27,11 +27,11 @@ import java.util.TreeMap;
  */
 public record KernelTables(double fixedNs, double nsPerMacBf16, double nsPerMacFp32, double nsPerOp, double nsPerByte) {
     /** Cube kernels with bf16 inputs (paged attention). */
-    public static final String[] CUBE_BF16 = {"pa_qk", "pa_pv", "pa_qk_group", "pa_pv_group"};
+    private static final String[] CUBE_BF16 = {"pa_qk", "pa_pv", "pa_qk_group", "pa_pv_group"};
     /** Cube kernels with fp32 inputs (bgemm, alternating). */
-    public static final String[] CUBE_FP32 = {"bgemm_gemm", "alt_matmul"};
+    private static final String[] CUBE_FP32 = {"bgemm_gemm", "alt_matmul"};
     /** Vector kernels. */
-    public static final String[] VECTOR = {"pa_softmax", "pa_softmax_group", "pa_update", "bgemm_add", "alt_add"};
+    private static final String[] VECTOR = {"pa_softmax", "pa_softmax_group", "pa_update", "bgemm_add", "alt_add"};
 
     /**
      * a2a3 (Ascend 910B class). Estimates: {@code fixed} 1 µs; the cube does 16×16×16 bf16 MACs per
