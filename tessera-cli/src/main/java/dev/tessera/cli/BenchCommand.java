@@ -2,6 +2,7 @@ package dev.tessera.cli;
 
 import dev.tessera.bench.BenchResults;
 import dev.tessera.bench.BenchSuite;
+import dev.tessera.examples.run.IoErrors;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package dev.tessera.cli;
 
 import dev.tessera.examples.Example;
+import dev.tessera.examples.run.ExampleRunner;
+import dev.tessera.examples.run.Settings;
 import dev.tessera.profiling.StatsText;
 import dev.tessera.profiling.TraceStats;
 import dev.tessera.scheduler.DispatchPolicy;

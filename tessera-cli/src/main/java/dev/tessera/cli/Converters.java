@@ -2,6 +2,7 @@ package dev.tessera.cli;
 
 import dev.tessera.examples.Example;
 import dev.tessera.examples.Examples;
+import dev.tessera.examples.run.Platforms;
 import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.platform.sim.SimPlatform;
 import dev.tessera.scheduler.DispatchPolicy;
@@ -107,23 +108,13 @@ final class Converters {
 
     /** {@code reserve} and {@code freeze}: the command line's names of the {@link SyncStartMode}s. */
     static final class SyncStartConverter implements ITypeConverter<SyncStartMode> {
-        static final List<String> NAMES = List.of("reserve", "freeze");
-
         @Override
         public SyncStartMode convert(String value) {
-            return switch (value.trim().toLowerCase(Locale.ROOT)) {
-                case "reserve" -> SyncStartMode.RESERVE;
-                case "freeze" -> SyncStartMode.FREEZE_ALL;
-                default -> throw new TypeConversionException(
-                        "unknown sync-start mode '" + value + "': use " + String.join(" or ", NAMES));
-            };
-        }
-
-        static String nameOf(SyncStartMode mode) {
-            return switch (mode) {
-                case RESERVE -> "reserve";
-                case FREEZE_ALL -> "freeze";
-            };
+            try {
+                return dev.tessera.examples.run.SyncStartNames.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -158,7 +149,7 @@ final class Converters {
     static final class SyncStartNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return SyncStartConverter.NAMES.iterator();
+            return dev.tessera.examples.run.SyncStartNames.NAMES.iterator();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tessera.cli;
 
+import dev.tessera.examples.run.Platforms;
+import dev.tessera.examples.run.Settings;
 import dev.tessera.platform.Platform;
 import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.scheduler.DispatchPolicy;

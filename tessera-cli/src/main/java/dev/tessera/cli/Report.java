@@ -1,6 +1,8 @@
 package dev.tessera.cli;
 
 import dev.tessera.api.RunResult;
+import dev.tessera.examples.run.ExampleRunner;
+import dev.tessera.examples.run.Settings;
 import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.platform.threaded.ThreadedPlatform;
 import dev.tessera.topology.Topology;

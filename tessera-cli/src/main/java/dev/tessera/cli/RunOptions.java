@@ -1,5 +1,6 @@
 package dev.tessera.cli;
 
+import dev.tessera.examples.run.Settings;
 import dev.tessera.scheduler.DispatchPolicy;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,6 @@
 package dev.tessera.cli;
 
+import dev.tessera.examples.run.IoErrors;
 import dev.tessera.profiling.ChromeTraceWriter;
 import dev.tessera.profiling.SwimlaneHtml;
 import dev.tessera.profiling.SwimlanePng;

@@ -144,7 +144,6 @@ class CliCompareTest {
             "--out X --warmup -1                          | --warmup must be 0 or more, got -1",
             "--out X --topology 3x9                       | 9 schedulers for 3 clusters",
     })
-    @SuppressWarnings("StringSplitter") // trimmed first, so no empty leading part
     void badOptionsAreUsageErrors(String options, String expected, @TempDir Path tmp) {
         String[] opts = options.replace("X", tmp.resolve("out").toString()).trim().split("\\s+");
         String[] argv = new String[opts.length + 2];

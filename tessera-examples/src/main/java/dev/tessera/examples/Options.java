@@ -146,7 +146,6 @@ public final class Options {
     }
 
     public int[] integers(String name) {
-        @SuppressWarnings("StringSplitter") // empty parts are refused when parsed below
         String[] parts = get(name).split(",");
         int[] out = new int[parts.length];
         for (int i = 0; i < parts.length; i++) out[i] = Math.toIntExact(Long.parseLong(parts[i]));

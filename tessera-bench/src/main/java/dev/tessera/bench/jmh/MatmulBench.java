@@ -59,7 +59,6 @@ public class MatmulBench {
         for (int i = 0; i < 6_000 && Matmul.vectorAvailable() && Matmul.implementation() != Matmul.Implementation.VECTOR; i++) {
             Thread.sleep(10);
         }
-        @SuppressWarnings("StringSplitter") // a JMH parameter of the form MxKxN, written in this class
         String[] p = shape.split("x");
         m = Integer.parseInt(p[0]);
         k = Integer.parseInt(p[1]);

@@ -320,7 +320,6 @@ public final class CostModel {
             }
         }
         if (text != null && text.contains(",")) {
-            @SuppressWarnings("StringSplitter") // "a,,b" and trailing commas are refused by parseNumber below
             String[] parts = text.split(",");
             long[] ns = new long[parts.length];
             for (int i = 0; i < parts.length; i++) ns[i] = parseNumber(key, parts[i]);

@@ -1,4 +1,4 @@
-package dev.tessera.cli;
+package dev.tessera.examples.run;
 
 import dev.tessera.platform.Platform;
 import dev.tessera.scheduler.DispatchPolicy;
@@ -7,25 +7,25 @@ import dev.tessera.topology.Topology;
 import java.util.Locale;
 
 /** Everything one run of an example is configured with. */
-record Settings(Platform platform, Topology topology, DispatchPolicy policy, SyncStartMode syncStart, long seed,
-                boolean trace) {
+public record Settings(Platform platform, Topology topology, DispatchPolicy policy, SyncStartMode syncStart, long seed,
+                       boolean trace) {
     /** The same run under another dispatch policy. */
-    Settings withPolicy(DispatchPolicy p) {
+    public Settings withPolicy(DispatchPolicy p) {
         return new Settings(platform, topology, p, syncStart, seed, trace);
     }
 
     /** The same run with tracing on or off. */
-    Settings withTrace(boolean on) {
+    public Settings withTrace(boolean on) {
         return new Settings(platform, topology, policy, syncStart, seed, on);
     }
 
     /** The policy as the command line spells it: {@code serial}, {@code parallel}. */
-    String policyName() {
+    public String policyName() {
         return policy.name().toLowerCase(Locale.ROOT);
     }
 
     /** The sync-start mode as the command line spells it: {@code reserve}, {@code freeze}. */
-    String syncStartName() {
-        return Converters.SyncStartConverter.nameOf(syncStart);
+    public String syncStartName() {
+        return SyncStartNames.nameOf(syncStart);
     }
 }

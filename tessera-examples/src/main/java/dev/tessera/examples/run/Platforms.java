@@ -1,4 +1,4 @@
-package dev.tessera.cli;
+package dev.tessera.examples.run;
 
 import dev.tessera.platform.IdleStrategy;
 import dev.tessera.platform.Platform;
@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The one place that turns a platform name (and the sim's options) into a {@link Platform}. */
+/**
+ * The one place that turns a platform name (and the sim's options) into a {@link Platform}; the CLI
+ * and the sweep both build their platforms here, so a name means the same thing in both.
+ */
 public final class Platforms {
     private Platforms() {}
 
@@ -30,7 +33,7 @@ public final class Platforms {
             this(costModelFile, costOverrides, compute, 0);
         }
 
-        boolean isDefault() {
+        public boolean isDefault() {
             return costModelFile == null && costOverrides.isEmpty() && compute && timeLimitNs == 0;
         }
     }

@@ -1,4 +1,4 @@
-package dev.tessera.cli;
+package dev.tessera.examples.run;
 
 import dev.tessera.api.RunResult;
 import dev.tessera.api.Runtime;
@@ -7,14 +7,17 @@ import dev.tessera.examples.ExampleInstance;
 import dev.tessera.examples.Options;
 import dev.tessera.examples.Verdict;
 
-/** Runs one example on a runtime built from the settings, and checks it. */
-final class ExampleRunner {
+/**
+ * Runs one example on a runtime built from the settings, and checks it: what {@code tessera run}
+ * does for one run and what a sweep does for each of its points.
+ */
+public final class ExampleRunner {
     /**
      * What a run produced: the runtime's report (with its trace when tracing was on), the check
      * against the golden, and a look at the output.
      */
-    record Outcome(Example example, Options options, Settings settings, RunResult result, Verdict verdict,
-                   String preview) {}
+    public record Outcome(Example example, Options options, Settings settings, RunResult result, Verdict verdict,
+                           String preview) {}
 
     private ExampleRunner() {}
 
@@ -23,11 +26,11 @@ final class ExampleRunner {
      * the threaded platform the first runs in a JVM are slower while the JIT compiles the kernels and
      * the scheduler, and a measured run should not pay for that.
      */
-    static void warmUp(Example example, Options options, Settings s, int times) {
+    public static void warmUp(Example example, Options options, Settings s, int times) {
         for (int i = 0; i < times; i++) run(example, options, s.withTrace(false));
     }
 
-    static Outcome run(Example example, Options options, Settings s) {
+    public static Outcome run(Example example, Options options, Settings s) {
         try (ExampleInstance instance = example.instantiate(s.topology(), options);
              Runtime rt = runtime(s, instance)) {
             RunResult result = rt.run(instance.orchestration());

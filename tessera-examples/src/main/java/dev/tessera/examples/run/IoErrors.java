@@ -1,4 +1,4 @@
-package dev.tessera.cli;
+package dev.tessera.examples.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
-/** Why a file could not be read or written, in words: Java's own messages often give only the path. */
-final class IoErrors {
+/**
+ * Why a file could not be read or written, in words: Java's own messages often give only the path.
+ * Here beside {@link Platforms} (which reads cost-model files) for the CLI and the sweep alike.
+ */
+public final class IoErrors {
     private IoErrors() {}
 
     /** The reason behind {@code e} (an IOException, or one wrapped unchecked), for {@code path}. */
-    static String reason(Throwable e, Path path) {
+    public static String reason(Throwable e, Path path) {
         Throwable io = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
         if (io instanceof NoSuchFileException) return missing(path);
         if (io instanceof AccessDeniedException) return "permission denied";
@@ -35,7 +38,7 @@ final class IoErrors {
     }
 
     /** For messages that have an IOException at hand. */
-    static String reason(IOException e, Path path) {
+    public static String reason(IOException e, Path path) {
         return reason((Throwable) e, path);
     }
 }
