@@ -78,7 +78,7 @@ public final class BenchResults {
         try {
             AtomicFile.write(file, tmp -> {
                 try (OutputStream out = Files.newOutputStream(tmp);
-                     JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
                     write(g);
                 }
             });
@@ -116,10 +116,17 @@ public final class BenchResults {
         out.printf(Locale.ROOT, fmt, "name", "value", "unit", "target", "what");
         out.println("-".repeat(nw + 2 + 14 + 2 + 8 + 2 + 14 + 2 + 40));
         for (Result r : results) {
-            out.printf(Locale.ROOT, fmt, r.name(), format(r.value()), r.unit(), r.target() == null ? "" : r.target(),
+            out.printf(
+                    Locale.ROOT,
+                    fmt,
+                    r.name(),
+                    format(r.value()),
+                    r.unit(),
+                    r.target() == null ? "" : r.target(),
                     r.description() == null ? "" : r.description());
         }
-        for (Map.Entry<String, String> e : environment.entrySet()) out.printf(Locale.ROOT, "# %s: %s%n", e.getKey(), e.getValue());
+        for (Map.Entry<String, String> e : environment.entrySet())
+            out.printf(Locale.ROOT, "# %s: %s%n", e.getKey(), e.getValue());
     }
 
     static String format(double v) {

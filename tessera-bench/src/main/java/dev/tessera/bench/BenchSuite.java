@@ -43,29 +43,83 @@ public final class BenchSuite {
         long measure = quick ? 1_500 : 5_000;
         out.println("tessera bench" + (quick ? " --quick" : "") + ": in-thread orchestrator and scheduler costs");
 
-        figure(r, out, "submit_ns_per_task", "≤ 300", "submit, 2 inputs + 1 output, short writer chain", "task",
+        figure(
+                r,
+                out,
+                "submit_ns_per_task",
+                "≤ 300",
+                "submit, 2 inputs + 1 output, short writer chain",
+                "task",
                 "Orchestrator.submit, 2 inputs + 1 INOUT output, producers found in the TensorMap, spec prebuilt; orchestrator CPU"
-                        + " time, in-thread", () -> InThreadMeasurements.submit(3, 1, false, warm, measure));
-        figure(r, out, "submit_with_spec_ns_per_task", null, "spec build + submit, 2 inputs + 1 output", "task",
-                "same, TaskSpec built per task as user code does", () -> InThreadMeasurements.submit(3, 1, true, warm, measure));
-        figure(r, out, "submit_long_chain_ns_per_task", null, "submit, 2 inputs + 1 output, 64 writers per buffer", "task",
-                "same, every lookup walks 64 live writers of its buffer", () -> InThreadMeasurements.submit(3, 64, false, warm, measure));
+                        + " time, in-thread",
+                () -> InThreadMeasurements.submit(3, 1, false, warm, measure));
+        figure(
+                r,
+                out,
+                "submit_with_spec_ns_per_task",
+                null,
+                "spec build + submit, 2 inputs + 1 output",
+                "task",
+                "same, TaskSpec built per task as user code does",
+                () -> InThreadMeasurements.submit(3, 1, true, warm, measure));
+        figure(
+                r,
+                out,
+                "submit_long_chain_ns_per_task",
+                null,
+                "submit, 2 inputs + 1 output, 64 writers per buffer",
+                "task",
+                "same, every lookup walks 64 live writers of its buffer",
+                () -> InThreadMeasurements.submit(3, 64, false, warm, measure));
         if (!quick) {
-            figure(r, out, "submit_16args_ns_per_task", null, "submit, 15 inputs + 1 output", "task",
-                    "15 inputs + 1 INOUT output, short writer chains", () -> InThreadMeasurements.submit(16, 1, false, warm, measure));
+            figure(
+                    r,
+                    out,
+                    "submit_16args_ns_per_task",
+                    null,
+                    "submit, 15 inputs + 1 output",
+                    "task",
+                    "15 inputs + 1 INOUT output, short writer chains",
+                    () -> InThreadMeasurements.submit(16, 1, false, warm, measure));
         }
-        figure(r, out, "dispatch_ns_per_block", "≤ 150", "scheduler per block, 24-block tasks, 8 clusters", "block",
+        figure(
+                r,
+                out,
+                "dispatch_ns_per_block",
+                "≤ 150",
+                "scheduler per block, 24-block tasks, 8 clusters",
+                "block",
                 "scheduler loop CPU time per dispatched block: 24-block AIV tasks, one scheduler of 8 clusters, instantly finishing"
-                        + " cores (no wake-ups, no kernels)", () -> InThreadMeasurements.dispatch(8, 24, DispatchPolicy.PARALLEL, warm, measure));
-        figure(r, out, "dispatch_ns_per_1block_task", null, "scheduler per task, 1-block tasks, 8 clusters", "task",
+                        + " cores (no wake-ups, no kernels)",
+                () -> InThreadMeasurements.dispatch(8, 24, DispatchPolicy.PARALLEL, warm, measure));
+        figure(
+                r,
+                out,
+                "dispatch_ns_per_1block_task",
+                null,
+                "scheduler per task, 1-block tasks, 8 clusters",
+                "task",
                 "same for 1-block tasks: all per-task work (wiring, queue, completion, release) lands on its one block",
                 () -> InThreadMeasurements.dispatch(8, 1, DispatchPolicy.PARALLEL, warm, measure));
         if (!quick) {
-            figure(r, out, "dispatch_ns_per_block_serial", null, "same, SERIAL policy (before #827)", "block",
-                    "dispatch_ns_per_block with the SERIAL policy", () -> InThreadMeasurements.dispatch(8, 24, DispatchPolicy.SERIAL, warm, measure));
-            figure(r, out, "dispatch_ns_per_block_1024", null, "scheduler per block, 1024-block tasks, 24 clusters", "block",
-                    "1024-block AIV tasks, one scheduler of 24 clusters", () -> InThreadMeasurements.dispatch(24, 1024, DispatchPolicy.PARALLEL, warm,
-                            measure));
+            figure(
+                    r,
+                    out,
+                    "dispatch_ns_per_block_serial",
+                    null,
+                    "same, SERIAL policy (before #827)",
+                    "block",
+                    "dispatch_ns_per_block with the SERIAL policy",
+                    () -> InThreadMeasurements.dispatch(8, 24, DispatchPolicy.SERIAL, warm, measure));
+            figure(
+                    r,
+                    out,
+                    "dispatch_ns_per_block_1024",
+                    null,
+                    "scheduler per block, 1024-block tasks, 24 clusters",
+                    "block",
+                    "1024-block AIV tasks, one scheduler of 24 clusters",
+                    () -> InThreadMeasurements.dispatch(24, 1024, DispatchPolicy.PARALLEL, warm, measure));
         }
 
         out.println("qk-demo, threaded platform, a2a3: makespan against the compute floor");
@@ -93,11 +147,24 @@ public final class BenchSuite {
     }
 
     /** Measures one in-thread figure (its CPU-time median); a failure is reported and leaves it empty. */
-    private static void figure(BenchResults r, PrintStream out, String name, String target, String label, String per, String description,
-                               Supplier<InThreadMeasurements.PerOp> measure) {
+    private static void figure(
+            BenchResults r,
+            PrintStream out,
+            String name,
+            String target,
+            String label,
+            String per,
+            String description,
+            Supplier<InThreadMeasurements.PerOp> measure) {
         try {
             InThreadMeasurements.PerOp p = measure.get();
-            out.println(String.format(Locale.ROOT, "  %-52s %8.1f ns/%s CPU  (%.1f ns wall, %d samples)", label, p.cpuNs(), per, p.wallNs(),
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  %-52s %8.1f ns/%s CPU  (%.1f ns wall, %d samples)",
+                    label,
+                    p.cpuNs(),
+                    per,
+                    p.wallNs(),
                     p.samples()));
             r.add(name, "ns", p.cpuNs(), description, target);
         } catch (RuntimeException e) {
@@ -112,18 +179,33 @@ public final class BenchSuite {
         r.environment("cpus", Integer.toString(java.lang.Runtime.getRuntime().availableProcessors()));
         r.environment("cpu_model", cpuModel());
         r.environment("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        r.environment("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        r.environment("load_average", String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        r.environment(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
+        r.environment(
+                "load_average",
+                String.format(
+                        Locale.ROOT,
+                        "%.2f",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         r.environment("topology", Topology.host().toString());
-        r.environment("core_executor", dev.tessera.platform.threaded.CoreExecutor.auto().resolve(Topology.host(),
-                java.lang.Runtime.getRuntime().availableProcessors()) + " on host; pooled on a2a3 unless " + dev.tessera.platform.threaded.CoreExecutor.PROPERTY + " says otherwise");
+        r.environment(
+                "core_executor",
+                dev.tessera.platform.threaded.CoreExecutor.auto()
+                                .resolve(
+                                        Topology.host(),
+                                        java.lang.Runtime.getRuntime().availableProcessors())
+                        + " on host; pooled on a2a3 unless " + dev.tessera.platform.threaded.CoreExecutor.PROPERTY
+                        + " says otherwise");
         r.environment("date", Instant.now().toString());
     }
 
     private static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+                if (line.startsWith("model name"))
+                    return line.substring(line.indexOf(':') + 1).trim();
             }
         } catch (IOException | RuntimeException e) {
             // not Linux: fall through
@@ -139,7 +221,8 @@ public final class BenchSuite {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--json" -> json = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + ": use [--quick] [--json FILE]");
+                default ->
+                    throw new IllegalArgumentException("unknown argument " + args[i] + ": use [--quick] [--json FILE]");
             }
         }
         BenchResults r = run(quick, System.out);

@@ -1,5 +1,7 @@
 package dev.tessera.bench;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import dev.tessera.api.DType;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.Orchestration;
@@ -15,8 +17,6 @@ import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.util.Locale;
-import com.google.errorprone.annotations.FormatMethod;
-import com.google.errorprone.annotations.FormatString;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +63,7 @@ public final class EndToEnd implements AutoCloseable {
     private final Runtime runtime;
     private final Baselines baselines;
     private final Arena arena = Arena.ofShared();
-    private final Kernel empty = Kernel.of("empty", ctx -> { });
+    private final Kernel empty = Kernel.of("empty", ctx -> {});
     private RunResult last;
     private ExecutorService runner = newRunner();
 
@@ -88,7 +88,8 @@ public final class EndToEnd implements AutoCloseable {
         phase(r, () -> perTask[0] = independent(r), "independent_tasks_per_s", "forkjoin_independent_tasks_per_s");
         phase(r, () -> chain(r), "chain_ns_per_task");
         phase(r, () -> fan(r), "fanout_fanin_tasks_per_s");
-        for (int blocks : new int[] {24, 96, 1024}) phase(r, () -> spmd(r, blocks), "spmd" + blocks + "_latency_p50_us");
+        for (int blocks : new int[] {24, 96, 1024})
+            phase(r, () -> spmd(r, blocks), "spmd" + blocks + "_latency_p50_us");
         phase(r, () -> metg(r, perTask[0]), "metg50_us", "forkjoin_metg50_us");
         return r;
     }
@@ -186,16 +187,25 @@ public final class EndToEnd implements AutoCloseable {
         WakeLatency.roundTripNs(false, trips / 5);
         double spin = WakeLatency.roundTripNs(false, trips);
         say("thread hand-off round trip: park/unpark %.1f µs, spinning %.2f µs", park / 1e3, spin / 1e3);
-        r.add("park_unpark_roundtrip_us", "us", park / 1e3, "two threads passing a turn with LockSupport.park/unpark: the cost floor of waking a parked core");
+        r.add(
+                "park_unpark_roundtrip_us",
+                "us",
+                park / 1e3,
+                "two threads passing a turn with LockSupport.park/unpark: the cost floor of waking a parked core");
         r.add("spin_roundtrip_us", "us", spin / 1e3, "the same hand-off with both threads spinning");
     }
 
     /** Wall time of a run with one empty task: thread start-up and shutdown of one run. */
     private void startup(BenchResults r) {
         double ns = median(3, quick ? 5 : 11, () -> timedRun(orch -> orch.submit(TaskSpec.aiv(empty))));
-        say("run with one empty task: %.0f µs (start and stop of %d core + %d scheduler + 1 orchestrator threads)",
+        say(
+                "run with one empty task: %.0f µs (start and stop of %d core + %d scheduler + 1 orchestrator threads)",
                 ns / 1e3, topology.cores(), topology.schedulers());
-        r.add("run_overhead_us", "us", ns / 1e3, "wall time of Runtime.run with one empty task (threads started and joined per run)");
+        r.add(
+                "run_overhead_us",
+                "us",
+                ns / 1e3,
+                "wall time of Runtime.run with one empty task (threads started and joined per run)");
     }
 
     /** Independent empty tasks; returns the runtime's wall ns per task. */
@@ -204,7 +214,8 @@ public final class EndToEnd implements AutoCloseable {
         double[] walls = new double[reps()];
         double[] schedPerBlock = new double[reps()];
         double[] orchPerTask = new double[reps()];
-        for (int k = 0; k < (quick ? 2 : 3); k++) timedRun(o -> submitChunked(o, n, i -> TaskSpec.aiv(empty))); // JIT warm-up
+        for (int k = 0; k < (quick ? 2 : 3); k++)
+            timedRun(o -> submitChunked(o, n, i -> TaskSpec.aiv(empty))); // JIT warm-up
         for (int k = 0; k < walls.length; k++) {
             walls[k] = timedRun(o -> submitChunked(o, n, i -> TaskSpec.aiv(empty)));
             if (last.blocks() != n) throw new IllegalStateException("ran " + last.blocks() + " blocks, expected " + n);
@@ -216,18 +227,39 @@ public final class EndToEnd implements AutoCloseable {
         double bestTps = n / (Stats.min(walls) / 1e9);
         double fj = n / (median(1, reps(), () -> baselines.forkJoinIndependent(n, 0)) / 1e9);
         double cf = n / (median(1, reps(), () -> baselines.completableFutureIndependent(n, 0)) / 1e9);
-        say("independent empty tasks (n=%d): tessera %,.0f/s (best %,.0f/s), ForkJoinPool %,.0f/s, CompletableFuture %,.0f/s", n, tps,
-                bestTps, fj, cf);
-        say("  tessera threads: scheduler CPU %.0f ns/block, orchestrator CPU %.0f ns/task", Stats.median(schedPerBlock),
-                Stats.median(orchPerTask));
-        r.add("independent_tasks_per_s", "tasks/s", tps, n + " independent empty 1-block AIV tasks, submit to last completion, "
-                + topology.name() + " topology, threaded, median of " + walls.length + " runs", "≥ 1,000,000");
+        say(
+                "independent empty tasks (n=%d): tessera %,.0f/s (best %,.0f/s), ForkJoinPool %,.0f/s, CompletableFuture %,.0f/s",
+                n, tps, bestTps, fj, cf);
+        say(
+                "  tessera threads: scheduler CPU %.0f ns/block, orchestrator CPU %.0f ns/task",
+                Stats.median(schedPerBlock), Stats.median(orchPerTask));
+        r.add(
+                "independent_tasks_per_s",
+                "tasks/s",
+                tps,
+                n + " independent empty 1-block AIV tasks, submit to last completion, " + topology.name()
+                        + " topology, threaded, median of " + walls.length + " runs",
+                "≥ 1,000,000");
         r.add("independent_tasks_per_s_best", "tasks/s", bestTps, "same, best run");
-        r.add("forkjoin_independent_tasks_per_s", "tasks/s", fj, "same graph: ForkJoinPool(" + cpus + "), fork all then join all");
-        r.add("cf_independent_tasks_per_s", "tasks/s", cf, "same graph: CompletableFuture.runAsync on the same pool, allOf");
-        r.add("threaded_sched_cpu_ns_per_block", "ns", Stats.median(schedPerBlock),
+        r.add(
+                "forkjoin_independent_tasks_per_s",
+                "tasks/s",
+                fj,
+                "same graph: ForkJoinPool(" + cpus + "), fork all then join all");
+        r.add(
+                "cf_independent_tasks_per_s",
+                "tasks/s",
+                cf,
+                "same graph: CompletableFuture.runAsync on the same pool, allOf");
+        r.add(
+                "threaded_sched_cpu_ns_per_block",
+                "ns",
+                Stats.median(schedPerBlock),
                 "in that run: scheduler threads' CPU time / blocks, including idle spinning and waking parked cores");
-        r.add("threaded_orch_cpu_ns_per_task", "ns", Stats.median(orchPerTask),
+        r.add(
+                "threaded_orch_cpu_ns_per_task",
+                "ns",
+                Stats.median(orchPerTask),
                 "in that run: orchestrator thread CPU time / tasks, including spec building and ring back-pressure");
         return wall / n;
     }
@@ -239,9 +271,14 @@ public final class EndToEnd implements AutoCloseable {
         double t = median(1, reps(), () -> timedRun(o -> submitChunked(o, n, i -> link))) / n;
         double fj = median(1, reps(), () -> baselines.forkJoinChain(n)) / n;
         double cf = median(1, reps(), () -> baselines.completableFutureChain(n)) / n;
-        say("chain of %d empty tasks: tessera %.2f µs/link, ForkJoinPool %.2f µs/link, CompletableFuture %.2f µs/link", n, t / 1e3, fj / 1e3,
-                cf / 1e3);
-        r.add("chain_ns_per_task", "ns", t, n + " empty tasks, each INOUT on the same tensor: one dependency hop per task");
+        say(
+                "chain of %d empty tasks: tessera %.2f µs/link, ForkJoinPool %.2f µs/link, CompletableFuture %.2f µs/link",
+                n, t / 1e3, fj / 1e3, cf / 1e3);
+        r.add(
+                "chain_ns_per_task",
+                "ns",
+                t,
+                n + " empty tasks, each INOUT on the same tensor: one dependency hop per task");
         r.add("forkjoin_chain_ns_per_task", "ns", fj, "same chain: each ForkJoinTask forks its successor");
         r.add("cf_chain_ns_per_task", "ns", cf, "same chain: thenRunAsync stages");
     }
@@ -254,7 +291,11 @@ public final class EndToEnd implements AutoCloseable {
         Tensor z = Tensor.allocate(arena, DType.FP32, 16);
         TaskSpec src = TaskSpec.aiv(empty).inout(x).named("src");
         TaskSpec[] mid = new TaskSpec[w];
-        for (int i = 0; i < w; i++) mid[i] = TaskSpec.aiv(empty).input(x).inout(y.view(new long[] {1, 16}, new long[] {i, 0})).named("mid");
+        for (int i = 0; i < w; i++)
+            mid[i] = TaskSpec.aiv(empty)
+                    .input(x)
+                    .inout(y.view(new long[] {1, 16}, new long[] {i, 0}))
+                    .named("mid");
         TaskSpec sink = TaskSpec.aiv(empty).input(y).inout(z).named("sink");
         Orchestration graph = o -> {
             for (int k = 0; k < rounds; k++) {
@@ -269,10 +310,20 @@ public final class EndToEnd implements AutoCloseable {
         double t = tasks / (median(1, reps(), () -> timedRun(graph)) / 1e9);
         double fj = tasks / (median(1, reps(), () -> baselines.forkJoinFan(rounds, w)) / 1e9);
         double cf = tasks / (median(1, reps(), () -> baselines.completableFutureFan(rounds, w)) / 1e9);
-        say("fan-out/fan-in (%d rounds of 1 → %d → 1): tessera %,.0f tasks/s, ForkJoinPool %,.0f, CompletableFuture %,.0f", rounds, w, t, fj, cf);
-        r.add("fanout_fanin_tasks_per_s", "tasks/s", t, rounds + " rounds of source → " + w + " tasks → sink (sink reads all " + w
-                + " outputs through one TensorMap lookup)");
-        r.add("forkjoin_fanout_fanin_tasks_per_s", "tasks/s", fj, "same graph: fork/join source, invokeAll, fork/join sink");
+        say(
+                "fan-out/fan-in (%d rounds of 1 → %d → 1): tessera %,.0f tasks/s, ForkJoinPool %,.0f, CompletableFuture %,.0f",
+                rounds, w, t, fj, cf);
+        r.add(
+                "fanout_fanin_tasks_per_s",
+                "tasks/s",
+                t,
+                rounds + " rounds of source → " + w + " tasks → sink (sink reads all " + w
+                        + " outputs through one TensorMap lookup)");
+        r.add(
+                "forkjoin_fanout_fanin_tasks_per_s",
+                "tasks/s",
+                fj,
+                "same graph: fork/join source, invokeAll, fork/join sink");
         r.add("cf_fanout_fanin_tasks_per_s", "tasks/s", cf, "same graph: thenRunAsync stages and allOf");
     }
 
@@ -297,7 +348,8 @@ public final class EndToEnd implements AutoCloseable {
             }
         };
         long warmUntil = System.nanoTime() + (quick ? 1_500_000_000L : 4_000_000_000L);
-        do timedRun(warmUp); while (System.nanoTime() < warmUntil); // the JIT needs a while for the idle/wake paths
+        do timedRun(warmUp);
+        while (System.nanoTime() < warmUntil); // the JIT needs a while for the idle/wake paths
         timedRun(o -> {
             for (int i = 0; i < reps; i++) {
                 long t0 = System.nanoTime();
@@ -311,18 +363,28 @@ public final class EndToEnd implements AutoCloseable {
             long t0 = baselines.forkJoinSpmd(blocks, starts, ends);
             if (i >= reps) recordBlocks(t0, starts, ends, fjLatency, null, null);
         }
-        say("SPMD task of %d blocks (%d launches): latency p50 %.1f µs, p99 %.1f µs; first block after %.1f µs; start spread p50 %.1f µs;"
-                        + " ForkJoinPool p50 %.1f µs", blocks, reps, us(latency, 50), us(latency, 99), us(firstStart, 50), us(spread, 50),
-                us(fjLatency, 50));
-        String what = "one " + blocks + "-block AIV task of empty blocks on " + topology.name() + ": submit → end of last block";
+        say(
+                "SPMD task of %d blocks (%d launches): latency p50 %.1f µs, p99 %.1f µs; first block after %.1f µs; start spread p50 %.1f µs;"
+                        + " ForkJoinPool p50 %.1f µs",
+                blocks, reps, us(latency, 50), us(latency, 99), us(firstStart, 50), us(spread, 50), us(fjLatency, 50));
+        String what = "one " + blocks + "-block AIV task of empty blocks on " + topology.name()
+                + ": submit → end of last block";
         r.add("spmd" + blocks + "_latency_p50_us", "us", us(latency, 50), what + ", median of " + reps);
         r.add("spmd" + blocks + "_latency_p99_us", "us", us(latency, 99), what + ", 99th percentile");
-        r.add("spmd" + blocks + "_start_spread_p50_us", "us", us(spread, 50), "first to last block start of that task, median");
-        r.add("forkjoin_spmd" + blocks + "_latency_p50_us", "us", us(fjLatency, 50), "same: root task forks " + blocks
-                + " tasks and joins them, median");
+        r.add(
+                "spmd" + blocks + "_start_spread_p50_us",
+                "us",
+                us(spread, 50),
+                "first to last block start of that task, median");
+        r.add(
+                "forkjoin_spmd" + blocks + "_latency_p50_us",
+                "us",
+                us(fjLatency, 50),
+                "same: root task forks " + blocks + " tasks and joins them, median");
     }
 
-    private static void recordBlocks(long t0, long[] starts, long[] ends, Histogram latency, Histogram firstStart, Histogram spread) {
+    private static void recordBlocks(
+            long t0, long[] starts, long[] ends, Histogram latency, Histogram firstStart, Histogram spread) {
         long minStart = Long.MAX_VALUE;
         long maxStart = Long.MIN_VALUE;
         long maxEnd = Long.MIN_VALUE;
@@ -355,33 +417,48 @@ public final class EndToEnd implements AutoCloseable {
         double tesseraOverhead = tesseraNsPerTask;
         double fjNsPerTask = baselines.forkJoinIndependent(200_000, 0) / 200_000.0;
         Spin.rate();
-        Metg.Result tessera = Metg.search(d -> {
-            int n = tasksFor(d, tesseraOverhead, budgetNs);
-            Kernel spin = spinKernel(d);
-            double wall = best(reps, () -> timedRun(o -> submitChunked(o, n, i -> TaskSpec.aiv(spin))));
-            return n * d * 1e3 / cpus / wall;
-        }, METG_GOAL, bisections);
-        Metg.Result fj = Metg.search(d -> {
-            int n = tasksFor(d, fjNsPerTask, budgetNs);
-            long iters = Spin.iterations(d);
-            double wall = best(reps, () -> baselines.forkJoinIndependent(n, iters));
-            return n * d * 1e3 / cpus / wall;
-        }, METG_GOAL, bisections);
-        say("METG(50%%) on %d CPUs: tessera %.2f µs, ForkJoinPool %.2f µs (kernel rate %.2f iterations/ns)", cpus, tessera.metgUs(), fj.metgUs(),
-                Spin.rate());
+        Metg.Result tessera = Metg.search(
+                d -> {
+                    int n = tasksFor(d, tesseraOverhead, budgetNs);
+                    Kernel spin = spinKernel(d);
+                    double wall = best(reps, () -> timedRun(o -> submitChunked(o, n, i -> TaskSpec.aiv(spin))));
+                    return n * d * 1e3 / cpus / wall;
+                },
+                METG_GOAL,
+                bisections);
+        Metg.Result fj = Metg.search(
+                d -> {
+                    int n = tasksFor(d, fjNsPerTask, budgetNs);
+                    long iters = Spin.iterations(d);
+                    double wall = best(reps, () -> baselines.forkJoinIndependent(n, iters));
+                    return n * d * 1e3 / cpus / wall;
+                },
+                METG_GOAL,
+                bisections);
+        say(
+                "METG(50%%) on %d CPUs: tessera %.2f µs, ForkJoinPool %.2f µs (kernel rate %.2f iterations/ns)",
+                cpus, tessera.metgUs(), fj.metgUs(), Spin.rate());
         say("  tessera points: %s", points(tessera));
         say("  ForkJoinPool points: %s", points(fj));
-        r.add("metg50_us", "us", tessera.metgUs(), "smallest busy-kernel duration with ≥ 50% efficiency, independent 1-block AIV tasks on "
-                + topology.name() + " (" + cpus + " CPUs)", "≤ forkjoin_metg50_us");
+        r.add(
+                "metg50_us",
+                "us",
+                tessera.metgUs(),
+                "smallest busy-kernel duration with ≥ 50% efficiency, independent 1-block AIV tasks on "
+                        + topology.name() + " (" + cpus + " CPUs)",
+                "≤ forkjoin_metg50_us");
         r.add("forkjoin_metg50_us", "us", fj.metgUs(), "same, ForkJoinPool(" + cpus + "), fork all then join all");
         if (!quick) {
             double cfNsPerTask = baselines.completableFutureIndependent(200_000, 0) / 200_000.0;
-            Metg.Result cf = Metg.search(d -> {
-                int n = tasksFor(d, cfNsPerTask, budgetNs);
-                long iters = Spin.iterations(d);
-                double wall = best(reps, () -> baselines.completableFutureIndependent(n, iters));
-                return n * d * 1e3 / cpus / wall;
-            }, METG_GOAL, bisections);
+            Metg.Result cf = Metg.search(
+                    d -> {
+                        int n = tasksFor(d, cfNsPerTask, budgetNs);
+                        long iters = Spin.iterations(d);
+                        double wall = best(reps, () -> baselines.completableFutureIndependent(n, iters));
+                        return n * d * 1e3 / cpus / wall;
+                    },
+                    METG_GOAL,
+                    bisections);
             say("  CompletableFuture METG(50%%) %.2f µs, points: %s", cf.metgUs(), points(cf));
             r.add("cf_metg50_us", "us", cf.metgUs(), "same, CompletableFuture.runAsync on the pool");
         }
@@ -426,12 +503,15 @@ public final class EndToEnd implements AutoCloseable {
                 case "--quick" -> quick = true;
                 case "--topology" -> topology = Topology.parse(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + ": use [--quick] [--topology T] [--json FILE]");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown argument " + args[i] + ": use [--quick] [--topology T] [--json FILE]");
             }
         }
         BenchResults r;
         try (EndToEnd e = new EndToEnd(quick, topology, System.out)) {
-            System.out.println("end to end on " + topology + ", " + java.lang.Runtime.getRuntime().availableProcessors() + " CPUs");
+            System.out.println("end to end on " + topology + ", "
+                    + java.lang.Runtime.getRuntime().availableProcessors() + " CPUs");
             r = e.run();
         }
         BenchSuite.describeEnvironment(r, quick);

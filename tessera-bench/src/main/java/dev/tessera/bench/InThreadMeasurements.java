@@ -33,14 +33,14 @@ public final class InThreadMeasurements {
                 }
                 sink[0] += acc;
             };
-            return sample(batch, w::endBatch, () -> { }, SubmitWorkload.BATCH, warmupMs, measureMs);
+            return sample(batch, w::endBatch, () -> {}, SubmitWorkload.BATCH, warmupMs, measureMs);
         }
     }
 
     /** Scheduler ns per dispatched block (see {@link SchedulerWorkload}). */
     public static PerOp dispatch(int clusters, int blocks, DispatchPolicy policy, long warmupMs, long measureMs) {
         try (SchedulerWorkload w = new SchedulerWorkload(clusters, blocks, policy, SchedulerWorkload.SUITE_BLOCKS)) {
-            return sample(w::schedule, () -> { }, w::submitBatch, w.blocksPerBatch(), warmupMs, measureMs);
+            return sample(w::schedule, () -> {}, w::submitBatch, w.blocksPerBatch(), warmupMs, measureMs);
         }
     }
 
@@ -48,7 +48,8 @@ public final class InThreadMeasurements {
      * Runs {@code before} (untimed), {@code timed}, {@code after} (untimed) until the warm-up and
      * then the measuring time are used up; returns the medians of the timed part per operation.
      */
-    static PerOp sample(Runnable timed, Runnable after, Runnable before, long opsPerSample, long warmupMs, long measureMs) {
+    static PerOp sample(
+            Runnable timed, Runnable after, Runnable before, long opsPerSample, long warmupMs, long measureMs) {
         long end = System.nanoTime() + warmupMs * 1_000_000;
         while (System.nanoTime() < end) {
             before.run();

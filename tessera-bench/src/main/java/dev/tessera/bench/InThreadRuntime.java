@@ -45,7 +45,7 @@ public final class InThreadRuntime implements AutoCloseable {
     private final OrchestratorImpl orchestrator;
     private final InstantCores cores;
     private final Scheduler scheduler;
-    private final RuntimeState.ReadySink dropReady = t -> { };
+    private final RuntimeState.ReadySink dropReady = t -> {};
     private final TaskSlot[][] scratch = {new TaskSlot[16]};
     private Scope scope;
 

@@ -45,10 +45,25 @@ public final class MeasuringPlatform implements Platform {
     public PlatformSession open(CoreHost host, long seed) {
         PlatformSession s = delegate.open(host, seed);
         return new PlatformSession() {
-            @Override public Actor orchestratorActor() { return s.orchestratorActor(); }
-            @Override public Actor schedulerActor(int scheduler) { return s.schedulerActor(scheduler); }
-            @Override public CorePort core(int coreId) { return s.core(coreId); }
-            @Override public void close() { s.close(); }
+            @Override
+            public Actor orchestratorActor() {
+                return s.orchestratorActor();
+            }
+
+            @Override
+            public Actor schedulerActor(int scheduler) {
+                return s.schedulerActor(scheduler);
+            }
+
+            @Override
+            public CorePort core(int coreId) {
+                return s.core(coreId);
+            }
+
+            @Override
+            public void close() {
+                s.close();
+            }
 
             @Override
             public void execute(Runnable orchestrator, Runnable[] schedulers) {

@@ -1,5 +1,7 @@
 package dev.tessera.bench;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.RunResult;
 import dev.tessera.api.Runtime;
@@ -16,8 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import com.google.errorprone.annotations.FormatMethod;
-import com.google.errorprone.annotations.FormatString;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,51 +54,86 @@ final class QkDemoFigures {
         try (ExampleInstance instance = example.instantiate(A2A3)) {
             List<DispatchPayload> blocks = capture(instance);
             double floorNs = serialNs(blocks) / cpus;
-            say("qk-demo on a2a3: %d blocks, compute floor %.2f ms (serial kernels ÷ %d CPUs)", blocks.size(), floorNs / 1e6, cpus);
-            r.add("qk_floor_ms", "ms", floorNs / 1e6, "qk-demo a2a3: all " + blocks.size() + " blocks' kernels back to back on one thread,"
-                    + " best of passes, ÷ CPUs");
+            say(
+                    "qk-demo on a2a3: %d blocks, compute floor %.2f ms (serial kernels ÷ %d CPUs)",
+                    blocks.size(), floorNs / 1e6, cpus);
+            r.add(
+                    "qk_floor_ms",
+                    "ms",
+                    floorNs / 1e6,
+                    "qk-demo a2a3: all " + blocks.size() + " blocks' kernels back to back on one thread,"
+                            + " best of passes, ÷ CPUs");
             measure(r, instance, CoreExecutor.auto(), "", floorNs);
             measure(r, instance, CoreExecutor.dedicated(), "_dedicated", floorNs);
         }
         return r;
     }
 
-    private void measure(BenchResults r, ExampleInstance instance, CoreExecutor executor, String suffix, double floorNs) {
+    private void measure(
+            BenchResults r, ExampleInstance instance, CoreExecutor executor, String suffix, double floorNs) {
         int warmups = quick ? 3 : 5;
         int reps = quick ? 5 : 11;
         AtomicInteger threads = new AtomicInteger();
         AtomicInteger sampled = new AtomicInteger();
         double[] makespans = new double[reps];
-        try (Runtime rt = Runtime.builder().topology(A2A3).coreExecutor(executor).observer(p -> {
-            // one look per run at how many Tessera threads exist: cheap enough for 96 blocks
-            if (sampled.compareAndSet(0, 1)) threads.accumulateAndGet(tesseraThreads(), Math::max);
-        }).build()) {
+        try (Runtime rt = Runtime.builder()
+                .topology(A2A3)
+                .coreExecutor(executor)
+                .observer(p -> {
+                    // one look per run at how many Tessera threads exist: cheap enough for 96 blocks
+                    if (sampled.compareAndSet(0, 1)) threads.accumulateAndGet(tesseraThreads(), Math::max);
+                })
+                .build()) {
             for (int i = 0; i < warmups + reps; i++) {
                 sampled.set(0);
                 RunResult res = rt.run(instance.orchestration());
-                if (!instance.verify().passed()) throw new IllegalStateException("qk-demo failed its golden: " + instance.verify().describe());
+                if (!instance.verify().passed())
+                    throw new IllegalStateException(
+                            "qk-demo failed its golden: " + instance.verify().describe());
                 if (i >= warmups) makespans[i - warmups] = res.makespanNs();
             }
         }
         double median = Stats.median(makespans);
         String resolved = executor.resolve(A2A3, cpus).toString();
-        say("  %s cores (%s): makespan p50 %.2f ms (min %.2f, max %.2f) = %.2f x floor; %d Tessera threads", executor, resolved,
-                median / 1e6, Arrays.stream(makespans).min().orElse(0) / 1e6, Arrays.stream(makespans).max().orElse(0) / 1e6,
-                median / floorNs, threads.get());
-        String what = suffix.isEmpty() ? "default core executor (" + executor + " → " + resolved + ")" : resolved + " cores";
-        r.add("qk_makespan" + suffix + "_ms", "ms", median / 1e6, "qk-demo, threaded, a2a3, " + what + ": median makespan of " + reps
-                + " runs after " + warmups + " warm-ups");
-        r.add("qk_makespan" + suffix + "_over_floor", "x", median / floorNs, "that makespan ÷ qk_floor_ms",
+        say(
+                "  %s cores (%s): makespan p50 %.2f ms (min %.2f, max %.2f) = %.2f x floor; %d Tessera threads",
+                executor,
+                resolved,
+                median / 1e6,
+                Arrays.stream(makespans).min().orElse(0) / 1e6,
+                Arrays.stream(makespans).max().orElse(0) / 1e6,
+                median / floorNs,
+                threads.get());
+        String what =
+                suffix.isEmpty() ? "default core executor (" + executor + " → " + resolved + ")" : resolved + " cores";
+        r.add(
+                "qk_makespan" + suffix + "_ms",
+                "ms",
+                median / 1e6,
+                "qk-demo, threaded, a2a3, " + what + ": median makespan of " + reps + " runs after " + warmups
+                        + " warm-ups");
+        r.add(
+                "qk_makespan" + suffix + "_over_floor",
+                "x",
+                median / floorNs,
+                "that makespan ÷ qk_floor_ms",
                 suffix.isEmpty() ? "≤ 1.3" : null);
-        r.add("qk_threads" + suffix, "threads", threads.get(), "most Tessera threads alive during those runs (" + what + ")",
+        r.add(
+                "qk_threads" + suffix,
+                "threads",
+                threads.get(),
+                "most Tessera threads alive during those runs (" + what + ")",
                 suffix.isEmpty() ? "≤ " + (cpus + A2A3.schedulers() + 1) : null);
     }
 
     /** The payload of every block the example runs, from one sim run. */
     private static List<DispatchPayload> capture(ExampleInstance instance) {
         ConcurrentLinkedQueue<DispatchPayload> seen = new ConcurrentLinkedQueue<>();
-        try (Runtime rt = Runtime.builder().topology(A2A3).platform(new SimPlatform(CostModel.preset("a2a3"), true, false))
-                .observer(p -> seen.add(copy(p))).build()) {
+        try (Runtime rt = Runtime.builder()
+                .topology(A2A3)
+                .platform(new SimPlatform(CostModel.preset("a2a3"), true, false))
+                .observer(p -> seen.add(copy(p)))
+                .build()) {
             rt.run(instance.orchestration());
         }
         return new ArrayList<>(seen);
@@ -136,7 +171,8 @@ final class QkDemoFigures {
 
     private static int tesseraThreads() {
         int n = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().startsWith("tessera-") && !t.getName().startsWith("tessera-bench")) n++;
+        for (Thread t : Thread.getAllStackTraces().keySet())
+            if (t.getName().startsWith("tessera-") && !t.getName().startsWith("tessera-bench")) n++;
         return n;
     }
 

@@ -32,9 +32,13 @@ public final class SchedulerWorkload implements AutoCloseable {
      *                     {@link InThreadRuntime#MAX_BATCH}
      */
     public SchedulerWorkload(int clusters, int blocks, DispatchPolicy policy, int targetBlocks) {
-        this.rt = new InThreadRuntime(Runtime.builder().topology(Topology.custom(clusters, 1)).policy(policy).build().config());
+        this.rt = new InThreadRuntime(Runtime.builder()
+                .topology(Topology.custom(clusters, 1))
+                .policy(policy)
+                .build()
+                .config());
         this.blocks = blocks;
-        this.spec = TaskSpec.aiv(Kernel.of("empty", ctx -> { })).blocks(blocks).named("spmd" + blocks);
+        this.spec = TaskSpec.aiv(Kernel.of("empty", ctx -> {})).blocks(blocks).named("spmd" + blocks);
         this.tasksPerBatch = Math.max(1, Math.min(InThreadRuntime.MAX_BATCH, targetBlocks / blocks));
     }
 
@@ -52,7 +56,8 @@ public final class SchedulerWorkload implements AutoCloseable {
     /** Timed: schedules the submitted batch to completion; returns the blocks dispatched. */
     public long schedule() {
         long n = rt.runScheduler();
-        if (n != blocksPerBatch()) throw new IllegalStateException("dispatched " + n + " blocks, expected " + blocksPerBatch());
+        if (n != blocksPerBatch())
+            throw new IllegalStateException("dispatched " + n + " blocks, expected " + blocksPerBatch());
         return n;
     }
 

@@ -34,7 +34,7 @@ public final class SubmitWorkload implements AutoCloseable {
     private final InThreadRuntime rt;
     private final Tensor[] row0;
     private final TaskSpec[] specs = new TaskSpec[BATCH];
-    private final Kernel kernel = Kernel.of("k", ctx -> { });
+    private final Kernel kernel = Kernel.of("k", ctx -> {});
 
     public SubmitWorkload(int args, int writers) {
         this(args, writers, DEFAULT_WINDOW);
@@ -45,10 +45,15 @@ public final class SubmitWorkload implements AutoCloseable {
      *                   how long ago a slot being reused was last touched (its cache footprint)
      */
     public SubmitWorkload(int args, int writers, int taskWindow) {
-        if (args < 1 || args > TaskSpec.MAX_TENSORS) throw new IllegalArgumentException("args must be 1.." + TaskSpec.MAX_TENSORS);
+        if (args < 1 || args > TaskSpec.MAX_TENSORS)
+            throw new IllegalArgumentException("args must be 1.." + TaskSpec.MAX_TENSORS);
         if (writers < 1) throw new IllegalArgumentException("writers must be ≥ 1");
         this.args = args;
-        this.rt = new InThreadRuntime(Runtime.builder().topology(Topology.custom(2, 1)).taskWindow(taskWindow).build().config());
+        this.rt = new InThreadRuntime(Runtime.builder()
+                .topology(Topology.custom(2, 1))
+                .taskWindow(taskWindow)
+                .build()
+                .config());
         Tensor[] buffers = new Tensor[args];
         row0 = new Tensor[args];
         for (int k = 0; k < args; k++) {

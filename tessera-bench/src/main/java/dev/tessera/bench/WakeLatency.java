@@ -16,17 +16,19 @@ public final class WakeLatency {
     public static double roundTripNs(boolean park, int trips) {
         Thread main = Thread.currentThread();
         turn = 0;
-        Thread other = new Thread(() -> {
-            Thread me = Thread.currentThread();
-            for (int i = 0; i < trips; i++) {
-                while (turn != 1) {
-                    if (park) LockSupport.park(me);
-                    else Thread.onSpinWait();
-                }
-                turn = 0;
-                if (park) LockSupport.unpark(main);
-            }
-        }, "tessera-bench-pong");
+        Thread other = new Thread(
+                () -> {
+                    Thread me = Thread.currentThread();
+                    for (int i = 0; i < trips; i++) {
+                        while (turn != 1) {
+                            if (park) LockSupport.park(me);
+                            else Thread.onSpinWait();
+                        }
+                        turn = 0;
+                        if (park) LockSupport.unpark(main);
+                    }
+                },
+                "tessera-bench-pong");
         other.setDaemon(true);
         other.start();
         long t0 = System.nanoTime();

@@ -26,7 +26,9 @@ class HarnessTest {
                     w.submitBatch();
                     assertEquals(960, w.schedule());
                     assertEquals(960L * batch, w.runtime().posts(), "one core dispatch per AIV block");
-                    assertEquals(w.runtime().state().submitted.get(), w.runtime().state().completed.get());
+                    assertEquals(
+                            w.runtime().state().submitted.get(),
+                            w.runtime().state().completed.get());
                 }
                 assertEquals(0, w.runtime().state().rings[1].alive(), "every task of the batches retired");
             }
@@ -56,7 +58,8 @@ class HarnessTest {
             w.beginBatch();
             for (int i = 0; i < 10; i++) {
                 long id = w.submitPrebuilt(i);
-                producerCounts.add(w.runtime().state().rings[1].liveSlot(dev.tessera.api.TaskIds.local(id)).producerCount);
+                producerCounts.add(
+                        w.runtime().state().rings[1].liveSlot(dev.tessera.api.TaskIds.local(id)).producerCount);
             }
             w.endBatch();
         }

@@ -12,11 +12,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = {
-        "Run the end-to-end benchmarks on the threaded platform (submit cost, dispatch cost per block, independent "
-                + "tasks per second, chains, fan-out/fan-in, SPMD latency, METG against ForkJoinPool and "
-                + "CompletableFuture) and print a table. See docs/benchmarks.md.",
-        "Exit code 0 when the suite ran, 4 when the JSON file cannot be written."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the end-to-end benchmarks on the threaded platform (submit cost, dispatch cost per block, independent "
+                    + "tasks per second, chains, fan-out/fan-in, SPMD latency, METG against ForkJoinPool and "
+                    + "CompletableFuture) and print a table. See docs/benchmarks.md.",
+            "Exit code 0 when the suite ran, 4 when the JSON file cannot be written."
+        })
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -24,7 +28,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer and shorter runs: under 5 minutes on a 2-CPU machine.")
     boolean quick;
 
-    @Option(names = "--json", paramLabel = "FILE", converter = Converters.PathConverter.class,
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            converter = Converters.PathConverter.class,
             description = "Also write {\"results\":[{\"name\",\"unit\",\"value\"}]} to FILE.")
     Path json;
 

@@ -20,20 +20,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, description = {
-        "Run one example under the serial dispatch policy (before PR #827), then under parallel (#827), "
-                + "check both against the golden and compare their swimlanes.",
-        "Writes into DIR: serial/" + TraceFiles.TRACE + ", serial/" + TraceFiles.HTML + ", parallel/" + TraceFiles.TRACE
-                + ", parallel/" + TraceFiles.HTML + ", " + TraceFiles.COMPARE_PNG + " (serial above, parallel below, "
-                + "one time scale) and " + TraceFiles.COMPARE_JSON + " ({\"serial\": stats, \"parallel\": stats}).",
-        "Prints makespan, overhead, utilisation, blocks per scheduler and every SPMD task's start spread side by side.",
-        "Exit code 0 when both runs PASS, 1 when one FAILs, 2 on a bad command line, 3 when a run fails, "
-                + "4 when an output file cannot be written."})
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run one example under the serial dispatch policy (before PR #827), then under parallel (#827), "
+                    + "check both against the golden and compare their swimlanes.",
+            "Writes into DIR: serial/" + TraceFiles.TRACE + ", serial/" + TraceFiles.HTML + ", parallel/"
+                    + TraceFiles.TRACE
+                    + ", parallel/" + TraceFiles.HTML + ", " + TraceFiles.COMPARE_PNG
+                    + " (serial above, parallel below, "
+                    + "one time scale) and " + TraceFiles.COMPARE_JSON + " ({\"serial\": stats, \"parallel\": stats}).",
+            "Prints makespan, overhead, utilisation, blocks per scheduler and every SPMD task's start spread side by side.",
+            "Exit code 0 when both runs PASS, 1 when one FAILs, 2 on a bad command line, 3 when a run fails, "
+                    + "4 when an output file cannot be written."
+        })
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXAMPLE", converter = Converters.ExampleConverter.class,
+    @Parameters(
+            index = "0",
+            paramLabel = "EXAMPLE",
+            converter = Converters.ExampleConverter.class,
             completionCandidates = Converters.ExampleNames.class,
             description = "One of: ${COMPLETION-CANDIDATES}.")
     Example example;
@@ -41,7 +50,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
-    @Option(names = "--case", paramLabel = "NAME",
+    @Option(
+            names = "--case",
+            paramLabel = "NAME",
             description = "A named preset of the example's options, e.g. Case1 (see 'tessera list --cases').")
     String caseName;
 
@@ -52,11 +63,18 @@ final class CompareCommand implements Callable<Integer> {
     /** The example's checked options, set by {@link #call}. */
     private dev.tessera.examples.Options exampleOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, converter = Converters.PathConverter.class,
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            required = true,
+            converter = Converters.PathConverter.class,
             description = "Folder for the traces, pages, picture and statistics (created if missing).")
     Path outDir;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Run the example N times untraced under each policy first, so that JIT compilation "
                     + "lands in neither compared run (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -79,9 +97,14 @@ final class CompareCommand implements Callable<Integer> {
         Report.row(out, "parallel", parallel.verdict().describe());
 
         out.println();
-        out.print(StatsText.comparisonTable(TraceStats.of(serial.result().trace()), TraceStats.of(parallel.result().trace())));
+        out.print(StatsText.comparisonTable(
+                TraceStats.of(serial.result().trace()),
+                TraceStats.of(parallel.result().trace())));
         out.println();
-        TraceFiles.print(out, TraceFiles.writeComparison(serial.result().trace(), parallel.result().trace(), outDir));
+        TraceFiles.print(
+                out,
+                TraceFiles.writeComparison(
+                        serial.result().trace(), parallel.result().trace(), outDir));
 
         if (!serial.verdict().wasChecked()) {
             out.println(serial.verdict().describe());
@@ -92,7 +115,9 @@ final class CompareCommand implements Callable<Integer> {
         if (passed) {
             out.println("PASS (serial and parallel both match the golden)");
         } else {
-            String failed = serial.verdict().passed() ? "parallel" : parallel.verdict().passed() ? "serial" : "serial and parallel";
+            String failed = serial.verdict().passed()
+                    ? "parallel"
+                    : parallel.verdict().passed() ? "serial" : "serial and parallel";
             out.println("FAIL (" + failed + " did not match the golden)");
         }
         out.flush();
@@ -100,7 +125,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void warmUp(Settings s) {
-        for (int i = 1; i <= warmup; i++) runOne(s.withTrace(false), " warm-up" + (warmup > 1 ? " " + i + " of " + warmup : ""));
+        for (int i = 1; i <= warmup; i++)
+            runOne(s.withTrace(false), " warm-up" + (warmup > 1 ? " " + i + " of " + warmup : ""));
     }
 
     /** {@code what}: "" for a measured run, " warm-up 2 of 3" for a warm-up: named when the run fails. */

@@ -3,8 +3,8 @@ package dev.tessera.cli;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.Examples;
 import dev.tessera.examples.run.Platforms;
-import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.platform.sim.SimPlatform;
+import dev.tessera.platform.threaded.CoreExecutor;
 import dev.tessera.scheduler.DispatchPolicy;
 import dev.tessera.scheduler.SyncStartMode;
 import dev.tessera.topology.Topology;
@@ -40,7 +40,8 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 // Unknown names get the valid forms from the parser; impossible sizes say what is wrong.
                 String why = e.getMessage();
-                throw new TypeConversionException(why.contains(value) ? why : "invalid topology '" + value + "': " + why);
+                throw new TypeConversionException(
+                        why.contains(value) ? why : "invalid topology '" + value + "': " + why);
             }
         }
     }
@@ -87,9 +88,10 @@ final class Converters {
                 default -> 3_600_000_000_000L;
             };
             BigDecimal ns = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit));
-            if (ns.compareTo(BigDecimal.ONE) < 0 || ns.compareTo(BigDecimal.valueOf(SimPlatform.MAX_TIME_LIMIT_NS)) > 0) {
-                throw new TypeConversionException("duration '" + value + "' is outside 1 ns .. " + SimPlatform.MAX_TIME_LIMIT_NS
-                        + " ns (about 31 years)");
+            if (ns.compareTo(BigDecimal.ONE) < 0
+                    || ns.compareTo(BigDecimal.valueOf(SimPlatform.MAX_TIME_LIMIT_NS)) > 0) {
+                throw new TypeConversionException("duration '" + value + "' is outside 1 ns .. "
+                        + SimPlatform.MAX_TIME_LIMIT_NS + " ns (about 31 years)");
             }
             return ns.setScale(0, RoundingMode.CEILING).longValueExact();
         }
@@ -132,9 +134,9 @@ final class Converters {
     static final class ExampleConverter implements ITypeConverter<Example> {
         @Override
         public Example convert(String value) {
-            return Examples.byName(value).orElseThrow(() -> new TypeConversionException(
-                    "unknown example '" + value + "': use one of " + String.join(", ", Examples.names())
-                            + " (tessera list describes them)"));
+            return Examples.byName(value)
+                    .orElseThrow(() -> new TypeConversionException("unknown example '" + value + "': use one of "
+                            + String.join(", ", Examples.names()) + " (tessera list describes them)"));
         }
     }
 

@@ -14,24 +14,33 @@ import picocli.CommandLine.Spec;
  * dispatch policy, side by side. Exactly {@code compare qk-demo --platform sim --topology a2a3
  * --seed 7 --out DIR}.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = {
-        "Show what PR #827 changed: runs 'compare qk-demo --platform sim --topology a2a3 --seed 7 --out DIR'.",
-        "Before (serial) one scheduler starts each 24-block task in a staircase; after (parallel) the blocks split "
-                + "8/8/8 over the 3 schedulers and start together. Same exit codes as compare."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show what PR #827 changed: runs 'compare qk-demo --platform sim --topology a2a3 --seed 7 --out DIR'.",
+            "Before (serial) one scheduler starts each 24-block task in a staircase; after (parallel) the blocks split "
+                    + "8/8/8 over the 3 schedulers and start together. Same exit codes as compare."
+        })
 final class DemoCommand implements Callable<Integer> {
     static final String EXAMPLE = "qk-demo";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "tessera-out/demo", converter = Converters.PathConverter.class,
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "tessera-out/demo",
+            converter = Converters.PathConverter.class,
             description = "Folder for the pictures, traces and statistics (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
     @Override
     public Integer call() {
         CommandLine compare = spec.parent().commandLine().getSubcommands().get("compare");
-        int code = compare.execute(EXAMPLE, "--platform", "sim", "--topology", "a2a3", "--seed", "7", "--out", outDir.toString());
+        int code = compare.execute(
+                EXAMPLE, "--platform", "sim", "--topology", "a2a3", "--seed", "7", "--out", outDir.toString());
         PrintWriter out = spec.commandLine().getOut();
         if (code == ExitCodes.OK || code == ExitCodes.FAIL) {
             out.println();

@@ -43,10 +43,13 @@ final class ExampleArgs {
             }
             if (!declares(example, name)) {
                 // Neither the command's option nor the example's: say both, so a misplaced --policy reads right too.
-                throw new ParameterException(cli, "unknown option '--" + name + "': not an option of "
-                        + cli.getCommandName() + optionsHint(example));
+                throw new ParameterException(
+                        cli,
+                        "unknown option '--" + name + "': not an option of " + cli.getCommandName()
+                                + optionsHint(example));
             }
-            if (given.put(name, value) != null) throw new ParameterException(cli, "option --" + name + " is given twice");
+            if (given.put(name, value) != null)
+                throw new ParameterException(cli, "option --" + name + " is given twice");
         }
         try {
             Options options = Options.resolve(example, caseName, given);
@@ -90,8 +93,12 @@ final class ExampleArgs {
             int width = 0;
             for (ExampleOption o : e.options()) width = Math.max(width, o.name().length() + 2);
             for (ExampleOption o : e.options()) {
-                sb.append(String.format("  %-" + width + "s  %s (%s; default %s)%n", "--" + o.name(), o.description(),
-                        o.valuesText(), o.defaultValue()));
+                sb.append(String.format(
+                        "  %-" + width + "s  %s (%s; default %s)%n",
+                        "--" + o.name(),
+                        o.description(),
+                        o.valuesText(),
+                        o.defaultValue()));
             }
         }
         return sb.toString();

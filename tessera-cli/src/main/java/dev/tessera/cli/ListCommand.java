@@ -9,12 +9,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the examples with a one-line description each.")
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "List the examples with a one-line description each.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cases", description = "Also list every example's cases (--case NAME) and options (--OPTION VALUE).")
+    @Option(
+            names = "--cases",
+            description = "Also list every example's cases (--case NAME) and options (--OPTION VALUE).")
     boolean cases;
 
     @Override

@@ -67,7 +67,8 @@ final class Report {
     /** {@code pooled (2 workers, auto)}, {@code dedicated (76 threads)}: what the threaded platform runs cores on. */
     static String cores(CoreExecutor asked, Topology topology) {
         CoreExecutor e = asked.resolve(topology, java.lang.Runtime.getRuntime().availableProcessors());
-        String how = e.kind() == CoreExecutor.Kind.POOLED ? "pooled (" + e.workers() + " worker" + (e.workers() == 1 ? "" : "s")
+        String how = e.kind() == CoreExecutor.Kind.POOLED
+                ? "pooled (" + e.workers() + " worker" + (e.workers() == 1 ? "" : "s")
                 : "dedicated (" + CoreExecutor.dedicatedThreads(topology) + " threads";
         return how + (asked.kind() == CoreExecutor.Kind.AUTO ? ", auto)" : ")");
     }

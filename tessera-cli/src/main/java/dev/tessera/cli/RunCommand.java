@@ -19,18 +19,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = {
-        "Run one example, print a summary and check the result against its golden.",
-        "With --trace, record the run and write its swimlane and statistics.",
-        "Examples with cases and options take --case NAME and --OPTION VALUE after the example's name "
-                + "(listed below and by 'tessera list --cases').",
-        "Exit code 0 on PASS, 1 on FAIL, 2 on a bad command line, 3 when the run fails, "
-                + "4 when an output file cannot be written."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run one example, print a summary and check the result against its golden.",
+            "With --trace, record the run and write its swimlane and statistics.",
+            "Examples with cases and options take --case NAME and --OPTION VALUE after the example's name "
+                    + "(listed below and by 'tessera list --cases').",
+            "Exit code 0 on PASS, 1 on FAIL, 2 on a bad command line, 3 when the run fails, "
+                    + "4 when an output file cannot be written."
+        })
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXAMPLE", converter = Converters.ExampleConverter.class,
+    @Parameters(
+            index = "0",
+            paramLabel = "EXAMPLE",
+            converter = Converters.ExampleConverter.class,
             completionCandidates = Converters.ExampleNames.class,
             description = "One of: ${COMPLETION-CANDIDATES}.")
     Example example;
@@ -38,7 +45,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
-    @Option(names = "--case", paramLabel = "NAME",
+    @Option(
+            names = "--case",
+            paramLabel = "NAME",
             description = "A named preset of the example's options, e.g. Case1 (see 'tessera list --cases').")
     String caseName;
 
@@ -46,17 +55,26 @@ final class RunCommand implements Callable<Integer> {
     @Unmatched
     List<String> exampleArgs = new ArrayList<>();
 
-    @Option(names = "--trace", paramLabel = "DIR", converter = Converters.PathConverter.class,
+    @Option(
+            names = "--trace",
+            paramLabel = "DIR",
+            converter = Converters.PathConverter.class,
             description = "Record the run and write " + TraceFiles.TRACE + " (Perfetto), " + TraceFiles.HTML + ", "
                     + TraceFiles.PNG + " and " + TraceFiles.STATS + " into DIR (created if missing); "
                     + "also prints the statistics, with every SPMD task's start spread.")
     Path traceDir;
 
-    @Option(names = "--stats", paramLabel = "FILE", converter = Converters.PathConverter.class,
+    @Option(
+            names = "--stats",
+            paramLabel = "FILE",
+            converter = Converters.PathConverter.class,
             description = "Record the run and write its statistics as JSON to FILE (with or without --trace).")
     Path statsFile;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Run the example N times untraced first, so that JIT compilation does not land in "
                     + "the reported run (default: ${DEFAULT-VALUE}).")
     int warmup;

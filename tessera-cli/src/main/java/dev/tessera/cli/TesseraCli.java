@@ -14,23 +14,35 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The {@code tessera} command: list, run, compare and demo the examples. */
-@Command(name = "tessera", mixinStandardHelpOptions = true, version = "tessera 0.1.0-SNAPSHOT",
+@Command(
+        name = "tessera",
+        mixinStandardHelpOptions = true,
+        version = "tessera 0.1.0-SNAPSHOT",
         description = "Tessera: a Java re-creation of the PTO2 task runtime with parallel SPMD block dispatch.",
-        subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, DemoCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {
+            ListCommand.class,
+            RunCommand.class,
+            CompareCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success; for run/demo: the output matched the golden (PASS); for compare: both runs did",
-                "1:an output did not match the golden (FAIL)",
-                "2:bad command line",
-                "3:a run failed with an error (also: out of memory)",
-                "4:an output could not be written (--trace, --stats, --out, --json, standard output)"})
+        exitCodeList = {
+            "0:success; for run/demo: the output matched the golden (PASS); for compare: both runs did",
+            "1:an output did not match the golden (FAIL)",
+            "2:bad command line",
+            "3:a run failed with an error (also: out of memory)",
+            "4:an output could not be written (--trace, --stats, --out, --json, standard output)"
+        })
 public final class TesseraCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: use list, run, compare, demo, bench or help");
+        throw new ParameterException(
+                spec.commandLine(), "missing command: use list, run, compare, demo, bench or help");
     }
 
     public static void main(String[] args) {
@@ -62,7 +74,8 @@ public final class TesseraCli implements Callable<Integer> {
                 .setParameterExceptionHandler(TesseraCli::badCommandLine)
                 .setExecutionExceptionHandler(TesseraCli::runFailed);
         // The examples' cases and options are known only at run time: list them under run's and compare's usage.
-        String footer = "%nCases and options of the examples (after EXAMPLE):%n" + ExampleArgs.catalogue().replace("%", "%%");
+        String footer = "%nCases and options of the examples (after EXAMPLE):%n"
+                + ExampleArgs.catalogue().replace("%", "%%");
         for (String command : new String[] {"run", "compare"}) {
             cli.getSubcommands().get(command).getCommandSpec().usageMessage().footer(footer);
         }
@@ -79,13 +92,15 @@ public final class TesseraCli implements Callable<Integer> {
     /** One line for an Error that ended a command: what happened and what to do. */
     static String jvmError(Throwable e) {
         if (e instanceof OutOfMemoryError) {
-            return "tessera: out of memory (" + e.getMessage() + "): give the JVM more heap, e.g. TESSERA_JAVA_OPTS=-Xmx8g ./tessera ...,"
+            return "tessera: out of memory (" + e.getMessage()
+                    + "): give the JVM more heap, e.g. TESSERA_JAVA_OPTS=-Xmx8g ./tessera ...,"
                     + " or run something smaller (a smaller --topology, without --trace/--stats)";
         }
         if (e instanceof StackOverflowError) {
             return "tessera: stack overflow: give threads a larger stack, e.g. TESSERA_JAVA_OPTS=-Xss16m ./tessera ...";
         }
-        return "tessera: the JVM failed: " + e + " (a resource limit, or a bug: please report it with the command line)";
+        return "tessera: the JVM failed: " + e
+                + " (a resource limit, or a bug: please report it with the command line)";
     }
 
     /** The first Error in {@code t}'s cause chain (a kernel or orchestration that ran out of memory), or null. */
@@ -101,9 +116,12 @@ public final class TesseraCli implements Callable<Integer> {
     private static int badCommandLine(ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        if (e instanceof CommandLine.UnmatchedArgumentException && cli.getParent() == null && !args[0].startsWith("-")) {
+        if (e instanceof CommandLine.UnmatchedArgumentException
+                && cli.getParent() == null
+                && !args[0].startsWith("-")) {
             // A mistyped command: picocli's "unmatched argument" does not say which commands exist.
-            err.println("tessera: unknown command '" + args[0] + "': use " + String.join(", ", cli.getSubcommands().keySet()));
+            err.println("tessera: unknown command '" + args[0] + "': use "
+                    + String.join(", ", cli.getSubcommands().keySet()));
         } else {
             err.println("tessera: " + e.getMessage());
         }
@@ -142,7 +160,8 @@ public final class TesseraCli implements Callable<Integer> {
         } else {
             err.println("tessera: the run failed: " + e.getMessage());
             // Errors the runtime reports are explained by their message; anything else is a bug.
-            if (!(e instanceof TesseraException) && !(e instanceof SimTimeLimitExceededException)) e.printStackTrace(err);
+            if (!(e instanceof TesseraException) && !(e instanceof SimTimeLimitExceededException))
+                e.printStackTrace(err);
         }
         err.flush();
         return ExitCodes.RUN_ERROR;

@@ -2,10 +2,10 @@ package dev.tessera.cli;
 
 import dev.tessera.examples.run.IoErrors;
 import dev.tessera.profiling.ChromeTraceWriter;
+import dev.tessera.profiling.StatsJson;
 import dev.tessera.profiling.SwimlaneHtml;
 import dev.tessera.profiling.SwimlanePng;
 import dev.tessera.profiling.Trace;
-import dev.tessera.profiling.StatsJson;
 import dev.tessera.profiling.TraceStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,13 +57,17 @@ final class TraceFiles {
         Path dir = traceDir.toAbsolutePath().normalize();
         Path stats = statsFile.toAbsolutePath().normalize();
         if (stats.equals(dir)) {
-            throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the folder --trace writes into: give --stats a file");
+            throw new MachineOptions.BadOptionsException(
+                    "--stats " + statsFile + " is the folder --trace writes into: give --stats a file");
         }
         for (String name : List.of(TRACE, HTML, PNG, STATS)) {
             if (stats.equals(dir.resolve(name))) {
-                throw new MachineOptions.BadOptionsException("--stats " + statsFile + " is the " + name + " that --trace " + traceDir
-                        + " writes" + (name.equals(STATS) ? " already: leave out --stats" : ", so one would overwrite the other:"
-                        + " give --stats another file"));
+                throw new MachineOptions.BadOptionsException(
+                        "--stats " + statsFile + " is the " + name + " that --trace " + traceDir
+                                + " writes"
+                                + (name.equals(STATS)
+                                        ? " already: leave out --stats"
+                                        : ", so one would overwrite the other:" + " give --stats another file"));
             }
         }
     }
@@ -79,7 +83,8 @@ final class TraceFiles {
     static List<Written> writeRun(Trace trace, TraceStats stats, Path dir) {
         prepareDirectory(dir);
         List<Written> out = new ArrayList<>();
-        out.add(write("trace", dir.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(trace, p)));
+        out.add(write(
+                "trace", dir.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(trace, p)));
         out.add(write("swimlane", dir.resolve(HTML), "any browser", p -> SwimlaneHtml.write(trace, p)));
         out.add(write("picture", dir.resolve(PNG), "", p -> SwimlanePng.write(trace, p)));
         out.add(write("stats", dir.resolve(STATS), "", p -> StatsJson.write(stats, p)));
@@ -104,14 +109,24 @@ final class TraceFiles {
             String policy = t == serial ? "serial" : "parallel";
             Path sub = dir.resolve(policy);
             prepareDirectory(sub);
-            out.add(write(policy + " trace", sub.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(t, p)));
+            out.add(write(
+                    policy + " trace",
+                    sub.resolve(TRACE),
+                    "Perfetto: ui.perfetto.dev",
+                    p -> ChromeTraceWriter.write(t, p)));
             out.add(write(policy + " page", sub.resolve(HTML), "any browser", p -> SwimlaneHtml.write(t, p)));
         }
-        out.add(write("picture", dir.resolve(COMPARE_PNG), "serial above, parallel below",
+        out.add(write(
+                "picture",
+                dir.resolve(COMPARE_PNG),
+                "serial above, parallel below",
                 p -> SwimlanePng.writeComparison(serial, parallel, p)));
         TraceStats a = TraceStats.of(serial);
         TraceStats b = TraceStats.of(parallel);
-        out.add(write("stats", dir.resolve(COMPARE_JSON), "{\"serial\": ..., \"parallel\": ...}",
+        out.add(write(
+                "stats",
+                dir.resolve(COMPARE_JSON),
+                "{\"serial\": ..., \"parallel\": ...}",
                 p -> StatsJson.writeComparisonJson(a, b, p)));
         return out;
     }

@@ -23,13 +23,23 @@ final class Chromium {
 
     static String renderedDom(Path page, Path scratch) throws Exception {
         if (!Files.isExecutable(BROWSER)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) fail("CI=true but " + BROWSER + " is missing (apt-get install chromium)");
+            if ("true".equalsIgnoreCase(System.getenv("CI")))
+                fail("CI=true but " + BROWSER + " is missing (apt-get install chromium)");
             assumeTrue(false, BROWSER + " is not installed: the rendered page is not checked");
         }
         Path dom = scratch.resolve("dom.html");
-        Process p = new ProcessBuilder(List.of(BROWSER.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + scratch.resolve("profile"), "--dump-dom", page.toUri().toString()))
+        Process p = new ProcessBuilder(List.of(
+                        BROWSER.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + scratch.resolve("profile"),
+                        "--dump-dom",
+                        page.toUri().toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectOutput(dom.toFile())
                 .start();

@@ -37,15 +37,17 @@ class CliCompareTest {
     @Test
     void writesBothRunsOnePictureAndOneStatisticsFile(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("cmp");
-        CliHarness r = CliHarness.run("compare", "spmd-multiblock-mix", "--topology", "4x2", "--seed", "5",
-                "--out", dir.toString());
+        CliHarness r = CliHarness.run(
+                "compare", "spmd-multiblock-mix", "--topology", "4x2", "--seed", "5", "--out", dir.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertEquals("", r.err());
 
         for (String policy : List.of("serial", "parallel")) {
             assertChromeTrace(dir.resolve(policy).resolve("trace.json"), SUBTASKS);
-            assertSwimlanePage(dir.resolve(policy).resolve("swimlane.html"), SUBTASKS, tmp.resolve("chromium-" + policy));
-            assertTrue(r.out().contains(dir.resolve(policy).resolve("trace.json").toString()), r.out());
+            assertSwimlanePage(
+                    dir.resolve(policy).resolve("swimlane.html"), SUBTASKS, tmp.resolve("chromium-" + policy));
+            assertTrue(
+                    r.out().contains(dir.resolve(policy).resolve("trace.json").toString()), r.out());
         }
         Map<String, Object> both = object(Json.parse(dir.resolve("compare.json")));
         assertEquals(List.of("serial", "parallel"), List.copyOf(both.keySet()));
@@ -60,10 +62,14 @@ class CliCompareTest {
         // Two swimlanes stacked: about twice as tall as the one a single traced run draws.
         BufferedImage stacked = decodePng(dir.resolve("compare.png"));
         Path single = tmp.resolve("single");
-        assertEquals(0, CliHarness.run("run", "spmd-multiblock-mix", "--topology", "4x2", "--trace", single.toString()).exitCode());
+        assertEquals(
+                0,
+                CliHarness.run("run", "spmd-multiblock-mix", "--topology", "4x2", "--trace", single.toString())
+                        .exitCode());
         BufferedImage one = decodePng(single.resolve("swimlane.png"));
         assertEquals(one.getWidth(), stacked.getWidth());
-        assertTrue(stacked.getHeight() > 2 * one.getHeight() - 100 && stacked.getHeight() < 2 * one.getHeight() + 100,
+        assertTrue(
+                stacked.getHeight() > 2 * one.getHeight() - 100 && stacked.getHeight() < 2 * one.getHeight() + 100,
                 "stacked " + stacked.getHeight() + " px, one run " + one.getHeight() + " px");
 
         // Side by side: the verdicts, makespan, blocks per scheduler, and one spread row per SPMD task.
@@ -73,7 +79,8 @@ class CliCompareTest {
         assertTrue(r.out().contains("before (serial)") && r.out().contains("after (parallel)"), r.out());
         assertTrue(r.out().contains("makespan (us)"), r.out());
         long spmdTasks = array(object(both.get("serial")).get("tasks")).stream()
-                .filter(t -> (Long) object(t).get("blockNum") > 1).count();
+                .filter(t -> (Long) object(t).get("blockNum") > 1)
+                .count();
         assertTrue(spmdTasks >= 4, "spmd-multiblock-mix on 4x2 has SPMD tasks");
         assertEquals(spmdTasks, count(r.out(), "spread (us)"), r.out());
         assertEquals(spmdTasks + 1, count(r.out(), "blocks per scheduler"), r.out());
@@ -83,8 +90,17 @@ class CliCompareTest {
 
     @Test
     void syncStartFreezeRunsBothPolicies(@TempDir Path tmp) {
-        CliHarness r = CliHarness.run("compare", "spmd-sync-start", "--topology", "4x2", "--sync-start", "freeze",
-                "--warmup", "0", "--out", tmp.toString());
+        CliHarness r = CliHarness.run(
+                "compare",
+                "spmd-sync-start",
+                "--topology",
+                "4x2",
+                "--sync-start",
+                "freeze",
+                "--warmup",
+                "0",
+                "--out",
+                tmp.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("sync start     freeze"), r.out());
         assertTrue(Files.isRegularFile(tmp.resolve("compare.json")));
@@ -99,24 +115,44 @@ class CliCompareTest {
         assertEquals(SyncStartMode.RESERVE, run.options.settings(false).syncStart());
         CompareCommand compare = new CompareCommand();
         new CommandLine(compare).parseArgs("spmd-basic", "--out", "x");
-        assertEquals(SyncStartMode.RESERVE, compare.machine.settings(dev.tessera.scheduler.DispatchPolicy.SERIAL, true).syncStart());
+        assertEquals(
+                SyncStartMode.RESERVE,
+                compare.machine
+                        .settings(dev.tessera.scheduler.DispatchPolicy.SERIAL, true)
+                        .syncStart());
     }
 
     /** Delegates to {@code inner}, but run number {@code failing} (0 = the first instance made) reports a mismatch. */
     private record FailOnRun(Example inner, int failing, AtomicInteger runs) implements Example {
-        @Override public String name() { return inner.name(); }
-        @Override public String description() { return inner.description(); }
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public String description() {
+            return inner.description();
+        }
 
         @Override
         public ExampleInstance instantiate(Topology topology, dev.tessera.examples.Options options) {
             ExampleInstance real = inner.instantiate(topology, options);
             if (runs.getAndIncrement() != failing) return real;
             return new ExampleInstance() {
-                @Override public Orchestration orchestration() { return real.orchestration(); }
-                @Override public Verdict verify() {
+                @Override
+                public Orchestration orchestration() {
+                    return real.orchestration();
+                }
+
+                @Override
+                public Verdict verify() {
                     return new Verdict(1, 1, List.of(new Verdict.Mismatch("out", 0, 1.0, 0.0)));
                 }
-                @Override public void close() { real.close(); }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
             };
         }
     }
@@ -137,15 +173,18 @@ class CliCompareTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "--topology 4x2                               | Missing required option: '--out=DIR'",
-            "--out X --policy serial                      | unknown option '--policy': not an option of compare",
-            "--out X --sync-start sometimes               | unknown sync-start mode 'sometimes': use reserve or freeze",
-            "--out X --warmup -1                          | --warmup must be 0 or more, got -1",
-            "--out X --topology 3x9                       | 9 schedulers for 3 clusters",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--topology 4x2                               | Missing required option: '--out=DIR'",
+                "--out X --policy serial                      | unknown option '--policy': not an option of compare",
+                "--out X --sync-start sometimes               | unknown sync-start mode 'sometimes': use reserve or freeze",
+                "--out X --warmup -1                          | --warmup must be 0 or more, got -1",
+                "--out X --topology 3x9                       | 9 schedulers for 3 clusters",
+            })
     void badOptionsAreUsageErrors(String options, String expected, @TempDir Path tmp) {
-        String[] opts = options.replace("X", tmp.resolve("out").toString()).trim().split("\\s+");
+        String[] opts =
+                options.replace("X", tmp.resolve("out").toString()).trim().split("\\s+");
         String[] argv = new String[opts.length + 2];
         argv[0] = "compare";
         argv[1] = "spmd-basic";

@@ -43,20 +43,24 @@ record CliProcess(int exitCode, String out, String err) {
         List<String> cmd = java;
         if (o.shellPrefix() != null) {
             StringBuilder line = new StringBuilder(o.shellPrefix()).append("; exec");
-            for (String a : java) line.append(" '").append(a.replace("'", "'\\''")).append('\'');
+            for (String a : java)
+                line.append(" '").append(a.replace("'", "'\\''")).append('\'');
             cmd = List.of("/bin/sh", "-c", line.toString());
         }
         Path err = Files.createTempFile("tessera-cli-err", ".txt");
         Path out = o.stdout() == null ? Files.createTempFile("tessera-cli-out", ".txt") : null;
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile())
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .redirectError(err.toFile())
                     .redirectOutput(out != null ? out.toFile() : o.stdout());
             Process p = pb.start();
             if (!p.waitFor(240, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("the CLI did not end: " + Files.readString(err));
             }
-            return new CliProcess(p.exitValue(), out == null ? "" : Files.readString(out, StandardCharsets.UTF_8),
+            return new CliProcess(
+                    p.exitValue(),
+                    out == null ? "" : Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(err);

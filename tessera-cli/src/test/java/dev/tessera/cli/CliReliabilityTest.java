@@ -41,12 +41,15 @@ class CliReliabilityTest {
 
     /** {@code --trace ''} used to write four files into the current folder and exit 0. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "run vector --platform sim --trace | --trace",
-            "run vector --platform sim --stats | --stats",
-            "compare vector --platform sim --out | --out",
-            "bench --quick --json | --json",
-            "run vector --platform sim --cost-model | --cost-model"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "run vector --platform sim --trace | --trace",
+                "run vector --platform sim --stats | --stats",
+                "compare vector --platform sim --out | --out",
+                "bench --quick --json | --json",
+                "run vector --platform sim --cost-model | --cost-model"
+            })
     void anEmptyPathIsABadCommandLine(String command, String option) {
         String[] words = command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);
@@ -61,15 +64,30 @@ class CliReliabilityTest {
     @Test
     void collidingOutputsAreRefusedBeforeTheRun() {
         Path d = tmp.resolve("d");
-        for (String stats : List.of("trace.json", "swimlane.html", "swimlane.png", "stats.json", ".", "sub/../trace.json")) {
-            CliHarness r = CliHarness.run("run", "vector", "--platform", "sim", "--trace", d.toString(), "--stats",
+        for (String stats :
+                List.of("trace.json", "swimlane.html", "swimlane.png", "stats.json", ".", "sub/../trace.json")) {
+            CliHarness r = CliHarness.run(
+                    "run",
+                    "vector",
+                    "--platform",
+                    "sim",
+                    "--trace",
+                    d.toString(),
+                    "--stats",
                     d.resolve(stats).toString());
             assertEquals(2, r.exitCode(), stats + ": " + r.out() + r.err());
             assertTrue(r.err().contains("--stats") && r.err().contains("--trace"), r.err());
             assertFalse(Files.exists(d), "refused before anything was created: " + stats);
             assertEquals("", r.out(), "refused before the run");
         }
-        CliHarness ok = CliHarness.run("run", "vector", "--platform", "sim", "--trace", d.toString(), "--stats",
+        CliHarness ok = CliHarness.run(
+                "run",
+                "vector",
+                "--platform",
+                "sim",
+                "--trace",
+                d.toString(),
+                "--stats",
                 d.resolve("other.json").toString());
         assertEquals(0, ok.exitCode(), ok.err());
     }
@@ -78,7 +96,8 @@ class CliReliabilityTest {
     @Test
     void benchRefusesAnUnwritableJsonFileBeforeRunningAnything() throws Exception {
         Path file = Files.writeString(tmp.resolve("file"), "a file, not a folder");
-        CliHarness r = CliHarness.run("bench", "--quick", "--json", file.resolve("x.json").toString());
+        CliHarness r = CliHarness.run(
+                "bench", "--quick", "--json", file.resolve("x.json").toString());
         assertEquals(4, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("cannot create the folder " + file), r.err());
         assertOneLine(r.err());
@@ -111,21 +130,37 @@ class CliReliabilityTest {
     void aBlockLongerThanTheSimTimeLimitFailsAtOnceNamingSimTimeLimit() {
         CliHarness r = CliHarness.run("run", "vector", "--platform", "sim", "--cost", "kernel.default=20000000000");
         assertEquals(3, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("--sim-time-limit") && r.err().contains("at least 21 s") && r.err().contains("idle.cap"), r.err());
+        assertTrue(
+                r.err().contains("--sim-time-limit")
+                        && r.err().contains("at least 21 s")
+                        && r.err().contains("idle.cap"),
+                r.err());
         assertOneLine(r.err());
 
-        CliHarness raised = CliHarness.run("run", "vector", "--platform", "sim", "--cost", "kernel.default=2000000000",
-                "--cost", "idle.cap=10000000", "--sim-time-limit", "10s");
+        CliHarness raised = CliHarness.run(
+                "run",
+                "vector",
+                "--platform",
+                "sim",
+                "--cost",
+                "kernel.default=2000000000",
+                "--cost",
+                "idle.cap=10000000",
+                "--sim-time-limit",
+                "10s");
         assertEquals(0, raised.exitCode(), raised.out() + raised.err());
         assertTrue(raised.out().contains("makespan       8000"), "four kernels of 2 s in a chain: " + raised.out());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "30         | use a number and a unit",
-            "0s         | outside 1 ns",
-            "fast       | use a number and a unit",
-            "99999999h  | outside 1 ns"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "30         | use a number and a unit",
+                "0s         | outside 1 ns",
+                "fast       | use a number and a unit",
+                "99999999h  | outside 1 ns"
+            })
     void simTimeLimitValuesSayWhatIsValid(String value, String expected) {
         CliHarness r = CliHarness.run("run", "vector", "--platform", "sim", "--sim-time-limit", value);
         assertEquals(2, r.exitCode(), r.err());
@@ -142,8 +177,15 @@ class CliReliabilityTest {
     /** compare's warm-up runs failed without saying which of the runs it was. */
     @Test
     void compareNamesTheWarmUpRunThatFailed() {
-        CliHarness r = CliHarness.run("compare", "spmd-wide", "--platform", "sim", "--sim-time-limit", "20us",
-                "--out", tmp.resolve("cmp").toString());
+        CliHarness r = CliHarness.run(
+                "compare",
+                "spmd-wide",
+                "--platform",
+                "sim",
+                "--sim-time-limit",
+                "20us",
+                "--out",
+                tmp.resolve("cmp").toString());
         assertEquals(3, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("the serial warm-up run of spmd-wide failed"), r.err());
         assertTrue(r.err().contains("--sim-time-limit"), r.err());
@@ -154,7 +196,12 @@ class CliReliabilityTest {
     @Test
     void aCostModelInAMissingFolderSaysWhichFolderIsMissing() {
         Path missing = tmp.resolve("nope");
-        CliHarness r = CliHarness.run("run", "vector", "--platform", "sim", "--cost-model",
+        CliHarness r = CliHarness.run(
+                "run",
+                "vector",
+                "--platform",
+                "sim",
+                "--cost-model",
                 missing.resolve("deeper").resolve("costs.properties").toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("the folder " + missing + " does not exist"), r.err());
@@ -183,7 +230,8 @@ class CliReliabilityTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void aReportThatCannotBeWrittenToStandardOutputExits4() throws Exception {
-        CliProcess r = CliProcess.run(CliProcess.Options.DEFAULT.stdout(new File("/dev/full")), "run", "vector", "--platform", "sim");
+        CliProcess r = CliProcess.run(
+                CliProcess.Options.DEFAULT.stdout(new File("/dev/full")), "run", "vector", "--platform", "sim");
         assertEquals(4, r.exitCode(), r.err());
         assertTrue(r.err().contains("cannot write to standard output"), r.err());
         assertOneLine(r.err());
@@ -192,8 +240,16 @@ class CliReliabilityTest {
     /** An OutOfMemoryError used to escape as a stack trace with exit 1, the code reserved for FAIL. */
     @Test
     void runningOutOfMemoryIsOneLineAndExit3() throws Exception {
-        CliProcess r = CliProcess.run(CliProcess.Options.DEFAULT.jvm("-Xmx48m"), "run", "vector", "--platform", "sim",
-                "--topology", "200000x4", "--trace", tmp.resolve("big").toString());
+        CliProcess r = CliProcess.run(
+                CliProcess.Options.DEFAULT.jvm("-Xmx48m"),
+                "run",
+                "vector",
+                "--platform",
+                "sim",
+                "--topology",
+                "200000x4",
+                "--trace",
+                tmp.resolve("big").toString());
         assertEquals(3, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("out of memory") && r.err().contains("-Xmx"), r.err());
         assertOneLine(r.err());
@@ -207,10 +263,19 @@ class CliReliabilityTest {
     @EnabledOnOs(OS.LINUX)
     void aDiskThatFillsUpLeavesNoPartialFile() throws Exception {
         Path d = tmp.resolve("trace");
-        CliProcess r = CliProcess.run(CliProcess.Options.DEFAULT.shell("ulimit -f 64"), "run", "spmd-wide", "--platform", "sim",
-                "--trace", d.toString());
+        CliProcess r = CliProcess.run(
+                CliProcess.Options.DEFAULT.shell("ulimit -f 64"),
+                "run",
+                "spmd-wide",
+                "--platform",
+                "sim",
+                "--trace",
+                d.toString());
         assertEquals(4, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("cannot write " + d.resolve("trace.json")) && r.err().contains("File too large"), r.err());
+        assertTrue(
+                r.err().contains("cannot write " + d.resolve("trace.json"))
+                        && r.err().contains("File too large"),
+                r.err());
         assertOneLine(r.err());
         assertEquals(List.of(), listing(d), "nothing half written, no temporary left");
     }

@@ -14,11 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 class CliRunOnRuntimeTest {
     @Test
     void runPrintsASummaryAndPasses() {
-        CliHarness r = CliHarness.run("run", "spmd-multiblock-mix", "--topology", "4x2", "--policy", "serial", "--seed", "3");
+        CliHarness r =
+                CliHarness.run("run", "spmd-multiblock-mix", "--topology", "4x2", "--policy", "serial", "--seed", "3");
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        for (String s : new String[] {"example        spmd-multiblock-mix", "platform       threaded",
-                "topology       4x2", "policy         serial", "sync start     reserve", "seed           3", "tasks          5",
-                "blocks         18 (54 core dispatches)", "makespan", "µs", "per scheduler  s0 ", "s1 "}) {
+        for (String s : new String[] {
+            "example        spmd-multiblock-mix",
+            "platform       threaded",
+            "topology       4x2",
+            "policy         serial",
+            "sync start     reserve",
+            "seed           3",
+            "tasks          5",
+            "blocks         18 (54 core dispatches)",
+            "makespan",
+            "µs",
+            "per scheduler  s0 ",
+            "s1 "
+        }) {
             assertTrue(r.out().contains(s), "missing '" + s + "' in\n" + r.out());
         }
         assertTrue(r.out().strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("PASS"), r.out());
@@ -26,7 +38,8 @@ class CliRunOnRuntimeTest {
 
     @Test
     void runTakesTheSyncStartModeAndWarmUps() {
-        CliHarness r = CliHarness.run("run", "spmd-sync-start", "--topology", "4x2", "--sync-start", "freeze", "--warmup", "2");
+        CliHarness r = CliHarness.run(
+                "run", "spmd-sync-start", "--topology", "4x2", "--sync-start", "freeze", "--warmup", "2");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().contains("sync start     freeze"), r.out());
         assertTrue(r.out().strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("PASS"), r.out());
@@ -37,7 +50,8 @@ class CliRunOnRuntimeTest {
         CliHarness pooled = CliHarness.run("run", "spmd-multiblock-aiv", "--topology", "4x2", "--cores", "pooled:3");
         assertEquals(0, pooled.exitCode(), pooled.out() + pooled.err());
         assertTrue(pooled.out().contains("cores          pooled (3 workers)"), pooled.out());
-        CliHarness dedicated = CliHarness.run("run", "spmd-multiblock-aiv", "--topology", "4x2", "--cores", "dedicated");
+        CliHarness dedicated =
+                CliHarness.run("run", "spmd-multiblock-aiv", "--topology", "4x2", "--cores", "dedicated");
         assertEquals(0, dedicated.exitCode(), dedicated.out() + dedicated.err());
         assertTrue(dedicated.out().contains("cores          dedicated (15 threads)"), dedicated.out());
         CliHarness auto = CliHarness.run("run", "spmd-multiblock-aiv", "--topology", "4x2");
@@ -70,8 +84,16 @@ class CliRunOnRuntimeTest {
     void demoComparesQkDemoOnTheSimulatedA2a3(@TempDir Path dir) {
         CliHarness r = CliHarness.run("demo", "--out", dir.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        for (String s : new String[] {"example        qk-demo", "platform       sim", "topology       a2a3", "seed           7",
-                "serial         PASS", "parallel       PASS", "task 0 qk0 x24 spread", "Look at "}) {
+        for (String s : new String[] {
+            "example        qk-demo",
+            "platform       sim",
+            "topology       a2a3",
+            "seed           7",
+            "serial         PASS",
+            "parallel       PASS",
+            "task 0 qk0 x24 spread",
+            "Look at "
+        }) {
             assertTrue(r.out().contains(s), "missing '" + s + "' in\n" + r.out());
         }
         assertTrue(Files.isRegularFile(dir.resolve("compare.png")));

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTraceTest {
     /** {@code run spmd-multiblock-mix} on 4x2: 5 MIX tasks, 18 blocks, 3 kernel slots each. */
     static final String[] MIX_4X2 = {"run", "spmd-multiblock-mix", "--topology", "4x2"};
+
     static final int BLOCKS = 18;
     static final int SUBTASKS = 54;
 
-    private static final Pattern EMBEDDED = Pattern.compile(
-            "<script type=\"application/json\" id=\"trace-data\">(.*?)</script>", Pattern.DOTALL);
+    private static final Pattern EMBEDDED =
+            Pattern.compile("<script type=\"application/json\" id=\"trace-data\">(.*?)</script>", Pattern.DOTALL);
 
     static String[] args(String[] head, String... tail) {
         return Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new);
@@ -49,7 +50,8 @@ class CliTraceTest {
     /** The Chrome trace: a JSON object whose core lanes hold one complete event per subtask. */
     static void assertChromeTrace(Path file, int subtasks) {
         List<Object> events = array(object(Json.parse(file)).get("traceEvents"));
-        long onCores = events.stream().map(Json::object)
+        long onCores = events.stream()
+                .map(Json::object)
                 .filter(e -> "X".equals(e.get("ph")) && "subtask".equals(e.get("cat")))
                 .filter(e -> e.get("pid").equals(1L) || e.get("pid").equals(2L))
                 .count();
@@ -62,7 +64,8 @@ class CliTraceTest {
         assertTrue(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), "an HTML page: " + page);
         Matcher m = EMBEDDED.matcher(html);
         assertTrue(m.find(), "no embedded trace data in " + page);
-        assertEquals(subtasks, array(object(Json.parse(m.group(1))).get("blocks")).size(), "embedded blocks");
+        assertEquals(
+                subtasks, array(object(Json.parse(m.group(1))).get("blocks")).size(), "embedded blocks");
         Files.createDirectories(scratch);
         String dom = Chromium.renderedDom(page, scratch);
         assertEquals(subtasks, count(dom, "class=\"blk\""), "blocks drawn by the browser");
@@ -76,7 +79,7 @@ class CliTraceTest {
 
     @Test
     void traceWritesFourFilesThatParseAndPrintsThemWithTheStatistics(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("new/trace dir");   // missing parents, and a space
+        Path dir = tmp.resolve("new/trace dir"); // missing parents, and a space
         CliHarness r = CliHarness.run(args(MIX_4X2, "--policy", "serial", "--trace", dir.toString()));
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertEquals("", r.err());
@@ -135,7 +138,8 @@ class CliTraceTest {
     @Test
     void anUnwritableTraceFolderFailsBeforeTheRun(@TempDir Path tmp) throws Exception {
         Path blocker = Files.writeString(tmp.resolve("file"), "x");
-        CliHarness r = CliHarness.run(args(MIX_4X2, "--trace", blocker.resolve("dir").toString()));
+        CliHarness r =
+                CliHarness.run(args(MIX_4X2, "--trace", blocker.resolve("dir").toString()));
         assertEquals(4, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("cannot create the folder " + blocker.resolve("dir")), r.err());
         assertEquals("", r.out(), "nothing ran");

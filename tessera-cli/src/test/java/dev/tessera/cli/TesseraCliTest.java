@@ -43,14 +43,33 @@ class TesseraCliTest {
         }
         CliHarness run = CliHarness.run("run", "--help");
         assertEquals(0, run.exitCode());
-        for (String s : List.of("--topology", "--policy", "--platform", "--seed", "parallel, serial", "spmd-wide",
-                "qk-demo", "--sync-start", "reserve", "freeze", "--trace", "--stats", "--warmup")) {
+        for (String s : List.of(
+                "--topology",
+                "--policy",
+                "--platform",
+                "--seed",
+                "parallel, serial",
+                "spmd-wide",
+                "qk-demo",
+                "--sync-start",
+                "reserve",
+                "freeze",
+                "--trace",
+                "--stats",
+                "--warmup")) {
             assertTrue(run.out().contains(s), run.out());
         }
         CliHarness compare = CliHarness.run("compare", "--help");
         assertEquals(0, compare.exitCode());
-        for (String s : List.of("--out", "--topology", "--platform", "--seed", "--sync-start", "--warmup",
-                "compare.png", "compare.json")) {
+        for (String s : List.of(
+                "--out",
+                "--topology",
+                "--platform",
+                "--seed",
+                "--sync-start",
+                "--warmup",
+                "compare.png",
+                "compare.json")) {
             assertTrue(compare.out().contains(s), compare.out());
         }
         assertTrue(!compare.out().contains("--policy"), "compare runs both policies: " + compare.out());
@@ -74,20 +93,22 @@ class TesseraCliTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-            "--topology | a9       | use a2a3, a5, a5:S, host or CxS",
-            "--topology | 3x9      | 9 schedulers for 3 clusters",
-            "--topology | 0x1      | at least one cluster",
-            "--topology | a5:9     | a5 runs 1..6 schedulers",
-            "--topology | a5:x     | use a2a3, a5, a5:S, host or CxS",
-            "--topology | 99999999999x1 | use a2a3, a5, a5:S, host or CxS",
-            "--policy   | fastest  | use serial or parallel",
-            "--platform | gpu      | unknown platform 'gpu': use threaded, sim",
-            "--seed     | twelve   | twelve",
-            "--sync-start | sometimes | unknown sync-start mode 'sometimes': use reserve or freeze",
-            "--warmup   | -2       | --warmup must be 0 or more, got -2",
-            "--warmup   | many     | many",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--topology | a9       | use a2a3, a5, a5:S, host or CxS",
+                "--topology | 3x9      | 9 schedulers for 3 clusters",
+                "--topology | 0x1      | at least one cluster",
+                "--topology | a5:9     | a5 runs 1..6 schedulers",
+                "--topology | a5:x     | use a2a3, a5, a5:S, host or CxS",
+                "--topology | 99999999999x1 | use a2a3, a5, a5:S, host or CxS",
+                "--policy   | fastest  | use serial or parallel",
+                "--platform | gpu      | unknown platform 'gpu': use threaded, sim",
+                "--seed     | twelve   | twelve",
+                "--sync-start | sometimes | unknown sync-start mode 'sometimes': use reserve or freeze",
+                "--warmup   | -2       | --warmup must be 0 or more, got -2",
+                "--warmup   | many     | many",
+            })
     void badOptionValuesSayWhatIsValid(String option, String value, String expected) {
         CliHarness r = CliHarness.run("run", "spmd-basic", option, value);
         assertEquals(2, r.exitCode(), r.err());

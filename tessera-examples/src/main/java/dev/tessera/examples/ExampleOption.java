@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param min          smallest accepted integer of an {@link Kind#INTEGER} or {@link Kind#INTEGERS}
  * @param max          largest accepted integer of an {@link Kind#INTEGER} or {@link Kind#INTEGERS}
  */
-public record ExampleOption(String name, String description, String defaultValue, Kind kind, List<String> choices,
-                            long min, long max) {
+public record ExampleOption(
+        String name, String description, String defaultValue, Kind kind, List<String> choices, long min, long max) {
     /** What values an option accepts. */
     public enum Kind {
         /** One of a fixed list of words. */
@@ -36,7 +36,8 @@ public record ExampleOption(String name, String description, String defaultValue
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(kind, "kind");
-        if (!name.matches("[a-z][a-z0-9-]*")) throw new IllegalArgumentException("option name '" + name + "' must be lower-case, dash-separated");
+        if (!name.matches("[a-z][a-z0-9-]*"))
+            throw new IllegalArgumentException("option name '" + name + "' must be lower-case, dash-separated");
         choices = List.copyOf(choices);
         String problem = check(name, kind, choices, min, max, defaultValue);
         if (problem != null) throw new IllegalArgumentException("default of option " + name + ": " + problem);
@@ -73,8 +74,12 @@ public record ExampleOption(String name, String description, String defaultValue
         return switch (kind) {
             case CHOICE -> v.toLowerCase(Locale.ROOT);
             case INTEGER -> Long.toString(Long.parseLong(v.replace("_", "")));
-            case INTEGERS -> String.join(",", java.util.Arrays.stream(v.split(","))
-                    .map(s -> Long.toString(Long.parseLong(s.trim().replace("_", "")))).toList());
+            case INTEGERS ->
+                String.join(
+                        ",",
+                        java.util.Arrays.stream(v.split(","))
+                                .map(s -> Long.toString(Long.parseLong(s.trim().replace("_", ""))))
+                                .toList());
             case NUMBER -> Double.toString(Double.parseDouble(v));
         };
     }
@@ -85,7 +90,8 @@ public record ExampleOption(String name, String description, String defaultValue
     }
 
     private static String check(String name, Kind kind, List<String> choices, long min, long max, String value) {
-        if (value == null || value.isBlank()) return "option " + name + " needs a value (" + text(kind, choices, min, max) + ")";
+        if (value == null || value.isBlank())
+            return "option " + name + " needs a value (" + text(kind, choices, min, max) + ")";
         String v = value.trim();
         switch (kind) {
             case CHOICE -> {
@@ -109,7 +115,8 @@ public record ExampleOption(String name, String description, String defaultValue
                 } catch (NumberFormatException e) {
                     return "option " + name + " takes a number, got '" + v + "'";
                 }
-                if (!(d > 0) || Double.isInfinite(d)) return "option " + name + " must be a positive finite number, got " + v;
+                if (!(d > 0) || Double.isInfinite(d))
+                    return "option " + name + " must be a positive finite number, got " + v;
             }
         }
         return null;

@@ -34,7 +34,8 @@ public final class Golden {
         return compare(name, actual, expected, 0, 0);
     }
 
-    private static Verdict compare(String name, Tensor actual, int n, IntToDoubleFunction expected, double rtol, double atol) {
+    private static Verdict compare(
+            String name, Tensor actual, int n, IntToDoubleFunction expected, double rtol, double atol) {
         if (actual.numel() != n) {
             throw new IllegalArgumentException(name + " has " + actual.numel() + " elements, golden has " + n);
         }

@@ -57,11 +57,13 @@ public final class Options {
         for (ExampleOption o : e.options()) values.put(o.name(), o.defaultValue());
         String chosen = null;
         if (caseName != null) {
-            ExampleCase c = findCase(e, caseName).orElseThrow(() -> new InvalidOptionException(unknownCase(e, caseName)));
+            ExampleCase c =
+                    findCase(e, caseName).orElseThrow(() -> new InvalidOptionException(unknownCase(e, caseName)));
             chosen = c.name();
             for (Map.Entry<String, String> v : c.values().entrySet()) {
                 if (!byName.containsKey(v.getKey())) {
-                    throw new IllegalStateException("case " + c.name() + " of " + e.name() + " sets unknown option " + v.getKey());
+                    throw new IllegalStateException(
+                            "case " + c.name() + " of " + e.name() + " sets unknown option " + v.getKey());
                 }
                 values.put(v.getKey(), v.getValue());
             }
@@ -165,8 +167,11 @@ public final class Options {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Options other && example.equals(other.example) && Objects.equals(caseName, other.caseName)
-                && values.equals(other.values) && computes == other.computes;
+        return o instanceof Options other
+                && example.equals(other.example)
+                && Objects.equals(caseName, other.caseName)
+                && values.equals(other.values)
+                && computes == other.computes;
     }
 
     @Override

@@ -55,10 +55,12 @@ public record Verdict(long checked, long mismatches, List<Mismatch> firstMismatc
     /** One line, plus one line per reported mismatch. */
     public String describe() {
         if (notChecked != null) return label() + " (" + notChecked + ")";
-        StringBuilder sb = new StringBuilder(label()).append(" (").append(checked).append(" elements checked");
+        StringBuilder sb =
+                new StringBuilder(label()).append(" (").append(checked).append(" elements checked");
         if (!passed()) sb.append(", ").append(mismatches).append(" differ");
         sb.append(')');
-        for (Mismatch m : firstMismatches) sb.append(System.lineSeparator()).append("  ").append(m);
+        for (Mismatch m : firstMismatches)
+            sb.append(System.lineSeparator()).append("  ").append(m);
         return sb.toString();
     }
 

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DocSnippetsTest {
     private static final Pattern CONTEXT = Pattern.compile("<!--\\s*java-context:\\s*(.*?)\\s*-->");
-    private static final Pattern TYPE_DECL = Pattern.compile("(?m)^(public\\s+)?(final\\s+)?(class|record|interface|enum)\\s+(\\w+)");
+    private static final Pattern TYPE_DECL =
+            Pattern.compile("(?m)^(public\\s+)?(final\\s+)?(class|record|interface|enum)\\s+(\\w+)");
 
     /** One {@code ```java} block: where it is, what it says, and the names it may use. */
     private record Snippet(Path file, int line, String code, String context) {
@@ -44,7 +45,8 @@ class DocSnippetsTest {
 
     static Path repositoryRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("docs")) && Files.exists(dir.resolve("README.md")))) dir = dir.getParent();
+        while (dir != null && !(Files.isDirectory(dir.resolve("docs")) && Files.exists(dir.resolve("README.md"))))
+            dir = dir.getParent();
         if (dir == null) throw new IllegalStateException("no repository root above " + System.getProperty("user.dir"));
         return dir;
     }
@@ -63,7 +65,8 @@ class DocSnippetsTest {
             String context = m != null && m.find() ? m.group(1) : "";
             StringBuilder code = new StringBuilder();
             int start = i + 1;
-            for (i = start; i < lines.size() && !lines.get(i).strip().equals("```"); i++) code.append(lines.get(i)).append('\n');
+            for (i = start; i < lines.size() && !lines.get(i).strip().equals("```"); i++)
+                code.append(lines.get(i)).append('\n');
             out.add(new Snippet(file, start + 1, code.toString(), context));
         }
         return out;
@@ -81,8 +84,11 @@ class DocSnippetsTest {
             else body.append(line).append('\n');
         }
         String name = "Snippet";
-        return new String[] {name, pkg + imports + "\nclass " + name + " {\n    static void snippet(" + s.context()
-                + ") throws Exception {\n" + body + "    }\n}\n"};
+        return new String[] {
+            name,
+            pkg + imports + "\nclass " + name + " {\n    static void snippet(" + s.context() + ") throws Exception {\n"
+                    + body + "    }\n}\n"
+        };
     }
 
     @Test
@@ -110,20 +116,33 @@ class DocSnippetsTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         boolean compiled;
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-classpath", classPath(), "-d", work.resolve("classes").toString(), "-proc:none", "-Xlint:none");
-            compiled = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+            List<String> options = List.of(
+                    "-classpath", classPath(), "-d", work.resolve("classes").toString(), "-proc:none", "-Xlint:none");
+            compiled = javac.getTask(
+                            null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+                    .call();
         }
         StringBuilder failures = new StringBuilder();
         for (int n = 0; n < all.size(); n++) {
             StringBuilder errors = new StringBuilder();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null && Path.of(d.getSource().toUri()).equals(sources.get(n))) {
-                    errors.append("  line ").append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT)).append('\n');
+                if (d.getKind() == Diagnostic.Kind.ERROR
+                        && d.getSource() != null
+                        && Path.of(d.getSource().toUri()).equals(sources.get(n))) {
+                    errors.append("  line ")
+                            .append(d.getLineNumber())
+                            .append(": ")
+                            .append(d.getMessage(Locale.ROOT))
+                            .append('\n');
                 }
             }
             if (!errors.isEmpty()) {
-                failures.append('\n').append(all.get(n).where()).append(" does not compile:\n").append(errors)
-                        .append("  as compiled:\n").append(units.get(n).indent(4));
+                failures.append('\n')
+                        .append(all.get(n).where())
+                        .append(" does not compile:\n")
+                        .append(errors)
+                        .append("  as compiled:\n")
+                        .append(units.get(n).indent(4));
             }
         }
         assertTrue(failures.isEmpty(), failures.toString());

@@ -42,11 +42,18 @@ class ExamplesOnRuntimeTest {
     @MethodSource("runs")
     void matchesTheGolden(Example example, Topology topology, DispatchPolicy policy) {
         InvariantChecker checker = new InvariantChecker();
-        try (Runtime rt = Runtime.builder().topology(topology).policy(policy).seed(7).observer(checker).build();
-             ExampleInstance instance = example.instantiate(topology)) {
+        try (Runtime rt = Runtime.builder()
+                        .topology(topology)
+                        .policy(policy)
+                        .seed(7)
+                        .observer(checker)
+                        .build();
+                ExampleInstance instance = example.instantiate(topology)) {
             RunResult result = rt.run(instance.orchestration());
             Verdict v = instance.verify();
-            assertTrue(v.passed(), () -> example.name() + " on " + topology + " with " + policy.name() + ": " + v.describe());
+            assertTrue(
+                    v.passed(),
+                    () -> example.name() + " on " + topology + " with " + policy.name() + ": " + v.describe());
             assertEquals(topology.schedulers(), result.blocksPerScheduler().length);
             checker.assertValid(topology);
             if (example instanceof SpmdExample spmd) {

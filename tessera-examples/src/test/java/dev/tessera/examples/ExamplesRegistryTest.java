@@ -16,10 +16,26 @@ class ExamplesRegistryTest {
 
     @Test
     void holdsTheVectorExampleTheWholeSpmdSuiteTheQkDemoAndTheWorkloads() {
-        assertEquals(List.of("vector", "spmd-basic", "spmd-multiblock-aiv", "spmd-multiblock-mix",
-                "spmd-batch-dispatch-oob", "spmd-sync-start", "spmd-sync-start-aiv", "spmd-sync-start-edge",
-                "spmd-sync-start-stress", "spmd-starvation", "spmd-mixed-independent", "spmd-wide", "spmd-sync-start-load",
-                "qk-demo", "paged-attention", "bgemm", "alternating-matmul-add"), Examples.names());
+        assertEquals(
+                List.of(
+                        "vector",
+                        "spmd-basic",
+                        "spmd-multiblock-aiv",
+                        "spmd-multiblock-mix",
+                        "spmd-batch-dispatch-oob",
+                        "spmd-sync-start",
+                        "spmd-sync-start-aiv",
+                        "spmd-sync-start-edge",
+                        "spmd-sync-start-stress",
+                        "spmd-starvation",
+                        "spmd-mixed-independent",
+                        "spmd-wide",
+                        "spmd-sync-start-load",
+                        "qk-demo",
+                        "paged-attention",
+                        "bgemm",
+                        "alternating-matmul-add"),
+                Examples.names());
     }
 
     @Test
@@ -40,8 +56,15 @@ class ExamplesRegistryTest {
             for (ExampleCase c : e.cases()) {
                 Options o = Options.resolve(e, c.name(), java.util.Map.of());
                 assertEquals(c.name(), o.caseName());
-                c.values().forEach((k, v) -> assertEquals(e.options().stream().filter(x -> x.name().equals(k)).findFirst()
-                        .orElseThrow().normalise(v), o.get(k), e.name() + " " + c.name() + " " + k));
+                c.values()
+                        .forEach((k, v) -> assertEquals(
+                                e.options().stream()
+                                        .filter(x -> x.name().equals(k))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .normalise(v),
+                                o.get(k),
+                                e.name() + " " + c.name() + " " + k));
             }
         }
     }
@@ -49,7 +72,9 @@ class ExamplesRegistryTest {
     @Test
     void looksUpByNameIgnoringCase() {
         for (Example e : Examples.all()) assertSame(e, Examples.byName(e.name()).orElseThrow());
-        assertSame(Examples.byName("vector").orElseThrow(), Examples.byName(" Vector ").orElseThrow());
+        assertSame(
+                Examples.byName("vector").orElseThrow(),
+                Examples.byName(" Vector ").orElseThrow());
         assertTrue(Examples.byName("no-such-example").isEmpty());
     }
 }

@@ -17,9 +17,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every example's kernels reproduce its golden when run by the sequential reference executor. */
 class ExamplesSequentialTest {
     static final List<Topology> TOPOLOGIES = List.of(
-            Topology.a2a3(), Topology.a5(), Topology.a5(6), Topology.host(),
-            Topology.custom(4, 2), Topology.custom(1, 1), Topology.custom(5, 2), Topology.custom(24, 1),
-            Topology.custom(23, 3), Topology.custom(7, 7));
+            Topology.a2a3(),
+            Topology.a5(),
+            Topology.a5(6),
+            Topology.host(),
+            Topology.custom(4, 2),
+            Topology.custom(1, 1),
+            Topology.custom(5, 2),
+            Topology.custom(24, 1),
+            Topology.custom(23, 3),
+            Topology.custom(7, 7));
 
     static Stream<Arguments> examplesOnTopologies() {
         List<Arguments> out = new ArrayList<>();
@@ -41,7 +48,7 @@ class ExamplesSequentialTest {
         if (!(example instanceof SpmdExample spmd)) return;
         SpmdPlan plan = spmd.plan(topology);
         try (ExampleInstance instance = example.instantiate(topology);
-             SequentialOrchestrator orch = new SequentialOrchestrator(topology)) {
+                SequentialOrchestrator orch = new SequentialOrchestrator(topology)) {
             instance.orchestration().run(orch);
             List<SequentialOrchestrator.Launch> launches = orch.launches();
             assertEquals(plan.tasks().size(), launches.size());
@@ -59,8 +66,8 @@ class ExamplesSequentialTest {
         Example e = Examples.byName(name).orElseThrow();
         Topology t = Topology.a2a3();
         try (ExampleInstance ran = e.instantiate(t);
-             ExampleInstance fresh = e.instantiate(t);
-             SequentialOrchestrator orch = new SequentialOrchestrator(t)) {
+                ExampleInstance fresh = e.instantiate(t);
+                SequentialOrchestrator orch = new SequentialOrchestrator(t)) {
             ran.orchestration().run(orch);
             assertTrue(ran.verify().passed());
             assertTrue(!fresh.verify().passed(), "an instance that never ran must not pass");

@@ -12,15 +12,58 @@ public class ForwardingContext implements KernelContext {
         this.ctx = ctx;
     }
 
-    @Override public int blockIdx() { return ctx.blockIdx(); }
-    @Override public int blockNum() { return ctx.blockNum(); }
-    @Override public int subBlockId() { return ctx.subBlockId(); }
-    @Override public CoreType coreType() { return ctx.coreType(); }
-    @Override public int coreId() { return ctx.coreId(); }
-    @Override public int clusterId() { return ctx.clusterId(); }
-    @Override public long taskId() { return ctx.taskId(); }
-    @Override public int tensorCount() { return ctx.tensorCount(); }
-    @Override public Tensor tensor(int i) { return ctx.tensor(i); }
-    @Override public int scalarCount() { return ctx.scalarCount(); }
-    @Override public long scalar(int i) { return ctx.scalar(i); }
+    @Override
+    public int blockIdx() {
+        return ctx.blockIdx();
+    }
+
+    @Override
+    public int blockNum() {
+        return ctx.blockNum();
+    }
+
+    @Override
+    public int subBlockId() {
+        return ctx.subBlockId();
+    }
+
+    @Override
+    public CoreType coreType() {
+        return ctx.coreType();
+    }
+
+    @Override
+    public int coreId() {
+        return ctx.coreId();
+    }
+
+    @Override
+    public int clusterId() {
+        return ctx.clusterId();
+    }
+
+    @Override
+    public long taskId() {
+        return ctx.taskId();
+    }
+
+    @Override
+    public int tensorCount() {
+        return ctx.tensorCount();
+    }
+
+    @Override
+    public Tensor tensor(int i) {
+        return ctx.tensor(i);
+    }
+
+    @Override
+    public int scalarCount() {
+        return ctx.scalarCount();
+    }
+
+    @Override
+    public long scalar(int i) {
+        return ctx.scalar(i);
+    }
 }

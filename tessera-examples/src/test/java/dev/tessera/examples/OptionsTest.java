@@ -47,17 +47,23 @@ class OptionsTest {
 
     @Test
     void unknownCasesOptionsAndValuesSayWhatIsValid() {
-        Options.InvalidOptionException e = assertThrows(Options.InvalidOptionException.class,
-                () -> Options.resolve(pa, "Case9", Map.of()));
-        assertTrue(e.getMessage().contains("Case9") && e.getMessage().contains("CaseSmall1") && e.getMessage().contains("Medium"),
+        Options.InvalidOptionException e =
+                assertThrows(Options.InvalidOptionException.class, () -> Options.resolve(pa, "Case9", Map.of()));
+        assertTrue(
+                e.getMessage().contains("Case9")
+                        && e.getMessage().contains("CaseSmall1")
+                        && e.getMessage().contains("Medium"),
                 e.getMessage());
-        e = assertThrows(Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("varient", "unroll")));
+        e = assertThrows(
+                Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("varient", "unroll")));
         assertTrue(e.getMessage().contains("varient") && e.getMessage().contains("variant"), e.getMessage());
-        e = assertThrows(Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("variant", "fast")));
+        e = assertThrows(
+                Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("variant", "fast")));
         assertTrue(e.getMessage().contains("fast") && e.getMessage().contains("unroll-manual"), e.getMessage());
         e = assertThrows(Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("batch", "0")));
         assertTrue(e.getMessage().contains("1..4096"), e.getMessage());
-        e = assertThrows(Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("context", "33,x")));
+        e = assertThrows(
+                Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("context", "33,x")));
         assertTrue(e.getMessage().contains("'x'"), e.getMessage());
         e = assertThrows(Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("scale", "-1")));
         assertTrue(e.getMessage().contains("positive"), e.getMessage());
@@ -65,10 +71,12 @@ class OptionsTest {
 
     @Test
     void valuesThatDoNotFitTogetherAreRefused() {
-        Options.InvalidOptionException e = assertThrows(Options.InvalidOptionException.class,
+        Options.InvalidOptionException e = assertThrows(
+                Options.InvalidOptionException.class,
                 () -> Options.resolve(new BgemmExample(), "Case0", Map.of("grid-k", "3")));
         assertTrue(e.getMessage().contains("multiple of grid-k"), e.getMessage());
-        e = assertThrows(Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("context", "300")));
+        e = assertThrows(
+                Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("context", "300")));
         assertTrue(e.getMessage().contains("block table"), e.getMessage());
         e = assertThrows(Options.InvalidOptionException.class, () -> Options.resolve(pa, null, Map.of("heads", "130")));
         assertTrue(e.getMessage().contains("multiple"), e.getMessage());
@@ -78,8 +86,8 @@ class OptionsTest {
     void anExampleWithoutOptionsTakesNone() {
         Example vector = Examples.byName("vector").orElseThrow();
         assertTrue(Options.defaults(vector).values().isEmpty());
-        Options.InvalidOptionException e = assertThrows(Options.InvalidOptionException.class,
-                () -> Options.resolve(vector, null, Map.of("batch", "2")));
+        Options.InvalidOptionException e = assertThrows(
+                Options.InvalidOptionException.class, () -> Options.resolve(vector, null, Map.of("batch", "2")));
         assertTrue(e.getMessage().contains("takes no options"), e.getMessage());
         assertThrows(Options.InvalidOptionException.class, () -> Options.resolve(vector, "Case1", Map.of()));
     }

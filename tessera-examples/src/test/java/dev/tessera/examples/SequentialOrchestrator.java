@@ -1,15 +1,15 @@
 package dev.tessera.examples;
 
-import dev.tessera.api.KernelContext;
 import dev.tessera.api.Kernel;
+import dev.tessera.api.KernelContext;
 import dev.tessera.api.LaunchSpec;
+import dev.tessera.api.Orchestrator;
 import dev.tessera.api.OutputSpec;
 import dev.tessera.api.Scope;
 import dev.tessera.api.ScopeMode;
 import dev.tessera.api.Submitted;
 import dev.tessera.api.TaskSpec;
 import dev.tessera.api.Tensor;
-import dev.tessera.api.Orchestrator;
 import dev.tessera.topology.CoreType;
 import dev.tessera.topology.Lane;
 import dev.tessera.topology.Topology;
@@ -70,9 +70,10 @@ final class SequentialOrchestrator implements Orchestrator, AutoCloseable {
     /** Instantiates {@code example} on this executor's topology, runs it and returns the verdict. */
     static Verdict runAndVerify(Example example, Topology topology, Fault fault) {
         try (ExampleInstance instance = example.instantiate(topology);
-             SequentialOrchestrator orch = new SequentialOrchestrator(topology, fault)) {
+                SequentialOrchestrator orch = new SequentialOrchestrator(topology, fault)) {
             instance.orchestration().run(orch);
-            if (orch.scopeDepth != 0) throw new AssertionError(example.name() + " left " + orch.scopeDepth + " scopes open");
+            if (orch.scopeDepth != 0)
+                throw new AssertionError(example.name() + " left " + orch.scopeDepth + " scopes open");
             return instance.verify();
         }
     }
@@ -83,14 +84,16 @@ final class SequentialOrchestrator implements Orchestrator, AutoCloseable {
 
     @Override
     public Submitted submit(TaskSpec spec) {
-        if (spec.buildError() != null) throw new IllegalArgumentException(spec.displayName() + ": " + spec.buildError());
+        if (spec.buildError() != null)
+            throw new IllegalArgumentException(spec.displayName() + ": " + spec.buildError());
         LaunchSpec launch = spec.launchSpec();
         int bn = launch.blockNum();
         if (bn < 1) throw new IllegalArgumentException(spec.displayName() + ": blockNum " + bn + " < 1");
         boolean needsCluster = spec.kernel(Lane.AIC) != null;
         int limit = needsCluster ? topology.clusters() : topology.aivCores();
         if (launch.syncStart() && bn > 1 && bn > limit) {
-            throw new IllegalArgumentException(spec.displayName() + ": syncStart with " + bn + " blocks, limit " + limit);
+            throw new IllegalArgumentException(
+                    spec.displayName() + ": syncStart with " + bn + " blocks, limit " + limit);
         }
         long taskId = nextTaskId++;
         Tensor[] args = new Tensor[spec.tensorCount()];
@@ -119,7 +122,8 @@ final class SequentialOrchestrator implements Orchestrator, AutoCloseable {
                 int sub = lane.subBlockId();
                 if (fault == Fault.SAME_AIV_LANE) sub = 0;
                 CoreType type = fault == Fault.ALL_ON_AIV ? CoreType.AIV : lane.type();
-                k.run(new Context(blockIdx, blockNum, sub, type, topology.coreId(cluster, lane), cluster, taskId, args, scalars));
+                k.run(new Context(
+                        blockIdx, blockNum, sub, type, topology.coreId(cluster, lane), cluster, taskId, args, scalars));
             }
         }
         return new Submitted(taskId, outputs.toArray(Tensor[]::new));
@@ -183,8 +187,17 @@ final class SequentialOrchestrator implements Orchestrator, AutoCloseable {
         arena.close();
     }
 
-    private record Context(int blockIdx, int blockNum, int subBlockId, CoreType coreType, int coreId, int clusterId,
-                           long taskId, Tensor[] tensors, long[] scalars) implements KernelContext {
+    private record Context(
+            int blockIdx,
+            int blockNum,
+            int subBlockId,
+            CoreType coreType,
+            int coreId,
+            int clusterId,
+            long taskId,
+            Tensor[] tensors,
+            long[] scalars)
+            implements KernelContext {
         @Override
         public int tensorCount() {
             return tensors.length;

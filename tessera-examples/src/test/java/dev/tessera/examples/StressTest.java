@@ -32,7 +32,8 @@ class StressTest {
      * Fewer seeds on CI's two CPUs; enough locally to shake out rare interleavings. The build's
      * dedicated-cores pass (a thread per core: up to 124 threads on two CPUs) takes fewer still.
      */
-    static final int SEEDS = "dedicated".equals(System.getProperty(CoreExecutor.PROPERTY)) ? (CI ? 3 : 8) : (CI ? 8 : 16);
+    static final int SEEDS =
+            "dedicated".equals(System.getProperty(CoreExecutor.PROPERTY)) ? (CI ? 3 : 8) : (CI ? 8 : 16);
 
     static Stream<Long> seeds() {
         return LongStream.rangeClosed(1, SEEDS).boxed();
@@ -52,7 +53,9 @@ class StressTest {
     /** Pooled cores with 1, 2 and 4 workers (fewer, more, and as many as CI's CPUs), a few seeds each. */
     static Stream<Arguments> pooledSeeds() {
         int seeds = CI ? 2 : 4;
-        return IntStream.of(1, 2, 4).boxed().flatMap(w -> LongStream.rangeClosed(101, 100 + seeds).mapToObj(s -> Arguments.of(s, w)));
+        return IntStream.of(1, 2, 4)
+                .boxed()
+                .flatMap(w -> LongStream.rangeClosed(101, 100 + seeds).mapToObj(s -> Arguments.of(s, w)));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -77,9 +80,15 @@ class StressTest {
         List<String> failures = new ArrayList<>();
         for (Example example : Examples.all()) {
             InvariantChecker checker = new InvariantChecker();
-            try (Runtime rt = Runtime.builder().topology(topology).policy(policy).syncStartMode(mode).seed(seed)
-                    .coreExecutor(executor).observer(checker).build();
-                 ExampleInstance instance = example.instantiate(topology)) {
+            try (Runtime rt = Runtime.builder()
+                            .topology(topology)
+                            .policy(policy)
+                            .syncStartMode(mode)
+                            .seed(seed)
+                            .coreExecutor(executor)
+                            .observer(checker)
+                            .build();
+                    ExampleInstance instance = example.instantiate(topology)) {
                 rt.run(instance.orchestration());
                 Verdict v = instance.verify();
                 if (!v.passed()) failures.add(example.name() + ": " + v.describe());
@@ -87,7 +96,9 @@ class StressTest {
                 if (!violations.isEmpty()) failures.add(example.name() + ": " + violations.get(0));
             }
         }
-        assertTrue(failures.isEmpty(), () -> "seed " + seed + " on " + topology + ", " + policy.name() + ", " + mode + ", " + executor + " cores: "
-                + failures);
+        assertTrue(
+                failures.isEmpty(),
+                () -> "seed " + seed + " on " + topology + ", " + policy.name() + ", " + mode + ", " + executor
+                        + " cores: " + failures);
     }
 }

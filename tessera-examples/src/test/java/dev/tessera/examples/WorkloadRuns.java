@@ -18,7 +18,8 @@ public final class WorkloadRuns {
     public record Outcome(RunResult result, Verdict verdict) {}
 
     /** {@code sim} (a2a3 preset, seeded jitter) on a2a3, or {@code threaded} on a small 6-cluster machine. */
-    public static Outcome run(Example e, String caseName, Map<String, String> options, String platform, DispatchPolicy policy) {
+    public static Outcome run(
+            Example e, String caseName, Map<String, String> options, String platform, DispatchPolicy policy) {
         boolean sim = platform.equals("sim");
         Topology topology = sim ? Topology.a2a3() : Topology.custom(6, 2);
         return run(e, Options.resolve(e, caseName, options), topology, sim, policy);
@@ -27,8 +28,13 @@ public final class WorkloadRuns {
     public static Outcome run(Example e, Options options, Topology topology, boolean sim, DispatchPolicy policy) {
         InvariantChecker checker = new InvariantChecker();
         try (ExampleInstance instance = e.instantiate(topology, options)) {
-            Runtime.Builder b = Runtime.builder().topology(topology).policy(policy).seed(11).observer(checker)
-                    .platform(sim ? new SimPlatform(CostModel.a2a3(), options.computes(), true) : new ThreadedPlatform());
+            Runtime.Builder b = Runtime.builder()
+                    .topology(topology)
+                    .policy(policy)
+                    .seed(11)
+                    .observer(checker)
+                    .platform(
+                            sim ? new SimPlatform(CostModel.a2a3(), options.computes(), true) : new ThreadedPlatform());
             if (instance.heapBytes() > 0) b.heapBytes(instance.heapBytes());
             try (Runtime rt = b.build()) {
                 RunResult r = rt.run(instance.orchestration());

@@ -30,7 +30,8 @@ public record OutputSpec(DType dtype, long[] shape, Double initialValue, boolean
     public static String problem(DType dtype, long[] shape) {
         if (dtype == null) return "an output needs a dtype, got null";
         if (shape == null || shape.length < 1 || shape.length > Tensor.MAX_DIMS) {
-            return "an output has 1.." + Tensor.MAX_DIMS + " dimensions, got " + (shape == null ? "none" : shape.length);
+            return "an output has 1.." + Tensor.MAX_DIMS + " dimensions, got "
+                    + (shape == null ? "none" : shape.length);
         }
         for (long d : shape) if (d < 1) return "output shape " + Arrays.toString(shape) + " has a dimension < 1";
         long bytes = dtype.bytes();

@@ -16,22 +16,38 @@ import java.util.Map;
  * @param trace              the recorded timeline, or null when tracing was off
  * @param kept               copies made by {@link Orchestrator#keep}, by name, in keep order
  */
-public record RunResult(String platform, String policy, Topology topology, long makespanNs, long tasks,
-                        long subtasks, long[] blocksPerScheduler, Trace trace, Map<String, Tensor> kept) {
+public record RunResult(
+        String platform,
+        String policy,
+        Topology topology,
+        long makespanNs,
+        long tasks,
+        long subtasks,
+        long[] blocksPerScheduler,
+        Trace trace,
+        Map<String, Tensor> kept) {
     public RunResult {
         kept = Collections.unmodifiableMap(new LinkedHashMap<>(kept));
     }
 
     /** A run that kept nothing. */
-    public RunResult(String platform, String policy, Topology topology, long makespanNs, long tasks,
-                     long subtasks, long[] blocksPerScheduler, Trace trace) {
+    public RunResult(
+            String platform,
+            String policy,
+            Topology topology,
+            long makespanNs,
+            long tasks,
+            long subtasks,
+            long[] blocksPerScheduler,
+            Trace trace) {
         this(platform, policy, topology, makespanNs, tasks, subtasks, blocksPerScheduler, trace, Map.of());
     }
 
     /** The copy {@code orch.keep(name, ...)} made; valid for as long as it is referenced. */
     public Tensor kept(String name) {
         Tensor t = kept.get(name);
-        if (t == null) throw new IllegalArgumentException("no tensor was kept as '" + name + "'; kept: " + kept.keySet());
+        if (t == null)
+            throw new IllegalArgumentException("no tensor was kept as '" + name + "'; kept: " + kept.keySet());
         return t;
     }
 

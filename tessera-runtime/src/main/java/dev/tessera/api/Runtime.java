@@ -67,7 +67,11 @@ public final class Runtime implements AutoCloseable {
 
     public static final class Builder {
         /** Which platform {@link #build} makes: real threads, the simulator, or one given outright. */
-        private enum PlatformChoice { THREADED, SIM, GIVEN }
+        private enum PlatformChoice {
+            THREADED,
+            SIM,
+            GIVEN
+        }
 
         private Topology topology = Topology.a2a3();
         private PlatformChoice choice = PlatformChoice.THREADED;
@@ -91,7 +95,10 @@ public final class Runtime implements AutoCloseable {
         private KernelObserver observer;
         private SubmitObserver submitObserver;
 
-        public Builder topology(Topology t) { this.topology = Objects.requireNonNull(t); return this; }
+        public Builder topology(Topology t) {
+            this.topology = Objects.requireNonNull(t);
+            return this;
+        }
 
         /** Real threads: every core, scheduler and the orchestrator a thread; wall-clock time (the default). */
         public Builder threaded() {
@@ -156,14 +163,40 @@ public final class Runtime implements AutoCloseable {
             return this;
         }
 
-        public Builder policy(DispatchPolicy p) { this.policy = Objects.requireNonNull(p); return this; }
-        public Builder syncStartMode(SyncStartMode m) { this.syncStartMode = Objects.requireNonNull(m); return this; }
-        public Builder taskWindow(int slots) { this.taskWindow = slots; return this; }
-        public Builder heapBytes(long bytes) { this.heapBytes = bytes; return this; }
-        public Builder tensorMapEntries(int n) { this.tensorMapEntries = n; return this; }
-        public Builder seed(long s) { this.seed = s; return this; }
+        public Builder policy(DispatchPolicy p) {
+            this.policy = Objects.requireNonNull(p);
+            return this;
+        }
+
+        public Builder syncStartMode(SyncStartMode m) {
+            this.syncStartMode = Objects.requireNonNull(m);
+            return this;
+        }
+
+        public Builder taskWindow(int slots) {
+            this.taskWindow = slots;
+            return this;
+        }
+
+        public Builder heapBytes(long bytes) {
+            this.heapBytes = bytes;
+            return this;
+        }
+
+        public Builder tensorMapEntries(int n) {
+            this.tensorMapEntries = n;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
         /** Record a timeline of every run: {@link RunResult#trace()}. */
-        public Builder trace(boolean on) { this.trace = on; return this; }
+        public Builder trace(boolean on) {
+            this.trace = on;
+            return this;
+        }
 
         /**
          * Debug mode: a submit whose access to a tensor conflicts with an unfinished earlier task
@@ -172,39 +205,78 @@ public final class Runtime implements AutoCloseable {
          * tasks and the tensor. The reference infers no such edges (see docs/user-guide.md,
          * "What waits for what"); this finds where a program relies on them. Costs time per submit.
          */
-        public Builder hazardCheck(boolean on) { this.hazardCheck = on; return this; }
+        public Builder hazardCheck(boolean on) {
+            this.hazardCheck = on;
+            return this;
+        }
 
-        public Builder idleStrategy(IdleStrategy s) { this.idleStrategy = Objects.requireNonNull(s); return this; }
+        public Builder idleStrategy(IdleStrategy s) {
+            this.idleStrategy = Objects.requireNonNull(s);
+            return this;
+        }
 
         /**
          * How the threaded platform runs cores: {@link CoreExecutor#pooled()} (a worker per CPU, idle
          * runtime threads help), {@link CoreExecutor#dedicated()} (a thread per core) or
          * {@link CoreExecutor#auto()} (the default: pooled when the run's threads would outnumber the CPUs).
          */
-        public Builder coreExecutor(CoreExecutor e) { this.coreExecutor = Objects.requireNonNull(e); return this; }
-        public Builder coreTimeout(Duration d) { this.coreTimeout = Objects.requireNonNull(d); return this; }
-        public Builder observer(KernelObserver o) { this.observer = o; return this; }
-        public Builder submitObserver(SubmitObserver o) { this.submitObserver = o; return this; }
+        public Builder coreExecutor(CoreExecutor e) {
+            this.coreExecutor = Objects.requireNonNull(e);
+            return this;
+        }
+
+        public Builder coreTimeout(Duration d) {
+            this.coreTimeout = Objects.requireNonNull(d);
+            return this;
+        }
+
+        public Builder observer(KernelObserver o) {
+            this.observer = o;
+            return this;
+        }
+
+        public Builder submitObserver(SubmitObserver o) {
+            this.submitObserver = o;
+            return this;
+        }
 
         public Runtime build() {
             if (simOptionsSet && choice != PlatformChoice.SIM) {
-                throw new IllegalStateException("computeKernels, costJitter and simTimeLimit apply to the sim platform only: choose it with sim()");
+                throw new IllegalStateException(
+                        "computeKernels, costJitter and simTimeLimit apply to the sim platform only: choose it with sim()");
             }
             if (coreExecutor != null && choice != PlatformChoice.THREADED) {
-                throw new IllegalStateException("coreExecutor applies to the threaded platform the builder makes: choose it with threaded()"
-                        + (choice == PlatformChoice.GIVEN ? ", or pass the executor to your platform, e.g. new ThreadedPlatform(idleStrategy, executor)" : ""));
+                throw new IllegalStateException(
+                        "coreExecutor applies to the threaded platform the builder makes: choose it with threaded()"
+                                + (choice == PlatformChoice.GIVEN
+                                        ? ", or pass the executor to your platform, e.g. new ThreadedPlatform(idleStrategy, executor)"
+                                        : ""));
             }
             Platform p = switch (choice) {
-                case THREADED -> new ThreadedPlatform(idleStrategy, coreExecutor != null ? coreExecutor : CoreExecutor.auto());
+                case THREADED ->
+                    new ThreadedPlatform(idleStrategy, coreExecutor != null ? coreExecutor : CoreExecutor.auto());
                 case SIM -> {
-                    SimPlatform sim = new SimPlatform(costModel != null ? costModel : CostModel.presetFor(topology), computeKernels, costJitter);
+                    SimPlatform sim = new SimPlatform(
+                            costModel != null ? costModel : CostModel.presetFor(topology), computeKernels, costJitter);
                     yield simTimeLimit == null ? sim : sim.withTimeLimitNs(simTimeLimit.toNanos());
                 }
                 case GIVEN -> platform;
             };
-            return new Runtime(new RuntimeConfig(topology, p, policy, syncStartMode, taskWindow, heapBytes,
-                    tensorMapEntries, seed, trace, idleStrategy, coreTimeout, observer,
-                    submitObserver, hazardCheck));
+            return new Runtime(new RuntimeConfig(
+                    topology,
+                    p,
+                    policy,
+                    syncStartMode,
+                    taskWindow,
+                    heapBytes,
+                    tensorMapEntries,
+                    seed,
+                    trace,
+                    idleStrategy,
+                    coreTimeout,
+                    observer,
+                    submitObserver,
+                    hazardCheck));
         }
     }
 }

@@ -21,10 +21,21 @@ import java.time.Duration;
  * @param submitObserver   sees every submit's inferred producers (tests, diagnostics); null for none
  * @param hazardCheck      debug mode: a submit that races an unfinished task it will not wait for fails
  */
-public record RuntimeConfig(Topology topology, Platform platform, DispatchPolicy policy, SyncStartMode syncStartMode,
-                            int taskWindow, long heapBytes, int tensorMapEntries, long seed, boolean trace,
-                            IdleStrategy idleStrategy, Duration coreTimeout, KernelObserver observer,
-                            SubmitObserver submitObserver, boolean hazardCheck) {
+public record RuntimeConfig(
+        Topology topology,
+        Platform platform,
+        DispatchPolicy policy,
+        SyncStartMode syncStartMode,
+        int taskWindow,
+        long heapBytes,
+        int tensorMapEntries,
+        long seed,
+        boolean trace,
+        IdleStrategy idleStrategy,
+        Duration coreTimeout,
+        KernelObserver observer,
+        SubmitObserver submitObserver,
+        boolean hazardCheck) {
     public static final int MAX_RINGS = 4;
     public static final int MAX_SCOPE_DEPTH = 64;
     /** 2^20 slots per ring: the ready queues hold every live task of every ring, 8 × window entries each. */
@@ -34,21 +45,48 @@ public record RuntimeConfig(Topology topology, Platform platform, DispatchPolicy
 
     public RuntimeConfig {
         if (taskWindow < 4 || taskWindow > MAX_TASK_WINDOW || Integer.bitCount(taskWindow) != 1) {
-            throw new IllegalArgumentException("taskWindow must be a power of two in 4.." + MAX_TASK_WINDOW + ", got " + taskWindow);
+            throw new IllegalArgumentException(
+                    "taskWindow must be a power of two in 4.." + MAX_TASK_WINDOW + ", got " + taskWindow);
         }
         if (heapBytes < 1024 || heapBytes > MAX_HEAP_BYTES) {
-            throw new IllegalArgumentException("heapBytes must be in 1024.." + MAX_HEAP_BYTES + " (2^48), got " + heapBytes);
+            throw new IllegalArgumentException(
+                    "heapBytes must be in 1024.." + MAX_HEAP_BYTES + " (2^48), got " + heapBytes);
         }
-        if (tensorMapEntries < 16) throw new IllegalArgumentException("tensorMapEntries must be ≥ 16, got " + tensorMapEntries);
-        if (coreTimeout.isNegative() || coreTimeout.isZero()) throw new IllegalArgumentException("coreTimeout must be positive");
+        if (tensorMapEntries < 16)
+            throw new IllegalArgumentException("tensorMapEntries must be ≥ 16, got " + tensorMapEntries);
+        if (coreTimeout.isNegative() || coreTimeout.isZero())
+            throw new IllegalArgumentException("coreTimeout must be positive");
     }
 
     /** Without the hazard check (the configuration before it existed). */
-    public RuntimeConfig(Topology topology, Platform platform, DispatchPolicy policy, SyncStartMode syncStartMode,
-                         int taskWindow, long heapBytes, int tensorMapEntries, long seed, boolean trace,
-                         IdleStrategy idleStrategy, Duration coreTimeout, KernelObserver observer,
-                         SubmitObserver submitObserver) {
-        this(topology, platform, policy, syncStartMode, taskWindow, heapBytes, tensorMapEntries, seed, trace, idleStrategy,
-                coreTimeout, observer, submitObserver, false);
+    public RuntimeConfig(
+            Topology topology,
+            Platform platform,
+            DispatchPolicy policy,
+            SyncStartMode syncStartMode,
+            int taskWindow,
+            long heapBytes,
+            int tensorMapEntries,
+            long seed,
+            boolean trace,
+            IdleStrategy idleStrategy,
+            Duration coreTimeout,
+            KernelObserver observer,
+            SubmitObserver submitObserver) {
+        this(
+                topology,
+                platform,
+                policy,
+                syncStartMode,
+                taskWindow,
+                heapBytes,
+                tensorMapEntries,
+                seed,
+                trace,
+                idleStrategy,
+                coreTimeout,
+                observer,
+                submitObserver,
+                false);
     }
 }

@@ -8,7 +8,8 @@ package dev.tessera.api;
 public record Submitted(long taskId, Tensor[] outputs) {
     public Tensor output(int i) {
         if (i < 0 || i >= outputs.length) {
-            throw new IndexOutOfBoundsException("task " + TaskIds.format(taskId) + " has " + outputs.length + " outputs, asked for " + i);
+            throw new IndexOutOfBoundsException(
+                    "task " + TaskIds.format(taskId) + " has " + outputs.length + " outputs, asked for " + i);
         }
         return outputs[i];
     }

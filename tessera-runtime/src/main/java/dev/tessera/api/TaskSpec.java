@@ -126,7 +126,8 @@ public final class TaskSpec {
             return;
         }
         if (scalarCount > 0) {
-            latch("tensor argument " + tensors.size() + " (" + tag + ") added after scalar arguments; tensors come first");
+            latch("tensor argument " + tensors.size() + " (" + tag
+                    + ") added after scalar arguments; tensors come first");
             return;
         }
         if (tensors.size() >= MAX_TENSORS) {

@@ -23,7 +23,7 @@ public final class Tensor {
     private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
 
     /** Stands for "some thread other than the caller" when checking a buffer's confinement. */
-    private static final Thread OTHER_THREAD = Thread.ofVirtual().unstarted(() -> { });
+    private static final Thread OTHER_THREAD = Thread.ofVirtual().unstarted(() -> {});
 
     private final MemorySegment buffer;
     private final DType dtype;
@@ -36,14 +36,23 @@ public final class Tensor {
     private final long extent;
     private final boolean contiguous;
 
-    Tensor(MemorySegment buffer, DType dtype, long ownerTaskId, long startOffset, int version,
-           boolean manualDep, long[] shape, long[] strides) {
+    Tensor(
+            MemorySegment buffer,
+            DType dtype,
+            long ownerTaskId,
+            long startOffset,
+            int version,
+            boolean manualDep,
+            long[] shape,
+            long[] strides) {
         if (shape.length < 1 || shape.length > MAX_DIMS) {
             throw new IllegalArgumentException("a tensor has 1.." + MAX_DIMS + " dimensions, got " + shape.length);
         }
         for (int i = 0; i < shape.length; i++) {
-            if (shape[i] < 1) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a dimension < 1");
-            if (strides[i] < 1) throw new IllegalArgumentException("strides " + Arrays.toString(strides) + " must be > 0");
+            if (shape[i] < 1)
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a dimension < 1");
+            if (strides[i] < 1)
+                throw new IllegalArgumentException("strides " + Arrays.toString(strides) + " must be > 0");
         }
         this.buffer = buffer;
         this.dtype = dtype;
@@ -103,15 +112,17 @@ public final class Tensor {
 
     /** Wraps an existing native buffer as a contiguous tensor with no creator task. */
     public static Tensor external(MemorySegment buffer, DType dtype, long... shape) {
-        if (!buffer.isNative()) throw new IllegalArgumentException("tensors need a native MemorySegment (Arena.allocate)");
+        if (!buffer.isNative())
+            throw new IllegalArgumentException("tensors need a native MemorySegment (Arena.allocate)");
         if (!buffer.isAccessibleBy(OTHER_THREAD)) {
-            throw new IllegalArgumentException("the buffer belongs to a confined arena; kernels run on other threads: use Arena.ofShared() or Arena.ofAuto()");
+            throw new IllegalArgumentException(
+                    "the buffer belongs to a confined arena; kernels run on other threads: use Arena.ofShared() or Arena.ofAuto()");
         }
         long[] s = shape.clone();
         long bytes = byteSize(dtype, s);
         if (bytes > buffer.byteSize()) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(s) + " needs " + bytes
-                    + " bytes, buffer has " + buffer.byteSize());
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(s) + " needs " + bytes + " bytes, buffer has " + buffer.byteSize());
         }
         return new Tensor(buffer.asSlice(0, bytes), dtype, NO_OWNER, 0, 0, false, s, rowMajorStrides(s));
     }
@@ -130,24 +141,69 @@ public final class Tensor {
 
     // ---- accessors ------------------------------------------------------------------------------
 
-    public MemorySegment buffer() { return buffer; }
+    public MemorySegment buffer() {
+        return buffer;
+    }
     /** Identity of the underlying buffer: all views of one buffer share it. */
-    public long bufferKey() { return buffer.address(); }
-    public long bufferElements() { return buffer.byteSize() / dtype.bytes(); }
-    public DType dtype() { return dtype; }
-    public long ownerTaskId() { return ownerTaskId; }
-    public long startOffset() { return startOffset; }
-    public int version() { return version; }
-    public boolean manualDep() { return manualDep; }
-    public int ndims() { return shape.length; }
-    public long shape(int dim) { return shape[dim]; }
-    public long stride(int dim) { return strides[dim]; }
-    public long[] shape() { return shape.clone(); }
-    public long[] strides() { return strides.clone(); }
+    public long bufferKey() {
+        return buffer.address();
+    }
+
+    public long bufferElements() {
+        return buffer.byteSize() / dtype.bytes();
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public long ownerTaskId() {
+        return ownerTaskId;
+    }
+
+    public long startOffset() {
+        return startOffset;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public boolean manualDep() {
+        return manualDep;
+    }
+
+    public int ndims() {
+        return shape.length;
+    }
+
+    public long shape(int dim) {
+        return shape[dim];
+    }
+
+    public long stride(int dim) {
+        return strides[dim];
+    }
+
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    public long[] strides() {
+        return strides.clone();
+    }
     /** Elements from the first to one past the last element this view touches. */
-    public long extent() { return extent; }
-    public boolean isContiguous() { return contiguous; }
-    public long numel() { return product(shape); }
+    public long extent() {
+        return extent;
+    }
+
+    public boolean isContiguous() {
+        return contiguous;
+    }
+
+    public long numel() {
+        return product(shape);
+    }
 
     // ---- zero-copy views ------------------------------------------------------------------------
 
@@ -159,8 +215,8 @@ public final class Tensor {
         long start = startOffset;
         for (int i = 0; i < shape.length; i++) {
             if (offsets[i] < 0 || newShape[i] < 1 || offsets[i] + newShape[i] > shape[i]) {
-                throw new IllegalArgumentException("view dim " + i + ": [" + offsets[i] + ", " + (offsets[i] + newShape[i])
-                        + ") is outside [0, " + shape[i] + ")");
+                throw new IllegalArgumentException("view dim " + i + ": [" + offsets[i] + ", "
+                        + (offsets[i] + newShape[i]) + ") is outside [0, " + shape[i] + ")");
             }
             start += offsets[i] * strides[i];
         }
@@ -202,7 +258,8 @@ public final class Tensor {
         long[] st = new long[order.length];
         for (int i = 0; i < order.length; i++) {
             checkDim(order[i]);
-            if (seen[order[i]]) throw new IllegalArgumentException("permute order " + Arrays.toString(order) + " repeats an axis");
+            if (seen[order[i]])
+                throw new IllegalArgumentException("permute order " + Arrays.toString(order) + " repeats an axis");
             seen[order[i]] = true;
             s[i] = shape[order[i]];
             st[i] = strides[order[i]];
@@ -212,9 +269,12 @@ public final class Tensor {
 
     /** Same elements, new shape; only for contiguous views. */
     public Tensor reshape(long... newShape) {
-        if (!contiguous) throw new IllegalStateException("reshape needs a contiguous tensor; this view has strides " + Arrays.toString(strides));
+        if (!contiguous)
+            throw new IllegalStateException(
+                    "reshape needs a contiguous tensor; this view has strides " + Arrays.toString(strides));
         if (product(newShape) != numel()) {
-            throw new IllegalArgumentException("reshape " + Arrays.toString(shape) + " -> " + Arrays.toString(newShape) + " changes the element count");
+            throw new IllegalArgumentException("reshape " + Arrays.toString(shape) + " -> " + Arrays.toString(newShape)
+                    + " changes the element count");
         }
         long[] s = newShape.clone();
         return new Tensor(buffer, dtype, ownerTaskId, startOffset, version, manualDep, s, rowMajorStrides(s));
@@ -231,7 +291,8 @@ public final class Tensor {
     }
 
     private void checkDim(int dim) {
-        if (dim < 0 || dim >= shape.length) throw new IllegalArgumentException("dimension " + dim + " of a " + shape.length + "-d tensor");
+        if (dim < 0 || dim >= shape.length)
+            throw new IllegalArgumentException("dimension " + dim + " of a " + shape.length + "-d tensor");
     }
 
     // ---- element access (for kernels and tests) --------------------------------------------------
@@ -241,10 +302,12 @@ public final class Tensor {
      * the fixed-rank overloads ({@code elementOffset(i0, i1)} ...), which allocate nothing.
      */
     public long elementOffset(long... idx) {
-        if (idx.length != shape.length) throw new IllegalArgumentException("index needs " + shape.length + " coordinates");
+        if (idx.length != shape.length)
+            throw new IllegalArgumentException("index needs " + shape.length + " coordinates");
         long off = startOffset;
         for (int i = 0; i < idx.length; i++) {
-            if (idx[i] < 0 || idx[i] >= shape[i]) throw new IndexOutOfBoundsException("index " + idx[i] + " in dim " + i + " of size " + shape[i]);
+            if (idx[i] < 0 || idx[i] >= shape[i])
+                throw new IndexOutOfBoundsException("index " + idx[i] + " in dim " + i + " of size " + shape[i]);
             off += idx[i] * strides[i];
         }
         return off;
@@ -275,25 +338,52 @@ public final class Tensor {
     /** Element offset of {@code [i0, i1, i2, i3]} of a 4-d view. */
     public long elementOffset(long i0, long i1, long i2, long i3) {
         rank(4);
-        return startOffset + at(0, i0) * strides[0] + at(1, i1) * strides[1] + at(2, i2) * strides[2] + at(3, i3) * strides[3];
+        return startOffset
+                + at(0, i0) * strides[0]
+                + at(1, i1) * strides[1]
+                + at(2, i2) * strides[2]
+                + at(3, i3) * strides[3];
     }
 
-    public double get(long i0) { return getRaw(elementOffset(i0)); }
-    public double get(long i0, long i1) { return getRaw(elementOffset(i0, i1)); }
-    public double get(long i0, long i1, long i2) { return getRaw(elementOffset(i0, i1, i2)); }
-    public double get(long i0, long i1, long i2, long i3) { return getRaw(elementOffset(i0, i1, i2, i3)); }
+    public double get(long i0) {
+        return getRaw(elementOffset(i0));
+    }
 
-    public void set(double v, long i0) { setRaw(elementOffset(i0), v); }
-    public void set(double v, long i0, long i1) { setRaw(elementOffset(i0, i1), v); }
-    public void set(double v, long i0, long i1, long i2) { setRaw(elementOffset(i0, i1, i2), v); }
-    public void set(double v, long i0, long i1, long i2, long i3) { setRaw(elementOffset(i0, i1, i2, i3), v); }
+    public double get(long i0, long i1) {
+        return getRaw(elementOffset(i0, i1));
+    }
+
+    public double get(long i0, long i1, long i2) {
+        return getRaw(elementOffset(i0, i1, i2));
+    }
+
+    public double get(long i0, long i1, long i2, long i3) {
+        return getRaw(elementOffset(i0, i1, i2, i3));
+    }
+
+    public void set(double v, long i0) {
+        setRaw(elementOffset(i0), v);
+    }
+
+    public void set(double v, long i0, long i1) {
+        setRaw(elementOffset(i0, i1), v);
+    }
+
+    public void set(double v, long i0, long i1, long i2) {
+        setRaw(elementOffset(i0, i1, i2), v);
+    }
+
+    public void set(double v, long i0, long i1, long i2, long i3) {
+        setRaw(elementOffset(i0, i1, i2, i3), v);
+    }
 
     private void rank(int n) {
         if (shape.length != n) throw new IllegalArgumentException("index needs " + shape.length + " coordinates");
     }
 
     private long at(int dim, long i) {
-        if (i < 0 || i >= shape[dim]) throw new IndexOutOfBoundsException("index " + i + " in dim " + dim + " of size " + shape[dim]);
+        if (i < 0 || i >= shape[dim])
+            throw new IndexOutOfBoundsException("index " + i + " in dim " + dim + " of size " + shape[dim]);
         return i;
     }
 

@@ -24,6 +24,7 @@ public final class RuntimeState {
     public final ReadyQueues ready;
     /** Orchestrator → scheduler 0: newly submitted tasks to wire (spec §3.5). */
     public final SpscAtomicArrayQueue<TaskSlot> wiring = new SpscAtomicArrayQueue<>(WIRING_QUEUE_SIZE);
+
     public final ErrorLatch errors = new ErrorLatch();
     public final TraceRecorder recorder;
     public final DispatchPayload[][] payloads;
@@ -35,9 +36,11 @@ public final class RuntimeState {
      * consistent.
      */
     public final AtomicLong pendingReleases = new AtomicLong();
+
     public volatile boolean orchestratorDone;
     /** Orchestrator is waiting on task data: scheduler 0 should wire at once instead of batching. */
     public volatile boolean orchestratorNeedsDrain;
+
     public volatile boolean finished;
     private final Arena arena = Arena.ofShared();
     private Actor[] schedulerActors = new Actor[0];
@@ -47,12 +50,17 @@ public final class RuntimeState {
         this.topology = config.topology();
         this.recorder = recorder;
         this.rings = new TaskRing[RuntimeConfig.MAX_RINGS];
-        for (int r = 0; r < rings.length; r++) rings[r] = new TaskRing(r, config.taskWindow(), config.heapBytes(), arena);
+        for (int r = 0; r < rings.length; r++)
+            rings[r] = new TaskRing(r, config.taskWindow(), config.heapBytes(), arena);
         this.ready = new ReadyQueues(Integer.highestOneBit(rings.length * config.taskWindow()) << 1);
         this.payloads = new DispatchPayload[topology.cores()][2];
         for (int c = 0; c < topology.cores(); c++) {
             for (int b = 0; b < 2; b++) {
-                payloads[c][b] = new DispatchPayload(c, topology.clusterOf(c), topology.typeOf(c), topology.laneOf(c).subBlockId());
+                payloads[c][b] = new DispatchPayload(
+                        c,
+                        topology.clusterOf(c),
+                        topology.typeOf(c),
+                        topology.laneOf(c).subBlockId());
             }
         }
     }

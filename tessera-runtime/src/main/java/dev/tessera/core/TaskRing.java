@@ -21,6 +21,7 @@ public final class TaskRing {
 
     /** Orchestrator-owned allocation head. */
     private long nextLocal;
+
     private volatile long published;
     private volatile long lastTaskAlive;
     private final AtomicBoolean advancing = new AtomicBoolean();
@@ -39,12 +40,25 @@ public final class TaskRing {
         this.arena = arena;
     }
 
-    public int window() { return window; }
-    public long heapSize() { return heapSize; }
-    public long lastTaskAlive() { return lastTaskAlive; }
+    public int window() {
+        return window;
+    }
+
+    public long heapSize() {
+        return heapSize;
+    }
+
+    public long lastTaskAlive() {
+        return lastTaskAlive;
+    }
     /** Tasks ever allocated in this ring. */
-    public long allocated() { return published; }
-    public long alive() { return published - lastTaskAlive; }
+    public long allocated() {
+        return published;
+    }
+
+    public long alive() {
+        return published - lastTaskAlive;
+    }
 
     public TaskSlot slot(long local) {
         return slots[(int) (local & mask)];

@@ -6,10 +6,12 @@ import dev.tessera.topology.Lane;
 public final class TaskShape {
     /** Two or more slots: all blocks' kernels run on the cores of one cluster. */
     public static final int MIX = 0;
+
     public static final int AIC = 1;
     public static final int AIV = 2;
     /** No kernel: dependency-only, completed by scheduler 0 without touching a core. */
     public static final int DUMMY = 3;
+
     public static final int DISPATCHABLE = 3;
 
     private static final String[] NAMES = {"MIX", "AIC", "AIV", "DUMMY"};

@@ -1,9 +1,9 @@
 package dev.tessera.core;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.TaskIds;
 import dev.tessera.api.Tensor;
-import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -80,6 +80,7 @@ public final class TaskSlot {
     public long taskId = -1;
     /** The name the user gave, or null: {@link #name()} then builds one from the kernels when asked. */
     public String name;
+
     public final Kernel[] kernels = new Kernel[3];
     public int activeMask;
     public int shape;
@@ -87,6 +88,7 @@ public final class TaskSlot {
     public boolean syncStart;
     /** Blocks × active kernel lanes: the FIN count that completes the task. */
     public int totalSubtasks;
+
     public final Tensor[] tensors = new Tensor[16];
     public int tensorCount;
     public final long[] scalars = new long[32];
@@ -96,25 +98,37 @@ public final class TaskSlot {
 
     /** Unique producers this task waits for (and releases when done). */
     public TaskSlot[] producers = new TaskSlot[4];
+
     public int producerCount;
 
     // ---- scheduling state: guarded by this slot's monitor (state also read without it) ----
     public volatile int state = PENDING;
-    @GuardedBy("this") private TaskSlot[] consumers = new TaskSlot[4];
-    @GuardedBy("this") private int consumerCount;
+
+    @GuardedBy("this")
+    private TaskSlot[] consumers = new TaskSlot[4];
+
+    @GuardedBy("this")
+    private int consumerCount;
 
     // ---- written once per task by the wiring scheduler; see the class comment ----
     private int faninCount;
 
     // ---- atomic: accessed only through the VarHandles above ----
     /** {@code holders << 32 | released}; see the class comment. */
-    @SuppressWarnings("unused") private volatile long fanout = FRESH_FANOUT;
-    @SuppressWarnings("unused") private volatile int faninRefcount;
-    @SuppressWarnings("unused") private volatile int completedSubtasks;
+    @SuppressWarnings("unused")
+    private volatile long fanout = FRESH_FANOUT;
+
+    @SuppressWarnings("unused")
+    private volatile int faninRefcount;
+
+    @SuppressWarnings("unused")
+    private volatile int completedSubtasks;
     /** Next block index to claim; CAS-claimed so concurrent claim paths stay correct. */
-    @SuppressWarnings("unused") private volatile int nextBlock;
+    @SuppressWarnings("unused")
+    private volatile int nextBlock;
     /** Blocks of a sync-start task whose payloads are written; a cohort posts none before all are placed. */
-    @SuppressWarnings("unused") private volatile int placedBlocks;
+    @SuppressWarnings("unused")
+    private volatile int placedBlocks;
 
     /** When the task became ready, for the trace: written by whoever made it ready, read by its dispatchers. */
     public volatile long readyNs;
@@ -124,12 +138,29 @@ public final class TaskSlot {
         this.index = index;
     }
 
-    public long taskId() { return taskId; }
-    public int shape() { return shape; }
-    public int blockNum() { return blockNum; }
-    public boolean syncStart() { return syncStart; }
-    public int activeMask() { return activeMask; }
-    public int state() { return state; }
+    public long taskId() {
+        return taskId;
+    }
+
+    public int shape() {
+        return shape;
+    }
+
+    public int blockNum() {
+        return blockNum;
+    }
+
+    public boolean syncStart() {
+        return syncStart;
+    }
+
+    public int activeMask() {
+        return activeMask;
+    }
+
+    public int state() {
+        return state;
+    }
 
     /**
      * The name shown in traces and errors: the user's, else the kernel names joined by '+' (as

@@ -34,10 +34,15 @@ final class BackPressure {
         TaskRing ring = rt.rings[ringId];
         tensorMap.sync(ringId);
         if (outBytes > ring.heapSize()) {
-            String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES ? "use heapBytes ≥ " + roundUpMiB(outBytes)
-                    : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES + " bytes): split the outputs over several tasks";
-            throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' needs " + outBytes
-                    + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; " + fix);
+            String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES
+                    ? "use heapBytes ≥ " + roundUpMiB(outBytes)
+                    : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES
+                            + " bytes): split the outputs over several tasks";
+            throw new DeadlockException(
+                    ErrorCode.HEAP_RING_DEADLOCK,
+                    "submit #" + ordinal + " '" + spec.displayName() + "' needs " + outBytes
+                            + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; "
+                            + fix);
         }
         Stall stall = new Stall();
         while (true) {
@@ -50,16 +55,24 @@ final class BackPressure {
                 }
                 if (stall.deadlocked(ring.lastTaskAlive())) {
                     long held = scopes.heldBytesIn(ringId);
-                    throw new DeadlockException(ErrorCode.HEAP_RING_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' waits for " + outBytes
-                            + " bytes in heap ring " + ringId + " (" + ring.heapUsed() + " of " + ring.heapSize() + " bytes in use, "
-                            + held + " held by tasks of open scopes that cannot end while submit waits); a heap of at least "
-                            + roundUpMiB(held + outBytes) + " bytes would fit: use heapBytes(" + roundUpMiB(held + outBytes) + ")");
+                    throw new DeadlockException(
+                            ErrorCode.HEAP_RING_DEADLOCK,
+                            "submit #" + ordinal + " '" + spec.displayName() + "' waits for " + outBytes
+                                    + " bytes in heap ring " + ringId + " (" + ring.heapUsed() + " of "
+                                    + ring.heapSize() + " bytes in use, "
+                                    + held
+                                    + " held by tasks of open scopes that cannot end while submit waits); a heap of at least "
+                                    + roundUpMiB(held + outBytes) + " bytes would fit: use heapBytes("
+                                    + roundUpMiB(held + outBytes) + ")");
                 }
             } else if (stall.deadlocked(ring.lastTaskAlive())) {
                 int held = scopes.heldIn(ringId);
-                throw new DeadlockException(ErrorCode.FLOW_CONTROL_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' waits for a slot in task ring "
-                        + ringId + ": " + ring.alive() + " of " + ring.window() + " slots are live and nothing is running to free one ("
-                        + held + " held by open scopes); use taskWindow ≥ " + nextPow2(held + 2));
+                throw new DeadlockException(
+                        ErrorCode.FLOW_CONTROL_DEADLOCK,
+                        "submit #" + ordinal + " '" + spec.displayName() + "' waits for a slot in task ring "
+                                + ringId + ": " + ring.alive() + " of " + ring.window()
+                                + " slots are live and nothing is running to free one ("
+                                + held + " held by open scopes); use taskWindow ≥ " + nextPow2(held + 2));
             }
             actor.idle(stall.round);
         }
@@ -68,8 +81,11 @@ final class BackPressure {
     void awaitTensorMapRoom(int needed, long ordinal, TaskSpec spec) {
         if (needed == 0) return;
         if (needed > tensorMap.capacity()) {
-            throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' publishes " + needed
-                    + " writes but the TensorMap holds " + tensorMap.capacity() + " entries; use tensorMapEntries ≥ " + needed);
+            throw new DeadlockException(
+                    ErrorCode.TENSORMAP_DEADLOCK,
+                    "submit #" + ordinal + " '" + spec.displayName() + "' publishes " + needed
+                            + " writes but the TensorMap holds " + tensorMap.capacity()
+                            + " entries; use tensorMapEntries ≥ " + needed);
         }
         Stall stall = new Stall();
         while (true) {
@@ -78,9 +94,13 @@ final class BackPressure {
             tensorMap.syncAll();
             if (tensorMap.free() >= needed) return;
             if (stall.deadlocked(progressMark())) {
-                throw new DeadlockException(ErrorCode.TENSORMAP_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "' needs " + needed
-                        + " TensorMap entries but all " + tensorMap.capacity() + " belong to live tasks that cannot retire while submit waits;"
-                        + " use tensorMapEntries ≥ " + nextPow2(tensorMap.capacity() + needed) + " or end scopes earlier");
+                throw new DeadlockException(
+                        ErrorCode.TENSORMAP_DEADLOCK,
+                        "submit #" + ordinal + " '" + spec.displayName() + "' needs " + needed
+                                + " TensorMap entries but all " + tensorMap.capacity()
+                                + " belong to live tasks that cannot retire while submit waits;"
+                                + " use tensorMapEntries ≥ " + nextPow2(tensorMap.capacity() + needed)
+                                + " or end scopes earlier");
             }
             actor.idle(stall.round);
         }

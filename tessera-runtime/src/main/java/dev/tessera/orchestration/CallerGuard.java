@@ -28,17 +28,22 @@ final class CallerGuard {
     /** Checks the caller of {@code call} without entering it (calls that never wait). */
     void check(String call) {
         if (ended) {
-            throw new InvalidArgumentsException(call + " on the orchestrator of a run that has ended: an Orchestrator is valid"
-                    + " only inside the orchestration function given to Runtime.run, while that function runs");
+            throw new InvalidArgumentsException(
+                    call + " on the orchestrator of a run that has ended: an Orchestrator is valid"
+                            + " only inside the orchestration function given to Runtime.run, while that function runs");
         }
         Thread caller = Thread.currentThread();
         // No owner: not inside Runtime.run, but driven directly by an embedding harness (the
         // benchmarks' in-thread runtime), which calls from one thread and is its own guard.
         if (owner == null) return;
         if (caller != owner || inCall) {
-            throw new InvalidArgumentsException(call + " from " + (caller == owner ? "inside another orchestrator call" : "thread '"
-                    + caller.getName() + "'") + ": only the orchestration function may use the Orchestrator, on the thread"
-                    + " that runs it; a kernel cannot submit tasks or open scopes (give the work to the orchestration instead)");
+            throw new InvalidArgumentsException(
+                    call + " from "
+                            + (caller == owner
+                                    ? "inside another orchestrator call"
+                                    : "thread '" + caller.getName() + "'")
+                            + ": only the orchestration function may use the Orchestrator, on the thread"
+                            + " that runs it; a kernel cannot submit tasks or open scopes (give the work to the orchestration instead)");
         }
     }
 

@@ -71,13 +71,16 @@ final class HazardCheck {
         Set<Long> ordered = orderedBefore(producersToBe(spec, auto));
         for (int i = 0; i < spec.tensorCount(); i++) {
             TaskSpec.TensorArg a = spec.tensorArg(i);
-            if (a.tag() == ArgTag.OUTPUT || a.tag() == ArgTag.NO_DEP || a.tensor().manualDep()) continue;
+            if (a.tag() == ArgTag.OUTPUT
+                    || a.tag() == ArgTag.NO_DEP
+                    || a.tensor().manualDep()) continue;
             Access mine = new Access(a.tensor(), i, accessOf(spec, i));
             for (Task other : unfinished.values()) {
                 if (ordered.contains(other.id)) continue;
                 for (Access theirs : other.accesses) {
                     if (conflict(mine, theirs)) {
-                        throw new DependencyHazardException("submit #" + ordinal + " '" + name + "' " + describe(mine) + ", while "
+                        throw new DependencyHazardException("submit #" + ordinal + " '" + name + "' " + describe(mine)
+                                + ", while "
                                 + TaskIds.format(other.id) + " '" + other.name + "', which it does not wait for, still "
                                 + describe(theirs) + ": " + advice(mine, theirs, other.id));
                     }
@@ -96,9 +99,11 @@ final class HazardCheck {
             if (ordered.contains(other.id)) continue;
             for (Access theirs : other.accesses) {
                 if (conflict(read, theirs)) {
-                    throw new DependencyHazardException("readElement of " + t + " would not wait for " + TaskIds.format(other.id)
-                            + " '" + other.name + "', which still " + describe(theirs) + ": a write in a MANUAL scope is not seen"
-                            + " by readElement; read after the scope ends or from a task that depends on it");
+                    throw new DependencyHazardException(
+                            "readElement of " + t + " would not wait for " + TaskIds.format(other.id)
+                                    + " '" + other.name + "', which still " + describe(theirs)
+                                    + ": a write in a MANUAL scope is not seen"
+                                    + " by readElement; read after the scope ends or from a task that depends on it");
                 }
             }
         }
@@ -139,7 +144,8 @@ final class HazardCheck {
                 TaskSlot creator = rings[TaskIds.ring(owner)].liveSlot(TaskIds.local(owner));
                 if (creator != null) out.add(creator);
             }
-            if ((a.tag() == ArgTag.INPUT || a.tag() == ArgTag.INOUT) && !a.tensor().manualDep()) tensorMap.writersOf(a.tensor(), out);
+            if ((a.tag() == ArgTag.INPUT || a.tag() == ArgTag.INOUT)
+                    && !a.tensor().manualDep()) tensorMap.writersOf(a.tensor(), out);
         }
         return out;
     }
@@ -197,10 +203,12 @@ final class HazardCheck {
     private static String advice(Access mine, Access theirs, long otherId) {
         String dep = "or add .dependsOn(" + TaskIds.format(otherId) + ")";
         if (mine.writes() && !theirs.writes()) {
-            return "the runtime infers no write-after-read edge (neither does the reference); make the reader's argument inout, " + dep;
+            return "the runtime infers no write-after-read edge (neither does the reference); make the reader's argument inout, "
+                    + dep;
         }
         if (mine.tag() == ArgTag.OUTPUT_EXISTING) {
-            return "output(existing) waits only for the tensor's creator; use inout to wait for earlier writers, " + dep;
+            return "output(existing) waits only for the tensor's creator; use inout to wait for earlier writers, "
+                    + dep;
         }
         if (theirs.tag() == ArgTag.OUTPUT) {
             return "a task in a MANUAL scope does not wait for the creator of its tensors; " + dep;

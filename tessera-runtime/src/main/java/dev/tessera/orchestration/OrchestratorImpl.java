@@ -2,11 +2,9 @@ package dev.tessera.orchestration;
 
 import dev.tessera.api.ArgTag;
 import dev.tessera.api.Kernel;
-import dev.tessera.api.LaunchSpec;
 import dev.tessera.api.Orchestration;
 import dev.tessera.api.Orchestrator;
 import dev.tessera.api.OutputSpec;
-import dev.tessera.api.RuntimeConfig;
 import dev.tessera.api.Scope;
 import dev.tessera.api.ScopeMode;
 import dev.tessera.api.Submitted;
@@ -14,13 +12,11 @@ import dev.tessera.api.TaskIds;
 import dev.tessera.api.TaskSpec;
 import dev.tessera.api.Tensor;
 import dev.tessera.core.RuntimeState;
-import dev.tessera.core.TaskRing;
 import dev.tessera.core.TaskShape;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.errors.DeadlockException;
 import dev.tessera.errors.ErrorCode;
 import dev.tessera.errors.InvalidArgumentsException;
-import dev.tessera.errors.SyncStartInvalidException;
 import dev.tessera.errors.TesseraException;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.Cost;
@@ -52,6 +48,7 @@ public final class OrchestratorImpl implements Orchestrator {
     private final CallerGuard caller = new CallerGuard();
     /** Null unless {@code hazardCheck} is on. */
     private final HazardCheck hazards;
+
     private final KeptTensors kept = new KeptTensors();
     private final SubmitValidation validation;
     private final BackPressure backPressure;
@@ -119,18 +116,27 @@ public final class OrchestratorImpl implements Orchestrator {
             this.mode = mode;
         }
 
-        @Override public ScopeMode mode() { return mode; }
-        @Override public int depth() { return depth; }
+        @Override
+        public ScopeMode mode() {
+            return mode;
+        }
+
+        @Override
+        public int depth() {
+            return depth;
+        }
 
         @Override
         public void close() {
             if (closed) {
-                throw new InvalidArgumentsException("scope at depth " + depth + " is already closed: close each scope once"
-                        + " (a try-with-resources block closes it for you)");
+                throw new InvalidArgumentsException(
+                        "scope at depth " + depth + " is already closed: close each scope once"
+                                + " (a try-with-resources block closes it for you)");
             }
             if (scopes.depth() != depth) {
-                throw new InvalidArgumentsException("scope at depth " + depth + " closed while the innermost open scope is at depth "
-                        + scopes.depth() + ": close scopes innermost first");
+                throw new InvalidArgumentsException(
+                        "scope at depth " + depth + " closed while the innermost open scope is at depth "
+                                + scopes.depth() + ": close scopes innermost first");
             }
             closed = true;
             endScope();
@@ -168,7 +174,8 @@ public final class OrchestratorImpl implements Orchestrator {
         if (auto) {
             for (int i = 0; i < spec.tensorCount(); i++) {
                 TaskSpec.TensorArg a = spec.tensorArg(i);
-                if ((a.tag() == ArgTag.INOUT || a.tag() == ArgTag.OUTPUT_EXISTING) && !a.tensor().manualDep()) inserts++;
+                if ((a.tag() == ArgTag.INOUT || a.tag() == ArgTag.OUTPUT_EXISTING)
+                        && !a.tensor().manualDep()) inserts++;
             }
             backPressure.awaitTensorMapRoom(inserts, ordinal, spec);
         }
@@ -190,7 +197,8 @@ public final class OrchestratorImpl implements Orchestrator {
         scopes.add(slot, outBytes);
         rt.submitted.incrementAndGet();
         // the name is built only for a trace: most submits never show theirs
-        if (rt.recorder.enabled()) rt.recorder.taskSubmitted(slot.taskId, slot.name(), blockNum, shape, slot.syncStart, actor.now());
+        if (rt.recorder.enabled())
+            rt.recorder.taskSubmitted(slot.taskId, slot.name(), blockNum, shape, slot.syncStart, actor.now());
         if (hazards != null) hazards.record(slot, spec);
         publish(slot);
         return new Submitted(slot.taskId, outputs);
@@ -204,7 +212,9 @@ public final class OrchestratorImpl implements Orchestrator {
 
     private void checkScopeRoom(int ring, long ordinal, TaskSpec spec) {
         String full = scopes.fullRing(ring, rt.config.taskWindow());
-        if (full != null) throw new DeadlockException(ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "': " + full);
+        if (full != null)
+            throw new DeadlockException(
+                    ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "': " + full);
     }
 
     private static long layoutOutputs(TaskSpec spec, long[] offsets) {
@@ -222,7 +232,8 @@ public final class OrchestratorImpl implements Orchestrator {
         slot.name = spec.name();
         for (Lane l : LANES) {
             Kernel k = spec.kernel(l);
-            slot.kernels[l.ordinal()] = k != null && rt.config.observer() != null ? ObservedKernel.wrap(k, rt.config.observer()) : k;
+            slot.kernels[l.ordinal()] =
+                    k != null && rt.config.observer() != null ? ObservedKernel.wrap(k, rt.config.observer()) : k;
         }
         if (activeMask == Lane.AIV1.bit()) {
             // a lone AIV1 kernel runs as the AIV0 slot, on either lane (spec §2.4)
@@ -250,7 +261,12 @@ public final class OrchestratorImpl implements Orchestrator {
             Tensor t;
             if (a.output() != null) {
                 OutputSpec os = a.output();
-                t = Tensor.owned(heap.asSlice(heapStart + offsets[i], os.bytes()), os.dtype(), slot.taskId, os.manualDep(), os.shape());
+                t = Tensor.owned(
+                        heap.asSlice(heapStart + offsets[i], os.bytes()),
+                        os.dtype(),
+                        slot.taskId,
+                        os.manualDep(),
+                        os.shape());
                 if (os.initialValue() != null) t.fill(os.initialValue());
                 outputs[o++] = t;
             } else {
@@ -280,7 +296,8 @@ public final class OrchestratorImpl implements Orchestrator {
         }
         for (int i = 0; i < spec.tensorCount(); i++) {
             TaskSpec.TensorArg a = spec.tensorArg(i);
-            if ((a.tag() == ArgTag.INOUT || a.tag() == ArgTag.OUTPUT_EXISTING) && !a.tensor().manualDep()) {
+            if ((a.tag() == ArgTag.INOUT || a.tag() == ArgTag.OUTPUT_EXISTING)
+                    && !a.tensor().manualDep()) {
                 actor.charge(Cost.TENSORMAP_INSERT);
                 tensorMap.insert(a.tensor(), slot);
             }
@@ -319,7 +336,8 @@ public final class OrchestratorImpl implements Orchestrator {
         long ordinal = ++submitCount;
         TaskSpec spec = TaskSpec.dummy().named("alloc");
         if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
-            throw SubmitValidation.invalid(ordinal, spec, "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
+            throw SubmitValidation.invalid(
+                    ordinal, spec, "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
         }
         spec.output(outs);
         int ringId = scopes.ring();
@@ -369,8 +387,10 @@ public final class OrchestratorImpl implements Orchestrator {
                 while (w.taskId == ids[i] && w.state == TaskSlot.PENDING) {
                     ensureUsable();
                     if (actor.now() - start > TENSOR_WAIT_TIMEOUT_NS) {
-                        throw new TesseraException(ErrorCode.TENSOR_WAIT_TIMEOUT, "readElement waited more than "
-                                + TENSOR_WAIT_TIMEOUT_NS / 1_000_000_000 + " s for " + w + " to finish writing " + t);
+                        throw new TesseraException(
+                                ErrorCode.TENSOR_WAIT_TIMEOUT,
+                                "readElement waited more than " + TENSOR_WAIT_TIMEOUT_NS / 1_000_000_000 + " s for " + w
+                                        + " to finish writing " + t);
                     }
                     actor.idle(++round);
                 }
@@ -391,7 +411,8 @@ public final class OrchestratorImpl implements Orchestrator {
         Tensor copy = KeptTensors.allocateCopy(t);
         // inout, not input: later writers of t must wait for the copy, and the runtime (like the
         // reference) orders a writer after earlier writers only, never after pure readers
-        TaskSpec copyTask = TaskSpec.aiv(KeptTensors.COPY).named("keep " + name).inout(t).output(copy);
+        TaskSpec copyTask =
+                TaskSpec.aiv(KeptTensors.COPY).named("keep " + name).inout(t).output(copy);
         // in a MANUAL scope nothing is inferred: wait at least for the tensor's creator
         if (t.ownerTaskId() != Tensor.NO_OWNER) copyTask.dependsOn(t.ownerTaskId());
         submit(copyTask);

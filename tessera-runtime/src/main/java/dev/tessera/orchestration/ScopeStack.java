@@ -15,6 +15,7 @@ final class ScopeStack {
     private final int[] starts = new int[RuntimeConfig.MAX_SCOPE_DEPTH + 1];
     /** Tasks held by open scopes, per ring: a ring must keep room for them or it deadlocks. */
     private final int[] heldPerRing = new int[RuntimeConfig.MAX_RINGS];
+
     private final long[] heldBytesPerRing = new long[RuntimeConfig.MAX_RINGS];
     private TaskSlot[] tasks = new TaskSlot[1024];
     private long[] bytes = new long[1024];
@@ -40,7 +41,8 @@ final class ScopeStack {
             throw new InvalidArgumentsException("scope nesting exceeds " + RuntimeConfig.MAX_SCOPE_DEPTH + " levels");
         }
         if (depth >= 0 && modes[depth] == ScopeMode.MANUAL && mode == ScopeMode.AUTO) {
-            throw new InvalidArgumentsException("an AUTO scope cannot be opened inside a MANUAL scope (depth " + depth + ")");
+            throw new InvalidArgumentsException(
+                    "an AUTO scope cannot be opened inside a MANUAL scope (depth " + depth + ")");
         }
         depth++;
         modes[depth] = mode;
@@ -75,12 +77,14 @@ final class ScopeStack {
         long least = Long.highestOneBit(held + 1L) << 1; // the least power of two above held + 1
         String how = ring == 0
                 ? " Top-level tasks stay in the outer scope until the orchestration returns, so a flat orchestration"
-                + " submits at most taskWindow − 1 tasks: submit in batches inside scopes (orch.scope()) that close as you go,"
-                + " or raise taskWindow."
+                        + " submits at most taskWindow − 1 tasks: submit in batches inside scopes (orch.scope()) that close as you go,"
+                        + " or raise taskWindow."
                 : " Or close scopes sooner: a scope releases its tasks when it ends.";
-        return "open scopes already hold " + held + " tasks in ring " + ring + ", whose window is " + window + " slots; a ring"
+        return "open scopes already hold " + held + " tasks in ring " + ring + ", whose window is " + window
+                + " slots; a ring"
                 + " holds at most window − 1 tasks of open scopes, so taskWindow(W) fits scopes of up to W − 1 tasks. Use taskWindow ≥ "
-                + least + " if the scope submits at most " + (least - 1) + " tasks in all, otherwise the next power of two above"
+                + least + " if the scope submits at most " + (least - 1)
+                + " tasks in all, otherwise the next power of two above"
                 + " its task count." + how;
     }
 

@@ -26,20 +26,30 @@ final class SubmitValidation {
 
     void validate(TaskSpec spec, long ordinal) {
         if (spec.buildError() != null) throw invalid(ordinal, spec, spec.buildError());
-        if (!spec.hasKernel() && !spec.isDummy()) throw invalid(ordinal, spec, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
+        if (!spec.hasKernel() && !spec.isDummy())
+            throw invalid(
+                    ordinal, spec, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
         if (spec.isDummy() && spec.hasLaunch()) {
-            throw invalid(ordinal, spec, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
+            throw invalid(
+                    ordinal, spec, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
         }
         int blockNum = spec.launchSpec().blockNum();
         if (blockNum < 1 || blockNum > LaunchSpec.MAX_BLOCK_NUM) {
-            throw invalid(ordinal, spec, "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got " + blockNum);
+            throw invalid(
+                    ordinal,
+                    spec,
+                    "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got "
+                            + blockNum);
         }
         if (spec.launchSpec().syncStart() && blockNum > 1) {
-            boolean aivOnly = spec.kernel(Lane.AIC) == null && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
+            boolean aivOnly = spec.kernel(Lane.AIC) == null
+                    && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
             int limit = aivOnly ? topology.aivCores() : topology.clusters();
             if (blockNum > limit) {
-                throw new SyncStartInvalidException("submit #" + ordinal + " '" + spec.displayName() + "': syncStart blockNum " + blockNum + " exceeds the "
-                        + limit + (aivOnly ? " AIV cores" : " clusters") + " of " + topology.name() + ": its blocks can never start together");
+                throw new SyncStartInvalidException(
+                        "submit #" + ordinal + " '" + spec.displayName() + "': syncStart blockNum " + blockNum
+                                + " exceeds the " + limit + (aivOnly ? " AIV cores" : " clusters") + " of "
+                                + topology.name() + ": its blocks can never start together");
             }
         }
         for (long dep : spec.dependencies()) {
@@ -50,7 +60,8 @@ final class SubmitValidation {
         }
         for (int i = 0; i < spec.tensorCount(); i++) {
             TaskSpec.TensorArg a = spec.tensorArg(i);
-            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null) throw invalid(ordinal, spec, "tensor argument " + i + " (" + a.tag() + ") is null");
+            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null)
+                throw invalid(ordinal, spec, "tensor argument " + i + " (" + a.tag() + ") is null");
         }
     }
 

@@ -35,8 +35,8 @@ public interface CoreHost {
      * kernels no scheduler is watching, such as one running on a scheduler's own thread.
      */
     default void coreTimedOut(int core, DispatchPayload payload, long ranNs, String where) {
-        throw new IllegalStateException("kernel '" + (payload.kernel == null ? "?" : payload.kernel.name()) + "' on core " + core
-                + " ran " + ranNs / 1_000_000 + " ms without returning, " + where);
+        throw new IllegalStateException("kernel '" + (payload.kernel == null ? "?" : payload.kernel.name())
+                + "' on core " + core + " ran " + ranNs / 1_000_000 + " ms without returning, " + where);
     }
 
     /** The platform itself cannot go on (e.g. a thread could not be started): the run fails with {@code error}. */
@@ -55,7 +55,8 @@ public interface CoreHost {
      * interrupted; if not, it keeps running (Java cannot stop a thread that ignores interrupts).
      */
     default RuntimeException kernelTimedOut(int core, DispatchPayload payload, long ranNs, boolean stopped) {
-        return new IllegalStateException("kernel '" + (payload.kernel == null ? "?" : payload.kernel.name()) + "' on core " + core
-                + " ran " + ranNs / 1_000_000 + " ms without returning" + (stopped ? "" : " and ignored the interrupt"));
+        return new IllegalStateException(
+                "kernel '" + (payload.kernel == null ? "?" : payload.kernel.name()) + "' on core " + core + " ran "
+                        + ranNs / 1_000_000 + " ms without returning" + (stopped ? "" : " and ignored the interrupt"));
     }
 }

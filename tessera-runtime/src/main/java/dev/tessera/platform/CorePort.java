@@ -11,6 +11,7 @@ public interface CorePort {
     int ID_MASK = 0x7FFF_FFFF;
     /** Status of a core that has not run anything yet: FIN of the idle id. */
     int IDLE_STATUS = FIN_BIT | 0x7FFF_FFFF;
+
     int ACK_BIT = 0;
     /**
      * Tokens from here up are never a dispatch: the platforms use them for their own signals (the

@@ -40,8 +40,17 @@ public final class DispatchPayload implements KernelContext {
      * Fills this buffer for one dispatch. The scheduler calls it before posting the token that
      * names this buffer; the core reads it only after seeing that token.
      */
-    public void load(Kernel kernel, Tensor[] tensors, int tensorCount, long[] scalars, int scalarCount, long taskId, int blockIdx,
-            int blockNum, int lane, Object task) {
+    public void load(
+            Kernel kernel,
+            Tensor[] tensors,
+            int tensorCount,
+            long[] scalars,
+            int scalarCount,
+            long taskId,
+            int blockIdx,
+            int blockNum,
+            int lane,
+            Object task) {
         this.kernel = kernel;
         this.tensors = tensors;
         this.tensorCount = tensorCount;
@@ -54,14 +63,45 @@ public final class DispatchPayload implements KernelContext {
         this.task = task;
     }
 
-    @Override public int blockIdx() { return blockIdx; }
-    @Override public int blockNum() { return blockNum; }
-    @Override public int subBlockId() { return subBlockId; }
-    @Override public CoreType coreType() { return coreType; }
-    @Override public int coreId() { return coreId; }
-    @Override public int clusterId() { return clusterId; }
-    @Override public long taskId() { return taskId; }
-    @Override public int tensorCount() { return tensorCount; }
+    @Override
+    public int blockIdx() {
+        return blockIdx;
+    }
+
+    @Override
+    public int blockNum() {
+        return blockNum;
+    }
+
+    @Override
+    public int subBlockId() {
+        return subBlockId;
+    }
+
+    @Override
+    public CoreType coreType() {
+        return coreType;
+    }
+
+    @Override
+    public int coreId() {
+        return coreId;
+    }
+
+    @Override
+    public int clusterId() {
+        return clusterId;
+    }
+
+    @Override
+    public long taskId() {
+        return taskId;
+    }
+
+    @Override
+    public int tensorCount() {
+        return tensorCount;
+    }
 
     @Override
     public Tensor tensor(int i) {
@@ -69,7 +109,10 @@ public final class DispatchPayload implements KernelContext {
         return tensors[i];
     }
 
-    @Override public int scalarCount() { return scalarCount; }
+    @Override
+    public int scalarCount() {
+        return scalarCount;
+    }
 
     @Override
     public long scalar(int i) {

@@ -18,7 +18,8 @@ public record IdleStrategy(int spins, int yields, long minParkNs, long maxParkNs
 
     public IdleStrategy {
         if (spins < 0 || yields < 0 || minParkNs < 1 || maxParkNs < minParkNs) {
-            throw new IllegalArgumentException("invalid idle strategy " + spins + "/" + yields + "/" + minParkNs + "/" + maxParkNs);
+            throw new IllegalArgumentException(
+                    "invalid idle strategy " + spins + "/" + yields + "/" + minParkNs + "/" + maxParkNs);
         }
     }
 

@@ -64,7 +64,8 @@ public final class AtomicFile {
 
     /** UTF-8 bytes of {@code text}, each unpaired surrogate replaced by U+FFFD. */
     static byte[] utf8(CharSequence text) {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(REPLACEMENT);
@@ -85,9 +86,11 @@ public final class AtomicFile {
      */
     private static Path createTemporary(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            Path tmp = dir.resolve("." + name + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
-                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
                 return tmp;
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 10) throw e;

@@ -1,7 +1,6 @@
 package dev.tessera.profiling;
 
 import dev.tessera.topology.Topology;
-
 import java.util.Objects;
 
 /**
@@ -45,8 +44,8 @@ public final class BufferedTraceRecorder implements TraceRecorder {
      * @param budget records this recorder may allocate; past it, records are dropped and the
      *               budget reports (see {@link TraceBudget}); the trace is then incomplete
      */
-    public BufferedTraceRecorder(Topology topology, String platform, String policy, int expectedSubtasksPerCore,
-                                 TraceBudget budget) {
+    public BufferedTraceRecorder(
+            Topology topology, String platform, String policy, int expectedSubtasksPerCore, TraceBudget budget) {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.platform = Objects.requireNonNull(platform, "platform");
@@ -76,8 +75,8 @@ public final class BufferedTraceRecorder implements TraceRecorder {
     }
 
     @Override
-    public void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int lane, long readyNs,
-                           long dispatchNs) {
+    public void dispatched(
+            int scheduler, int core, int token, long taskId, int blockIdx, int lane, long readyNs, long dispatchNs) {
         CoreLog log = cores[core];
         int i = token - 1;
         int seg = subtaskSegments.segment(i);
@@ -140,8 +139,18 @@ public final class BufferedTraceRecorder implements TraceRecorder {
             if (c == null) continue; // dropped over budget
             int o = subtaskSegments.offset(i, seg);
             if (!c.dispatched(o)) continue;
-            b.subtask(c.taskId[o], c.blockIdx[o], c.lane[o], core, c.scheduler[o], token, c.readyNs[o],
-                    c.dispatchNs[o], c.startNs[o], c.endNs[o], c.finishSeenNs[o]);
+            b.subtask(
+                    c.taskId[o],
+                    c.blockIdx[o],
+                    c.lane[o],
+                    core,
+                    c.scheduler[o],
+                    token,
+                    c.readyNs[o],
+                    c.dispatchNs[o],
+                    c.startNs[o],
+                    c.endNs[o],
+                    c.finishSeenNs[o]);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tessera.topology.CoreType;
 import dev.tessera.topology.Topology;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +28,7 @@ public final class ChromeTraceWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ChromeTraceWriter() {
-    }
+    private ChromeTraceWriter() {}
 
     /** Writes the trace to {@code file}, whole or not at all (see {@link AtomicFile}). */
     public static void write(Trace trace, Path file) {
@@ -72,11 +70,18 @@ public final class ChromeTraceWriter {
         metadata(g, "process_name", PID_AIC, -1, "name", "AIC cores");
         metadata(g, "process_name", PID_AIV, -1, "name", "AIV cores");
         metadata(g, "process_name", PID_SCHEDULERS, -1, "name", "schedulers");
-        for (int pid = PID_AIC; pid <= PID_SCHEDULERS; pid++) metadata(g, "process_sort_index", pid, -1, "sort_index", pid);
+        for (int pid = PID_AIC; pid <= PID_SCHEDULERS; pid++)
+            metadata(g, "process_sort_index", pid, -1, "sort_index", pid);
         for (int core = 0; core < topo.cores(); core++) {
             int pid = pidOf(topo, core);
-            metadata(g, "thread_name", pid, core, "name", topo.coreLabel(core) + " (core " + core + ", sched "
-                    + topo.schedulerOf(topo.clusterOf(core)) + ")");
+            metadata(
+                    g,
+                    "thread_name",
+                    pid,
+                    core,
+                    "name",
+                    topo.coreLabel(core) + " (core " + core + ", sched " + topo.schedulerOf(topo.clusterOf(core))
+                            + ")");
             metadata(g, "thread_sort_index", pid, core, "sort_index", core);
         }
         for (int s = 0; s < trace.schedulerCount(); s++) {
@@ -93,7 +98,8 @@ public final class ChromeTraceWriter {
         g.writeNumberField("pid", pid);
         if (tid >= 0) g.writeNumberField("tid", tid);
         g.writeObjectFieldStart("args");
-        if (value instanceof Integer i) g.writeNumberField(key, i); else g.writeStringField(key, value.toString());
+        if (value instanceof Integer i) g.writeNumberField(key, i);
+        else g.writeStringField(key, value.toString());
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -109,14 +115,26 @@ public final class ChromeTraceWriter {
             Trace.Subtask s = subs.get(i);
             int pid = pidOf(trace.topology(), s.core());
             if (s.ran()) {
-                complete(g, s.name() + " [" + s.blockIdx() + "]", "subtask", pid, s.core(), s.startNs(),
+                complete(
+                        g,
+                        s.name() + " [" + s.blockIdx() + "]",
+                        "subtask",
+                        pid,
+                        s.core(),
+                        s.startNs(),
                         s.endNs() - s.startNs());
                 writeArgs(g, trace, s);
                 g.writeEndObject();
             }
             if (s.dispatchNs() == Trace.NONE) continue;
-            complete(g, "dispatch " + s.name() + " [" + s.blockIdx() + "]", "dispatch", PID_SCHEDULERS,
-                    s.scheduler(), s.dispatchNs(), sliceEnds[i] - s.dispatchNs());
+            complete(
+                    g,
+                    "dispatch " + s.name() + " [" + s.blockIdx() + "]",
+                    "dispatch",
+                    PID_SCHEDULERS,
+                    s.scheduler(),
+                    s.dispatchNs(),
+                    sliceEnds[i] - s.dispatchNs());
             writeArgs(g, trace, s);
             g.writeEndObject();
             if (s.startNs() != Trace.NONE) {

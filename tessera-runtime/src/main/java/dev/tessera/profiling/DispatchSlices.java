@@ -12,8 +12,7 @@ import java.util.List;
  * back-to-back slices, while one that dispatched and then went quiet shows only the pickup latency.
  */
 final class DispatchSlices {
-    private DispatchSlices() {
-    }
+    private DispatchSlices() {}
 
     /** End time of the dispatch slice of each subtask, by its index in {@link Trace#subtasks()}; NONE if never dispatched. */
     static long[] endsOf(Trace trace) {
@@ -23,10 +22,12 @@ final class DispatchSlices {
         List<List<Integer>> perScheduler = new ArrayList<>();
         for (int s = 0; s < trace.schedulerCount(); s++) perScheduler.add(new ArrayList<>());
         for (int i = 0; i < subs.size(); i++) {
-            if (subs.get(i).dispatchNs() != Trace.NONE) perScheduler.get(subs.get(i).scheduler()).add(i);
+            if (subs.get(i).dispatchNs() != Trace.NONE)
+                perScheduler.get(subs.get(i).scheduler()).add(i);
         }
         for (List<Integer> lane : perScheduler) {
-            lane.sort(Comparator.comparingLong((Integer i) -> subs.get(i).dispatchNs()).thenComparingInt(i -> i));
+            lane.sort(Comparator.comparingLong((Integer i) -> subs.get(i).dispatchNs())
+                    .thenComparingInt(i -> i));
             for (int k = 0; k < lane.size(); k++) {
                 Trace.Subtask s = subs.get(lane.get(k));
                 long end = k + 1 < lane.size() ? subs.get(lane.get(k + 1)).dispatchNs() : Long.MAX_VALUE;

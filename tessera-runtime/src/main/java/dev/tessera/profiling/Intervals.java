@@ -44,7 +44,8 @@ final class Intervals {
             long lo = Math.max(starts[i], other.starts[j]);
             long hi = Math.min(ends[i], other.ends[j]);
             if (hi > lo) total += hi - lo;
-            if (ends[i] < other.ends[j]) i++; else j++;
+            if (ends[i] < other.ends[j]) i++;
+            else j++;
         }
         return total;
     }

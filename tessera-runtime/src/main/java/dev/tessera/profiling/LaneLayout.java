@@ -2,7 +2,6 @@ package dev.tessera.profiling;
 
 import dev.tessera.topology.CoreType;
 import dev.tessera.topology.Topology;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,7 @@ import java.util.List;
  * run used (the AIV cores of a cube-only demo) gets no lanes, so the picture shows the work.
  */
 final class LaneLayout {
-    record Lane(String label, String group) {
-    }
+    record Lane(String label, String group) {}
 
     private final int schedulers;
     private final List<Lane> lanes = new ArrayList<>();

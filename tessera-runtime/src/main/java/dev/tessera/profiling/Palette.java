@@ -10,8 +10,7 @@ import java.awt.Color;
 final class Palette {
     private static final float GOLDEN_ANGLE = 0.381966f;
 
-    private Palette() {
-    }
+    private Palette() {}
 
     static Color task(int taskIndex) {
         float hue = (taskIndex * GOLDEN_ANGLE + 0.58f) % 1f;

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 public final class StatsJson {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private StatsJson() {
-    }
+    private StatsJson() {}
 
     /** Writes {@code s} as one JSON object at the generator's current position. */
     public static void write(JsonGenerator g, TraceStats s) throws IOException {

@@ -2,7 +2,6 @@ package dev.tessera.profiling;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -26,8 +25,7 @@ import java.util.List;
 public final class SwimlaneHtml {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private SwimlaneHtml() {
-    }
+    private SwimlaneHtml() {}
 
     /** Writes the page to {@code file}, whole or not at all; unpaired surrogates in names become U+FFFD. */
     public static void write(Trace trace, Path file) {
@@ -46,8 +44,12 @@ public final class SwimlaneHtml {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("title", trace.policy() + " on " + trace.platform() + ", " + trace.topology().name());
-            g.writeStringField("subtitle", trace.topology() + ", makespan " + TimeFormat.micros(trace.makespanNs()) + " µs");
+            g.writeStringField(
+                    "title",
+                    trace.policy() + " on " + trace.platform() + ", "
+                            + trace.topology().name());
+            g.writeStringField(
+                    "subtitle", trace.topology() + ", makespan " + TimeFormat.micros(trace.makespanNs()) + " µs");
             g.writeNumberField("viewEndNs", trace.viewEndNs());
             g.writeNumberField("makespanNs", trace.makespanNs());
             g.writeArrayFieldStart("lanes");
@@ -136,7 +138,8 @@ public final class SwimlaneHtml {
 
     private static String loadPage() {
         try (InputStream in = SwimlaneHtml.class.getResourceAsStream("swimlane.html")) {
-            if (in == null) throw new IllegalStateException("swimlane.html is missing from the classpath beside SwimlaneHtml");
+            if (in == null)
+                throw new IllegalStateException("swimlane.html is missing from the classpath beside SwimlaneHtml");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

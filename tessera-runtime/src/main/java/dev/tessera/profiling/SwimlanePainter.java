@@ -14,8 +14,10 @@ import java.util.Locale;
 final class SwimlanePainter {
     private static final int TITLE_H = 24, AXIS_H = 34, LABEL_W = 84, RIGHT = 16;
     private static final int LEGEND_ROW_H = 16, LEGEND_ENTRY_W = 180, MAX_LEGEND = 24;
-    private static final Color LANE_ODD = new Color(0xF3F3F3), GRID = new Color(0xDDDDDD),
-            GROUP_LINE = new Color(0x888888), TEXT = new Color(0x222222);
+    private static final Color LANE_ODD = new Color(0xF3F3F3),
+            GRID = new Color(0xDDDDDD),
+            GROUP_LINE = new Color(0x888888),
+            TEXT = new Color(0x222222);
 
     private final Trace trace;
     private final String title;
@@ -134,7 +136,7 @@ final class SwimlanePainter {
         double target = (double) spanNs / Math.max(2, plotWidth() / 110);
         long p = 1;
         while (p * 10 <= target) p *= 10;
-        for (long m : new long[]{1, 2, 5, 10}) if (m * p >= target) return m * p;
+        for (long m : new long[] {1, 2, 5, 10}) if (m * p >= target) return m * p;
         return 10 * p;
     }
 

@@ -1,6 +1,5 @@
 package dev.tessera.profiling;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -8,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 
 /**
  * Swimlane pictures as PNG, drawn with Java2D in headless mode (no display needed).
@@ -26,8 +26,7 @@ public final class SwimlanePng {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     }
 
-    private SwimlanePng() {
-    }
+    private SwimlanePng() {}
 
     public static BufferedImage render(Trace trace) {
         return render(trace, DEFAULT_WIDTH, defaultTitle(trace));
@@ -48,12 +47,16 @@ public final class SwimlanePng {
 
     /** Two runs stacked on one time scale, titled "before (policy)" and "after (policy)". */
     public static BufferedImage renderComparison(Trace before, Trace after) {
-        return renderComparison(before, "before (" + lower(before.policy()) + ")", after,
-                "after (" + lower(after.policy()) + ")", DEFAULT_WIDTH);
+        return renderComparison(
+                before,
+                "before (" + lower(before.policy()) + ")",
+                after,
+                "after (" + lower(after.policy()) + ")",
+                DEFAULT_WIDTH);
     }
 
-    public static BufferedImage renderComparison(Trace before, String beforeTitle, Trace after, String afterTitle,
-                                                 int width) {
+    public static BufferedImage renderComparison(
+            Trace before, String beforeTitle, Trace after, String afterTitle, int width) {
         long span = Math.max(before.viewEndNs(), after.viewEndNs());
         SwimlanePainter top = new SwimlanePainter(before, beforeTitle + " — " + defaultTitle(before), width, span);
         SwimlanePainter bottom = new SwimlanePainter(after, afterTitle + " — " + defaultTitle(after), width, span);
@@ -73,8 +76,10 @@ public final class SwimlanePng {
     }
 
     private static String defaultTitle(Trace trace) {
-        return trace.policy() + " on " + trace.platform() + ", " + trace.topology().name() + " ("
-                + trace.topology().clusters() + " clusters, " + trace.topology().schedulers() + " schedulers), makespan "
+        return trace.policy() + " on " + trace.platform() + ", "
+                + trace.topology().name() + " ("
+                + trace.topology().clusters() + " clusters, " + trace.topology().schedulers()
+                + " schedulers), makespan "
                 + TimeFormat.micros(trace.makespanNs()) + " µs";
     }
 
@@ -83,7 +88,8 @@ public final class SwimlanePng {
     }
 
     private static BufferedImage blank(int width, int height) {
-        if (width < 200) throw new IllegalArgumentException("a swimlane needs at least 200 pixels of width, got " + width);
+        if (width < 200)
+            throw new IllegalArgumentException("a swimlane needs at least 200 pixels of width, got " + width);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);

@@ -42,8 +42,13 @@ final class TaskLog {
             int seg = segments.segment(i);
             Chunk c = directory[seg];
             int o = segments.offset(i, seg);
-            builder.task(c.id[o], c.name[o] == null ? "task#" + c.id[o] : c.name[o], c.blockNum[o], c.shape[o],
-                    c.syncStart[o], c.submitNs[o]);
+            builder.task(
+                    c.id[o],
+                    c.name[o] == null ? "task#" + c.id[o] : c.name[o],
+                    c.blockNum[o],
+                    c.shape[o],
+                    c.syncStart[o],
+                    c.submitNs[o]);
         }
     }
 

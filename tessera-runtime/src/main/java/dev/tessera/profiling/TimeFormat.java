@@ -2,8 +2,7 @@ package dev.tessera.profiling;
 
 /** Exact decimal renderings of nanosecond times, so that exports never round or go scientific. */
 final class TimeFormat {
-    private TimeFormat() {
-    }
+    private TimeFormat() {}
 
     /** {@code 1234567} → {@code "1234.567"}: microseconds with exactly three decimals. */
     static String micros(long ns) {

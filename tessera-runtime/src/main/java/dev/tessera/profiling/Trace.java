@@ -1,7 +1,6 @@
 package dev.tessera.profiling;
 
 import dev.tessera.topology.Topology;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,8 +45,20 @@ public final class Trace {
      * One kernel lane of one block on one core: {@code lane} 0 = AIC, 1 = AIV0, 2 = AIV1.
      * {@code token} is the core's dispatch counter (1, 2, ...); {@code scheduler} dispatched it.
      */
-    public record Subtask(long taskId, String name, int blockIdx, int lane, int core, int cluster, int scheduler,
-                          int token, long readyNs, long dispatchNs, long startNs, long endNs, long finishSeenNs) {
+    public record Subtask(
+            long taskId,
+            String name,
+            int blockIdx,
+            int lane,
+            int core,
+            int cluster,
+            int scheduler,
+            int token,
+            long readyNs,
+            long dispatchNs,
+            long startNs,
+            long endNs,
+            long finishSeenNs) {
         /** Whether the core reported both a start and an end for this subtask. */
         public boolean ran() {
             return startNs != NONE && endNs != NONE;
@@ -74,7 +85,8 @@ public final class Trace {
         this.tasks = List.copyOf(allTasks);
         this.taskIndex = Collections.unmodifiableMap(index);
         List<Subtask> subs = new ArrayList<>(b.pending.size());
-        for (PendingSubtask p : b.pending) subs.add(p.resolve(tasks.get(index.get(p.taskId)).name(), topology));
+        for (PendingSubtask p : b.pending)
+            subs.add(p.resolve(tasks.get(index.get(p.taskId)).name(), topology));
         this.subtasks = List.copyOf(subs);
     }
 
@@ -184,25 +196,53 @@ public final class Trace {
         }
 
         /** A subtask with every field given, as a recorder knows it. */
-        public Builder subtask(long taskId, int blockIdx, int lane, int core, int scheduler, int token, long readyNs,
-                               long dispatchNs, long startNs, long endNs, long finishSeenNs) {
+        public Builder subtask(
+                long taskId,
+                int blockIdx,
+                int lane,
+                int core,
+                int scheduler,
+                int token,
+                long readyNs,
+                long dispatchNs,
+                long startNs,
+                long endNs,
+                long finishSeenNs) {
             if (core < 0 || core >= topology.cores()) {
                 throw new IllegalArgumentException("core " + core + " is outside " + topology);
             }
             if (lane < 0 || lane > 2) throw new IllegalArgumentException("lane must be 0..2, got " + lane);
             if (scheduler < 0) throw new IllegalArgumentException("scheduler must be >= 0, got " + scheduler);
-            pending.add(new PendingSubtask(taskId, blockIdx, lane, core, scheduler, token, readyNs, dispatchNs,
-                    startNs, endNs, finishSeenNs));
+            pending.add(new PendingSubtask(
+                    taskId, blockIdx, lane, core, scheduler, token, readyNs, dispatchNs, startNs, endNs, finishSeenNs));
             lastToken.merge(core, token, Math::max);
             return this;
         }
 
         /** A hand-made subtask: the lane is the core's lane and the token the core's next one. */
-        public Builder subtask(long taskId, int blockIdx, int core, int scheduler, long readyNs, long dispatchNs,
-                               long startNs, long endNs, long finishSeenNs) {
+        public Builder subtask(
+                long taskId,
+                int blockIdx,
+                int core,
+                int scheduler,
+                long readyNs,
+                long dispatchNs,
+                long startNs,
+                long endNs,
+                long finishSeenNs) {
             int token = lastToken.getOrDefault(core, 0) + 1;
-            return subtask(taskId, blockIdx, topology.laneOf(core).ordinal(), core, scheduler, token, readyNs,
-                    dispatchNs, startNs, endNs, finishSeenNs);
+            return subtask(
+                    taskId,
+                    blockIdx,
+                    topology.laneOf(core).ordinal(),
+                    core,
+                    scheduler,
+                    token,
+                    readyNs,
+                    dispatchNs,
+                    startNs,
+                    endNs,
+                    finishSeenNs);
         }
 
         public Trace build(long makespanNs) {
@@ -211,11 +251,33 @@ public final class Trace {
     }
 
     /** A subtask whose task name is known only once all tasks are in. */
-    private record PendingSubtask(long taskId, int blockIdx, int lane, int core, int scheduler, int token,
-                                  long readyNs, long dispatchNs, long startNs, long endNs, long finishSeenNs) {
+    private record PendingSubtask(
+            long taskId,
+            int blockIdx,
+            int lane,
+            int core,
+            int scheduler,
+            int token,
+            long readyNs,
+            long dispatchNs,
+            long startNs,
+            long endNs,
+            long finishSeenNs) {
         Subtask resolve(String name, Topology topology) {
-            return new Subtask(taskId, name, blockIdx, lane, core, topology.clusterOf(core), scheduler, token,
-                    readyNs, dispatchNs, startNs, endNs, finishSeenNs);
+            return new Subtask(
+                    taskId,
+                    name,
+                    blockIdx,
+                    lane,
+                    core,
+                    topology.clusterOf(core),
+                    scheduler,
+                    token,
+                    readyNs,
+                    dispatchNs,
+                    startNs,
+                    endNs,
+                    finishSeenNs);
         }
     }
 }

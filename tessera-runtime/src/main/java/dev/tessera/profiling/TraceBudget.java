@@ -22,7 +22,7 @@ public final class TraceBudget {
      */
     public static final long BYTES_PER_RECORD = 512;
     /** No limit: tests and tools that build traces of known size. */
-    public static final TraceBudget UNLIMITED = new TraceBudget(Long.MAX_VALUE, () -> { });
+    public static final TraceBudget UNLIMITED = new TraceBudget(Long.MAX_VALUE, () -> {});
 
     private final long maxRecords;
     private final Runnable onExceeded;
@@ -31,7 +31,8 @@ public final class TraceBudget {
 
     /** @param onExceeded called once, by the thread whose segment was refused; must not block */
     public TraceBudget(long maxRecords, Runnable onExceeded) {
-        if (maxRecords < 1) throw new IllegalArgumentException("a trace budget needs at least one record, got " + maxRecords);
+        if (maxRecords < 1)
+            throw new IllegalArgumentException("a trace budget needs at least one record, got " + maxRecords);
         this.maxRecords = maxRecords;
         this.onExceeded = Objects.requireNonNull(onExceeded, "onExceeded");
     }

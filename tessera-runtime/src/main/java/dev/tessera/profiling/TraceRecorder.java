@@ -15,12 +15,33 @@ package dev.tessera.profiling;
 public interface TraceRecorder {
     /** Records nothing. */
     TraceRecorder OFF = new TraceRecorder() {
-        @Override public boolean enabled() { return false; }
-        @Override public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {}
-        @Override public void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int lane, long readyNs, long dispatchNs) {}
-        @Override public void started(int core, int token, long ns) {}
-        @Override public void ended(int core, int token, long ns) {}
-        @Override public void finishSeen(int scheduler, int core, int token, long ns) {}
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+
+        @Override
+        public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {}
+
+        @Override
+        public void dispatched(
+                int scheduler,
+                int core,
+                int token,
+                long taskId,
+                int blockIdx,
+                int lane,
+                long readyNs,
+                long dispatchNs) {}
+
+        @Override
+        public void started(int core, int token, long ns) {}
+
+        @Override
+        public void ended(int core, int token, long ns) {}
+
+        @Override
+        public void finishSeen(int scheduler, int core, int token, long ns) {}
     };
 
     boolean enabled();
@@ -28,7 +49,8 @@ public interface TraceRecorder {
     /** {@code shape}: 0 = MIX, 1 = AIC, 2 = AIV, 3 = DUMMY (see {@code TaskShape}). */
     void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns);
 
-    void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int lane, long readyNs, long dispatchNs);
+    void dispatched(
+            int scheduler, int core, int token, long taskId, int blockIdx, int lane, long readyNs, long dispatchNs);
 
     void started(int core, int token, long ns);
 

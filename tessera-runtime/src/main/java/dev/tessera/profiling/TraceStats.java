@@ -2,7 +2,6 @@ package dev.tessera.profiling;
 
 import dev.tessera.topology.CoreType;
 import dev.tessera.topology.Topology;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,9 +37,21 @@ public final class TraceStats {
      * {@code allDispatchedNs} is the last dispatch of any subtask, which for a MIX block can be
      * later than the block's own (first) dispatch.
      */
-    public record TaskStats(long id, String name, String shape, int blockNum, boolean syncStart, int blocksRun,
-                            long readyNs, long firstDispatchNs, long lastDispatchNs, long allDispatchedNs,
-                            long firstStartNs, long lastStartNs, long lastEndNs, int[] blocksPerScheduler) {
+    public record TaskStats(
+            long id,
+            String name,
+            String shape,
+            int blockNum,
+            boolean syncStart,
+            int blocksRun,
+            long readyNs,
+            long firstDispatchNs,
+            long lastDispatchNs,
+            long allDispatchedNs,
+            long firstStartNs,
+            long lastStartNs,
+            long lastEndNs,
+            int[] blocksPerScheduler) {
         public TaskStats {
             blocksPerScheduler = blocksPerScheduler.clone();
         }
@@ -63,16 +74,14 @@ public final class TraceStats {
         }
     }
 
-    public record SchedulerStats(int id, long blocksDispatched, long subtasksDispatched) {
-    }
+    public record SchedulerStats(int id, long blocksDispatched, long subtasksDispatched) {}
 
     /**
      * One core type: {@code idleWhileReadyNs} and {@code busyNs} are summed over its cores
      * (core-nanoseconds); the percentages divide by cores × makespan.
      */
-    public record CoreTypeStats(CoreType type, int cores, long idleWhileReadyNs, long busyNs, double overheadPct,
-                                double utilisationPct) {
-    }
+    public record CoreTypeStats(
+            CoreType type, int cores, long idleWhileReadyNs, long busyNs, double overheadPct, double utilisationPct) {}
 
     private final String policy;
     private final String platform;
@@ -84,8 +93,8 @@ public final class TraceStats {
     private final CoreTypeStats aic;
     private final CoreTypeStats aiv;
 
-    private TraceStats(Trace trace, List<TaskStats> tasks, List<SchedulerStats> schedulers, CoreTypeStats aic,
-                       CoreTypeStats aiv) {
+    private TraceStats(
+            Trace trace, List<TaskStats> tasks, List<SchedulerStats> schedulers, CoreTypeStats aic, CoreTypeStats aiv) {
         this.policy = trace.policy();
         this.platform = trace.platform();
         this.topology = trace.topology();
@@ -108,7 +117,11 @@ public final class TraceStats {
         for (Trace.Subtask s : trace.subtasks()) if (s.dispatchNs() != Trace.NONE) subs[s.scheduler()]++;
         List<SchedulerStats> scheds = new ArrayList<>();
         for (int s = 0; s < nSched; s++) scheds.add(new SchedulerStats(s, blocks[s], subs[s]));
-        return new TraceStats(trace, tasks, scheds, coreTypeStats(trace, tasks, CoreType.AIC),
+        return new TraceStats(
+                trace,
+                tasks,
+                scheds,
+                coreTypeStats(trace, tasks, CoreType.AIC),
                 coreTypeStats(trace, tasks, CoreType.AIV));
     }
 
@@ -157,9 +170,21 @@ public final class TraceStats {
                     lastS = Math.max(lastS, b.startNs);
                 }
             }
-            out.add(new TaskStats(task.id(), task.name(), task.shapeName(), task.blockNum(), task.syncStart(),
-                    blocks.get(t).size(), ready[t] == Long.MAX_VALUE ? Trace.NONE : ready[t], orNone(firstD),
-                    orNone(lastD), allDispatched[t], orNone(firstS), orNone(lastS), lastEnd[t], perSched));
+            out.add(new TaskStats(
+                    task.id(),
+                    task.name(),
+                    task.shapeName(),
+                    task.blockNum(),
+                    task.syncStart(),
+                    blocks.get(t).size(),
+                    ready[t] == Long.MAX_VALUE ? Trace.NONE : ready[t],
+                    orNone(firstD),
+                    orNone(lastD),
+                    allDispatched[t],
+                    orNone(firstS),
+                    orNone(lastS),
+                    lastEnd[t],
+                    perSched));
         }
         return out;
     }
@@ -206,7 +231,11 @@ public final class TraceStats {
             }
         }
         double denominator = (double) cores * span;
-        return new CoreTypeStats(type, cores, idleWhileReady, busyTotal,
+        return new CoreTypeStats(
+                type,
+                cores,
+                idleWhileReady,
+                busyTotal,
                 span > 0 ? 100.0 * idleWhileReady / denominator : 0,
                 span > 0 ? 100.0 * busyTotal / denominator : 0);
     }

@@ -50,8 +50,8 @@ public final class Run implements CoreHost {
     public RunResult execute(Orchestration orchestration) {
         if (config.trace()) {
             TraceBudget budget = TraceBudget.halfTheHeap(this::traceTooLarge);
-            recorder = new BufferedTraceRecorder(topology, config.platform().name(), config.policy().name(),
-                    firstSegmentPerCore(budget), budget);
+            recorder = new BufferedTraceRecorder(
+                    topology, config.platform().name(), config.policy().name(), firstSegmentPerCore(budget), budget);
         } else {
             recorder = TraceRecorder.OFF;
         }
@@ -96,10 +96,14 @@ public final class Run implements CoreHost {
 
     private TesseraException traceTooLargeError(Throwable cause) {
         long heapMiB = java.lang.Runtime.getRuntime().maxMemory() >> 20;
-        return new TesseraException(ErrorCode.TRACE_TOO_LARGE, "the trace of this run does not fit in memory: tracing"
-                + " (tessera: --trace or --stats; API: Runtime.builder().trace(true)) keeps every block, and building the trace"
-                + " from it may use at most half of this JVM's " + heapMiB + " MiB of heap; run it without tracing, trace a"
-                + " smaller run, or give the JVM more heap (-Xmx; tessera: TESSERA_JAVA_OPTS=-Xmx8g)", cause);
+        return new TesseraException(
+                ErrorCode.TRACE_TOO_LARGE,
+                "the trace of this run does not fit in memory: tracing"
+                        + " (tessera: --trace or --stats; API: Runtime.builder().trace(true)) keeps every block, and building the trace"
+                        + " from it may use at most half of this JVM's " + heapMiB
+                        + " MiB of heap; run it without tracing, trace a"
+                        + " smaller run, or give the JVM more heap (-Xmx; tessera: TESSERA_JAVA_OPTS=-Xmx8g)",
+                cause);
     }
 
     private RunResult result(Scheduler[] schedulers, OrchestratorImpl orchestrator) {
@@ -121,8 +125,16 @@ public final class Run implements CoreHost {
                 throw traceTooLargeError(e);
             }
         }
-        return new RunResult(config.platform().name(), config.policy().name(), topology, makespan, state.submitted.get(), subtasks,
-                blocks, trace, orchestrator.kept());
+        return new RunResult(
+                config.platform().name(),
+                config.policy().name(),
+                topology,
+                makespan,
+                state.submitted.get(),
+                subtasks,
+                blocks,
+                trace,
+                orchestrator.kept());
     }
 
     // ---- CoreHost ----------------------------------------------------------------------------------
@@ -139,10 +151,15 @@ public final class Run implements CoreHost {
 
     @Override
     public void kernelFailed(int core, DispatchPayload p, Throwable cause) {
-        state.errors.set(new ExecutionException(ErrorCode.KERNEL_FAILED, "kernel '" + p.kernel.name() + "' of task "
-                + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' failed in block " + p.blockIdx + " of " + p.blockNum
-                + ", slot " + Lane.of(p.lane) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
-                + topology.clusterOf(core) + "): " + cause, cause));
+        state.errors.set(new ExecutionException(
+                ErrorCode.KERNEL_FAILED,
+                "kernel '" + p.kernel.name() + "' of task "
+                        + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' failed in block "
+                        + p.blockIdx + " of " + p.blockNum
+                        + ", slot " + Lane.of(p.lane) + ", on core " + topology.coreLabel(core) + " (id " + core
+                        + ", cluster "
+                        + topology.clusterOf(core) + "): " + cause,
+                cause));
         state.wakeSchedulers();
     }
 
@@ -153,10 +170,15 @@ public final class Run implements CoreHost {
 
     @Override
     public void coreTimedOut(int core, DispatchPayload p, long ranNs, String where) {
-        state.errors.set(new ExecutionException(ErrorCode.CORE_TIMEOUT, "core " + topology.coreLabel(core) + " (id " + core + ", cluster "
-                + topology.clusterOf(core) + ") ran block " + p.blockIdx + " slot " + Lane.of(p.lane) + " of task " + TaskIds.format(p.taskId)
-                + " '" + ((TaskSlot) p.task).name() + "' for more than " + config.coreTimeout().toMillis() + " ms without finishing"
-                + " (coreTimeout; the kernel ran " + where + "). " + ExecutionException.UNSTOPPABLE_KERNEL, null));
+        state.errors.set(new ExecutionException(
+                ErrorCode.CORE_TIMEOUT,
+                "core " + topology.coreLabel(core) + " (id " + core + ", cluster "
+                        + topology.clusterOf(core) + ") ran block " + p.blockIdx + " slot " + Lane.of(p.lane)
+                        + " of task " + TaskIds.format(p.taskId)
+                        + " '" + ((TaskSlot) p.task).name() + "' for more than "
+                        + config.coreTimeout().toMillis() + " ms without finishing"
+                        + " (coreTimeout; the kernel ran " + where + "). " + ExecutionException.UNSTOPPABLE_KERNEL,
+                null));
         state.wakeSchedulers();
     }
 
@@ -173,12 +195,20 @@ public final class Run implements CoreHost {
 
     @Override
     public RuntimeException kernelTimedOut(int core, DispatchPayload p, long ranNs, boolean stopped) {
-        ExecutionException e = new ExecutionException(ErrorCode.CORE_TIMEOUT, "kernel '" + p.kernel.name() + "' of task "
-                + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' ran block " + p.blockIdx + " of " + p.blockNum
-                + ", slot " + Lane.of(p.lane) + ", on core " + topology.coreLabel(core) + " (id " + core + ", cluster "
-                + topology.clusterOf(core) + ") for more than " + config.coreTimeout().toMillis() + " ms of real time without"
-                + " returning (coreTimeout); " + (stopped ? "it was interrupted and has stopped"
-                : "it was interrupted but ignores interrupts: Java cannot stop it, so its thread keeps running it"), null);
+        ExecutionException e = new ExecutionException(
+                ErrorCode.CORE_TIMEOUT,
+                "kernel '" + p.kernel.name() + "' of task "
+                        + TaskIds.format(p.taskId) + " '" + ((TaskSlot) p.task).name() + "' ran block " + p.blockIdx
+                        + " of " + p.blockNum
+                        + ", slot " + Lane.of(p.lane) + ", on core " + topology.coreLabel(core) + " (id " + core
+                        + ", cluster "
+                        + topology.clusterOf(core) + ") for more than "
+                        + config.coreTimeout().toMillis() + " ms of real time without"
+                        + " returning (coreTimeout); "
+                        + (stopped
+                                ? "it was interrupted and has stopped"
+                                : "it was interrupted but ignores interrupts: Java cannot stop it, so its thread keeps running it"),
+                null);
         state.errors.set(e);
         return e;
     }

@@ -30,10 +30,12 @@ final class BlockPlacer {
 
     /** Blocks and subtasks this scheduler dispatched (on its own cores or, launching a cohort, on others'). */
     private long blocksDispatched;
+
     private long subtasksDispatched;
 
     /** Tokens placed but not yet posted ({@link #deferPost}), with the ports to post them to. */
     private final CorePort[] postPort;
+
     private final int[] postToken;
     private int postCount;
 
@@ -72,23 +74,51 @@ final class BlockPlacer {
                     placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost);
                 }
             }
-            case TaskShape.AIC -> placeSubtask(payer, dispatcher, 3 * target, task, Lane.AIC.ordinal(), blockIdx, !t.idle[3 * target], deferPost);
-            default -> placeSubtask(payer, dispatcher, target, task, Lane.AIV0.ordinal(), blockIdx, !t.idle[target], deferPost);
+            case TaskShape.AIC ->
+                placeSubtask(
+                        payer,
+                        dispatcher,
+                        3 * target,
+                        task,
+                        Lane.AIC.ordinal(),
+                        blockIdx,
+                        !t.idle[3 * target],
+                        deferPost);
+            default ->
+                placeSubtask(
+                        payer, dispatcher, target, task, Lane.AIV0.ordinal(), blockIdx, !t.idle[target], deferPost);
         }
         if (task.syncStart) task.blockPlaced();
         dispatcher.blocksDispatched++;
     }
 
     /** One kernel lane of one block onto local core {@code c}: its pending register if busy, else its running one. */
-    private void placeSubtask(Actor payer, BlockPlacer dispatcher, int c, TaskSlot task, int lane, int blockIdx, boolean toPending,
+    private void placeSubtask(
+            Actor payer,
+            BlockPlacer dispatcher,
+            int c,
+            TaskSlot task,
+            int lane,
+            int blockIdx,
+            boolean toPending,
             boolean deferPost) {
         CoreTracker t = tracker;
-        if (toPending && task.syncStart) throw new IllegalStateException(task + ": a sync-start block must start on an idle core");
+        if (toPending && task.syncStart)
+            throw new IllegalStateException(task + ": a sync-start block must start on an idle core");
         int token = t.nextToken(c);
         int core = t.coreIds[c];
         DispatchPayload p = rt.payloads[core][token & 1];
-        p.load(task.kernels[lane], task.tensors, task.tensorCount, task.scalars, task.scalarCount, task.taskId, blockIdx,
-                task.blockNum, lane, task);
+        p.load(
+                task.kernels[lane],
+                task.tensors,
+                task.tensorCount,
+                task.scalars,
+                task.scalarCount,
+                task.taskId,
+                blockIdx,
+                task.blockNum,
+                lane,
+                task);
         payer.charge(Cost.PAYLOAD_BUILD);
         long now = payer.now();
         if (toPending) t.queuePending(c, task, lane, blockIdx, token);

@@ -23,6 +23,7 @@ import dev.tessera.platform.Cost;
 final class CohortLauncher {
     /** {@link #step} result bits. */
     static final int PROGRESS = 1;
+
     static final int FROZEN = 2;
 
     private final int scheduler;
@@ -32,6 +33,7 @@ final class CohortLauncher {
     private final SyncStartCoordinator sync;
     /** The targets a launch uses: scheduler, target (as {@link CoreTracker#candidates} lists it). */
     private final int[] launchScheduler;
+
     private final int[] launchTarget;
 
     CohortLauncher(int scheduler, Actor actor, BlockPlacer placer, SyncStartCoordinator sync, int clusters) {
@@ -59,7 +61,8 @@ final class CohortLauncher {
         actor.charge(Cost.BLOCK_CLAIM);
         long claim = task.claimBlocks(task.blockNum);
         int first = (int) (claim >>> 32);
-        for (int b = 0; b < task.blockNum; b++) placer.placeBlock(actor, placer, candidates.pollFirst(), task, first + b, true);
+        for (int b = 0; b < task.blockNum; b++)
+            placer.placeBlock(actor, placer, candidates.pollFirst(), task, first + b, true);
         placer.postDeferred(actor);
     }
 
@@ -181,7 +184,8 @@ final class CohortLauncher {
                 }
             }
         }
-        if (n != cohort.need) throw new IllegalStateException("cohort of " + cohort.need + " found " + n + " reserved targets");
+        if (n != cohort.need)
+            throw new IllegalStateException("cohort of " + cohort.need + " found " + n + " reserved targets");
         launch(cohort, n);
     }
 

@@ -21,7 +21,13 @@ final class CompletionPoller {
     /** When this scheduler last saw a subtask finish: the run's makespan is the latest of these. */
     private long lastFinishSeenNs;
 
-    CompletionPoller(RuntimeState rt, int scheduler, Actor actor, CoreTracker tracker, CorePort[] ports, TaskCompleter completer) {
+    CompletionPoller(
+            RuntimeState rt,
+            int scheduler,
+            Actor actor,
+            CoreTracker tracker,
+            CorePort[] ports,
+            TaskCompleter completer) {
         this.rt = rt;
         this.scheduler = scheduler;
         this.actor = actor;
@@ -43,7 +49,7 @@ final class CompletionPoller {
             int status = ports[c].status();
             actor.charge(Cost.COMPLETION_POLL);
             switch (CompletionTable.decide(t, c, status)) {
-                case NOTHING -> { }
+                case NOTHING -> {}
                 case RUNNING_LATCHED -> t.pendingOccupied[c] = false;
                 case RUNNING_FINISHED -> {
                     subtaskFinished(c, t.runTask[c], t.runToken[c]);

@@ -31,6 +31,7 @@ public final class CoreTracker {
     final TaskSlot[] runTask;
     /** The kernel lane (AIC, AIV0, AIV1) of the running dispatch. */
     final int[] runLane;
+
     final int[] runBlock;
     final int[] runToken;
     final long[] runSince;
@@ -148,7 +149,9 @@ public final class CoreTracker {
                     if (held[c] || held[c + 1] || held[c + 2]) continue;
                     if (!pendingPass) {
                         if (idle[c] && idle[c + 1] && idle[c + 2]) out.add(k);
-                    } else if (canQueueOrIdle(c) && canQueueOrIdle(c + 1) && canQueueOrIdle(c + 2)
+                    } else if (canQueueOrIdle(c)
+                            && canQueueOrIdle(c + 1)
+                            && canQueueOrIdle(c + 2)
                             && !(idle[c] && idle[c + 1] && idle[c + 2])) {
                         out.add(k);
                     }
@@ -191,7 +194,8 @@ public final class CoreTracker {
     }
 
     boolean targetHasPending(int shape, int core) {
-        return shape == TaskShape.MIX ? pendTask[core] != null || pendTask[core + 1] != null || pendTask[core + 2] != null
+        return shape == TaskShape.MIX
+                ? pendTask[core] != null || pendTask[core + 1] != null || pendTask[core + 2] != null
                 : pendTask[core] != null;
     }
 

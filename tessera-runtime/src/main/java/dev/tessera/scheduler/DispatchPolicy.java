@@ -28,7 +28,8 @@ public interface DispatchPolicy {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "serial" -> SERIAL;
             case "parallel" -> PARALLEL;
-            default -> throw new IllegalArgumentException("unknown dispatch policy '" + name + "': use serial or parallel");
+            default ->
+                throw new IllegalArgumentException("unknown dispatch policy '" + name + "': use serial or parallel");
         };
     }
 }

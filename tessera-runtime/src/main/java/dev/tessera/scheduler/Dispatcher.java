@@ -22,9 +22,16 @@ final class Dispatcher implements DispatchTarget {
     private final CoreList candidates;
     /** Sync-start tasks that cannot start in this pass; back on the global queue after it. */
     private TaskSlot[] heldBack = new TaskSlot[8];
+
     private int heldBackCount;
 
-    Dispatcher(int scheduler, Actor actor, CoreTracker tracker, DispatchPolicy policy, ReadyRouter router, BlockPlacer placer,
+    Dispatcher(
+            int scheduler,
+            Actor actor,
+            CoreTracker tracker,
+            DispatchPolicy policy,
+            ReadyRouter router,
+            BlockPlacer placer,
             CohortLauncher cohorts) {
         this.scheduler = scheduler;
         this.actor = actor;

@@ -60,7 +60,8 @@ public final class Scheduler implements Runnable {
     }
 
     /** The schedulers of one run, sharing one sync-start coordinator. */
-    public static Scheduler[] createAll(RuntimeState rt, PlatformSession session, DispatchPolicy policy, SyncStartMode mode) {
+    public static Scheduler[] createAll(
+            RuntimeState rt, PlatformSession session, DispatchPolicy policy, SyncStartMode mode) {
         Scheduler[] all = new Scheduler[rt.topology.schedulers()];
         BlockPlacer[] placers = new BlockPlacer[all.length];
         Actor[] actors = new Actor[all.length];
@@ -81,11 +82,25 @@ public final class Scheduler implements Runnable {
         this.dispatcher = new Dispatcher(id, actor, tracker, policy, router, placer, cohorts);
     }
 
-    public int id() { return id; }
-    public Actor actor() { return actor; }
-    public long blocksDispatched() { return placer.blocksDispatched(); }
-    public long subtasksDispatched() { return placer.subtasksDispatched(); }
-    public long lastFinishSeenNs() { return completions.lastFinishSeenNs(); }
+    public int id() {
+        return id;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public long blocksDispatched() {
+        return placer.blocksDispatched();
+    }
+
+    public long subtasksDispatched() {
+        return placer.subtasksDispatched();
+    }
+
+    public long lastFinishSeenNs() {
+        return completions.lastFinishSeenNs();
+    }
 
     @Override
     public void run() {
@@ -138,30 +153,60 @@ public final class Scheduler implements Runnable {
 
     /** One line per core and queue: what this scheduler sees, for stall reports. */
     String describe() {
-        StringBuilder sb = new StringBuilder("scheduler " + id + ": submitted " + rt.submitted.get() + " completed " + rt.completed.get()
-                + " wiring " + rt.wiring.size() + " orchDone " + rt.orchestratorDone + " local " + router.describeLocal()
-                + " world " + sync.world.requested());
+        StringBuilder sb = new StringBuilder(
+                "scheduler " + id + ": submitted " + rt.submitted.get() + " completed " + rt.completed.get()
+                        + " wiring " + rt.wiring.size() + " orchDone " + rt.orchestratorDone + " local "
+                        + router.describeLocal()
+                        + " world " + sync.world.requested());
         Cohort c = sync.active();
-        if (c != null) sb.append(" cohort ").append(c.task).append(" need ").append(c.need).append(" designated ")
-                .append(c.designated.get()).append(" ready ").append(c.ready.get()).append(" visitors ").append(c.visitors.get());
+        if (c != null)
+            sb.append(" cohort ")
+                    .append(c.task)
+                    .append(" need ")
+                    .append(c.need)
+                    .append(" designated ")
+                    .append(c.designated.get())
+                    .append(" ready ")
+                    .append(c.ready.get())
+                    .append(" visitors ")
+                    .append(c.visitors.get());
         for (int s = 0; s < 4; s++) sb.append(" q").append(s).append('=').append(rt.ready.size(s));
         if (id == 0) {
             for (var ring : rt.rings) {
                 for (long l = ring.lastTaskAlive(); l < ring.allocated(); l++) {
                     TaskSlot x = ring.slot(l);
                     if (x.state != TaskSlot.PENDING) continue;
-                    sb.append("\n  ").append(x).append(" fanin ").append(x.faninRefcount()).append('/').append(x.faninCount())
-                            .append(" subtasks ").append(x.completedSubtasks()).append('/').append(x.totalSubtasks)
-                            .append(" next ").append(x.nextBlock()).append(" placed ").append(x.placedBlocks())
-                            .append(" sync ").append(x.syncStart).append(" shape ").append(x.shape);
+                    sb.append("\n  ")
+                            .append(x)
+                            .append(" fanin ")
+                            .append(x.faninRefcount())
+                            .append('/')
+                            .append(x.faninCount())
+                            .append(" subtasks ")
+                            .append(x.completedSubtasks())
+                            .append('/')
+                            .append(x.totalSubtasks)
+                            .append(" next ")
+                            .append(x.nextBlock())
+                            .append(" placed ")
+                            .append(x.placedBlocks())
+                            .append(" sync ")
+                            .append(x.syncStart)
+                            .append(" shape ")
+                            .append(x.shape);
                 }
             }
         }
         CoreTracker t = tracker;
         for (int i = 0; i < t.cores(); i++) {
-            sb.append("\n  ").append(rt.topology.coreLabel(t.coreIds[i])).append(t.idle[i] ? " idle" : " run " + t.runTask[i])
-                    .append(t.pendTask[i] != null ? " pend " + t.pendTask[i] : "").append(t.held[i] ? " held" : "")
-                    .append(t.pendingOccupied[i] ? " occ" : "").append(" status=").append(Integer.toHexString(ports[i].status()));
+            sb.append("\n  ")
+                    .append(rt.topology.coreLabel(t.coreIds[i]))
+                    .append(t.idle[i] ? " idle" : " run " + t.runTask[i])
+                    .append(t.pendTask[i] != null ? " pend " + t.pendTask[i] : "")
+                    .append(t.held[i] ? " held" : "")
+                    .append(t.pendingOccupied[i] ? " occ" : "")
+                    .append(" status=")
+                    .append(Integer.toHexString(ports[i].status()));
         }
         return sb.toString();
     }

@@ -37,10 +37,15 @@ final class StallWatchdog {
             if (t.idle[c] || now - t.runSince[c] <= coreTimeoutNs) continue;
             TaskSlot task = t.runTask[c];
             int core = t.coreIds[c];
-            rt.errors.set(new ExecutionException(ErrorCode.CORE_TIMEOUT, "core " + topology.coreLabel(core) + " (id " + core
-                    + ", cluster " + topology.clusterOf(core) + ") ran block " + t.runBlock[c] + " slot " + Lane.of(t.runLane[c])
-                    + " of task " + TaskIds.format(task.taskId) + " '" + task.name() + "' for more than "
-                    + coreTimeoutNs / 1_000_000 + " ms without finishing (coreTimeout). " + ExecutionException.UNSTOPPABLE_KERNEL, null));
+            rt.errors.set(new ExecutionException(
+                    ErrorCode.CORE_TIMEOUT,
+                    "core " + topology.coreLabel(core) + " (id " + core
+                            + ", cluster " + topology.clusterOf(core) + ") ran block " + t.runBlock[c] + " slot "
+                            + Lane.of(t.runLane[c])
+                            + " of task " + TaskIds.format(task.taskId) + " '" + task.name() + "' for more than "
+                            + coreTimeoutNs / 1_000_000 + " ms without finishing (coreTimeout). "
+                            + ExecutionException.UNSTOPPABLE_KERNEL,
+                    null));
             return;
         }
     }
@@ -55,7 +60,10 @@ final class StallWatchdog {
         for (Scheduler s : all) if (s.tracker.running > 0) return;
         StringBuilder sb = new StringBuilder();
         for (Scheduler s : all) sb.append('\n').append(s.describe());
-        rt.errors.set(new ExecutionException(ErrorCode.SCHEDULER_TIMEOUT, "no task finished for " + coreTimeoutNs / 1_000_000
-                + " ms although " + (rt.submitted.get() - rt.completed.get()) + " are unfinished and no core is busy:" + sb, null));
+        rt.errors.set(new ExecutionException(
+                ErrorCode.SCHEDULER_TIMEOUT,
+                "no task finished for " + coreTimeoutNs / 1_000_000 + " ms although "
+                        + (rt.submitted.get() - rt.completed.get()) + " are unfinished and no core is busy:" + sb,
+                null));
     }
 }

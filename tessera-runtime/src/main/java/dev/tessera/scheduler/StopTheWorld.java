@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StopTheWorld {
     /** Scheduler {@code s}'s actor at index {@code s}: whom to wake. */
     private final Actor[] parties;
+
     private final ErrorLatch errors;
     private final AtomicInteger requester = new AtomicInteger(-1);
     private final AtomicInteger arrived = new AtomicInteger();

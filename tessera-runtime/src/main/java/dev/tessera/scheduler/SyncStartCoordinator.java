@@ -27,6 +27,7 @@ final class SyncStartCoordinator {
     final StopTheWorld world;
     /** Scheduler {@code s}'s placer at index {@code s}. */
     final BlockPlacer[] placers;
+
     private final AtomicReference<Cohort> active = new AtomicReference<>();
 
     SyncStartCoordinator(SyncStartMode mode, BlockPlacer[] placers, Actor[] actors, ErrorLatch errors) {

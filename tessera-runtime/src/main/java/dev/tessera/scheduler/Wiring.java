@@ -32,7 +32,11 @@ final class Wiring {
     boolean wire(boolean wasIdle) {
         int queued = rt.wiring.size();
         if (queued == 0) return false;
-        if (queued < BATCH && !rt.orchestratorDone && !rt.orchestratorNeedsDrain && !wasIdle && backoff < BACKOFF_LIMIT) {
+        if (queued < BATCH
+                && !rt.orchestratorDone
+                && !rt.orchestratorNeedsDrain
+                && !wasIdle
+                && backoff < BACKOFF_LIMIT) {
             backoff++;
             return false;
         }

@@ -2,5 +2,6 @@ package dev.tessera.topology;
 
 /** The two kinds of compute core: the cube (matrix) core and the vector core. */
 public enum CoreType {
-    AIC, AIV
+    AIC,
+    AIV
 }

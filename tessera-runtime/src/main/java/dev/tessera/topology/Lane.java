@@ -2,7 +2,9 @@ package dev.tessera.topology;
 
 /** A core's position inside its cluster, which is also the task's kernel slot it runs. */
 public enum Lane {
-    AIC(CoreType.AIC, 0), AIV0(CoreType.AIV, 0), AIV1(CoreType.AIV, 1);
+    AIC(CoreType.AIC, 0),
+    AIV0(CoreType.AIV, 0),
+    AIV1(CoreType.AIV, 1);
 
     private final CoreType type;
     private final int subBlockId;

@@ -17,10 +17,11 @@ public record Topology(String name, int clusters, int schedulers) {
 
     public Topology {
         if (clusters < 1) throw new IllegalArgumentException("a topology needs at least one cluster, got " + clusters);
-        if (schedulers < 1) throw new IllegalArgumentException("a topology needs at least one scheduler, got " + schedulers);
+        if (schedulers < 1)
+            throw new IllegalArgumentException("a topology needs at least one scheduler, got " + schedulers);
         if (schedulers > clusters) {
-            throw new IllegalArgumentException(schedulers + " schedulers for " + clusters
-                    + " clusters would leave a scheduler without cores");
+            throw new IllegalArgumentException(
+                    schedulers + " schedulers for " + clusters + " clusters would leave a scheduler without cores");
         }
     }
 
@@ -39,7 +40,8 @@ public record Topology(String name, int clusters, int schedulers) {
      * runs on different a5 machines can be told apart in results and traces.
      */
     public static Topology a5(int schedulers) {
-        if (schedulers < 1 || schedulers > 6) throw new IllegalArgumentException("a5 runs 1..6 schedulers, got " + schedulers);
+        if (schedulers < 1 || schedulers > 6)
+            throw new IllegalArgumentException("a5 runs 1..6 schedulers, got " + schedulers);
         return new Topology(schedulers == 3 ? "a5" : "a5:" + schedulers, 36, schedulers);
     }
 
@@ -69,17 +71,22 @@ public record Topology(String name, int clusters, int schedulers) {
     public static Topology parse(String spec) {
         String s = spec.trim().toLowerCase(Locale.ROOT);
         switch (s) {
-            case "a2a3": return a2a3();
-            case "a5": return a5();
-            case "host": return host();
-            default: break;
+            case "a2a3":
+                return a2a3();
+            case "a5":
+                return a5();
+            case "host":
+                return host();
+            default:
+                break;
         }
         if (s.startsWith("a5:")) {
             return a5(Integer.parseInt(s.substring(3)));
         }
         Matcher m = CUSTOM.matcher(s);
         if (m.matches()) return custom(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        throw new IllegalArgumentException("unknown topology '" + spec + "': use a2a3, a5, a5:S, host or CxS (C clusters, S schedulers)");
+        throw new IllegalArgumentException(
+                "unknown topology '" + spec + "': use a2a3, a5, a5:S, host or CxS (C clusters, S schedulers)");
     }
 
     public int aicCores() {
@@ -139,6 +146,7 @@ public record Topology(String name, int clusters, int schedulers) {
 
     @Override
     public String toString() {
-        return name + " (" + clusters + " clusters = " + aicCores() + " AIC + " + aivCores() + " AIV, " + schedulers + " schedulers)";
+        return name + " (" + clusters + " clusters = " + aicCores() + " AIC + " + aivCores() + " AIV, " + schedulers
+                + " schedulers)";
     }
 }

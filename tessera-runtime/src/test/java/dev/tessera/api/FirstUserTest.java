@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class FirstUserTest {
     private static final Topology TOPO = Topology.custom(2, 1);
-    private static final Kernel NOTHING = Kernel.of("nothing", ctx -> { });
+    private static final Kernel NOTHING = Kernel.of("nothing", ctx -> {});
 
     private static Runtime sim() {
         return Runtime.builder().topology(TOPO).sim().trace(true).build();
@@ -46,14 +46,33 @@ class FirstUserTest {
         Map<String, Consumer<Orchestrator>> cases = new LinkedHashMap<>();
         cases.put("null AIC kernel", o -> o.submit(TaskSpec.aic(null).named("t")));
         cases.put("null AIV kernel", o -> o.submit(TaskSpec.aiv(null).named("t")));
-        cases.put("null input array", o -> o.submit(TaskSpec.aiv(NOTHING).input((Tensor[]) null).named("t")));
-        cases.put("null launch", o -> o.submit(TaskSpec.aiv(NOTHING).launch(null).named("t")));
-        cases.put("null dependencies", o -> o.submit(TaskSpec.aiv(NOTHING).dependsOn((long[]) null).named("t")));
+        cases.put(
+                "null input array",
+                o -> o.submit(TaskSpec.aiv(NOTHING).input((Tensor[]) null).named("t")));
+        cases.put(
+                "null launch", o -> o.submit(TaskSpec.aiv(NOTHING).launch(null).named("t")));
+        cases.put(
+                "null dependencies",
+                o -> o.submit(TaskSpec.aiv(NOTHING).dependsOn((long[]) null).named("t")));
         cases.put("dummy with blocks", o -> o.submit(TaskSpec.dummy().blocks(4).named("t")));
-        cases.put("dummy with syncStart", o -> o.submit(TaskSpec.dummy().syncStart(2).named("t")));
-        Map<String, String> fragments = Map.of("null AIC kernel", "null AIC kernel", "null AIV kernel", "null AIV0 kernel",
-                "null input array", "input(...)", "null launch", "launch(...)", "null dependencies", "dependsOn(...)",
-                "dummy with blocks", "dummy task", "dummy with syncStart", "dummy task");
+        cases.put(
+                "dummy with syncStart",
+                o -> o.submit(TaskSpec.dummy().syncStart(2).named("t")));
+        Map<String, String> fragments = Map.of(
+                "null AIC kernel",
+                "null AIC kernel",
+                "null AIV kernel",
+                "null AIV0 kernel",
+                "null input array",
+                "input(...)",
+                "null launch",
+                "launch(...)",
+                "null dependencies",
+                "dependsOn(...)",
+                "dummy with blocks",
+                "dummy task",
+                "dummy with syncStart",
+                "dummy task");
         Map<String, Throwable> thrown = new ConcurrentHashMap<>();
         try (Runtime rt = sim()) {
             RunResult r = rt.run(orch -> {
@@ -72,16 +91,23 @@ class FirstUserTest {
             Throwable e = thrown.get(name);
             InvalidArgumentsException ie = assertInstanceOf(InvalidArgumentsException.class, e, name);
             assertEquals(ErrorCode.INVALID_ARGS, ie.code(), name);
-            assertTrue(e.getMessage().contains("'t'") && e.getMessage().contains(fragments.get(name)), name + ": " + e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("'t'") && e.getMessage().contains(fragments.get(name)),
+                    name + ": " + e.getMessage());
         }
     }
 
     @Test
     void theLastLaunchCallWins() {
-        assertEquals(LaunchSpec.blocks(4), TaskSpec.aiv(NOTHING).syncStart(8).blocks(4).launchSpec());
-        assertEquals(LaunchSpec.syncStart(8), TaskSpec.aiv(NOTHING).blocks(4).syncStart(8).launchSpec());
+        assertEquals(
+                LaunchSpec.blocks(4),
+                TaskSpec.aiv(NOTHING).syncStart(8).blocks(4).launchSpec());
+        assertEquals(
+                LaunchSpec.syncStart(8),
+                TaskSpec.aiv(NOTHING).blocks(4).syncStart(8).launchSpec());
         try (Runtime rt = sim()) {
-            RunResult r = rt.run(orch -> orch.submit(TaskSpec.aiv(NOTHING).syncStart(2).blocks(3)));
+            RunResult r = rt.run(
+                    orch -> orch.submit(TaskSpec.aiv(NOTHING).syncStart(2).blocks(3)));
             Trace.Task t = r.trace().tasks().getFirst();
             assertEquals(3, t.blockNum());
             assertFalse(t.syncStart(), "blocks(3) after syncStart(2) is a plain launch");
@@ -125,7 +151,10 @@ class FirstUserTest {
         assertEquals("a5", Topology.parse("a5:6").device());
         assertEquals("a2a3", Topology.a2a3().device());
         assertNull(Topology.custom(4, 2).device());
-        assertEquals(CostModel.a5().settings(), CostModel.presetFor(Topology.parse("a5:6")).settings(), "a5:6 keeps the a5 costs");
+        assertEquals(
+                CostModel.a5().settings(),
+                CostModel.presetFor(Topology.parse("a5:6")).settings(),
+                "a5:6 keeps the a5 costs");
     }
 
     @Test
@@ -138,23 +167,34 @@ class FirstUserTest {
             Tensor t = ctx.tensor(0);
             for (long i = 0; i < t.shape(0); i++) t.set(2 * t.get(i), i);
         });
-        for (Runtime.Builder b : List.of(Runtime.builder().topology(TOPO).sim(), Runtime.builder().topology(TOPO).threaded())) {
+        for (Runtime.Builder b : List.of(
+                Runtime.builder().topology(TOPO).sim(),
+                Runtime.builder().topology(TOPO).threaded())) {
             try (Runtime rt = b.build()) {
                 Tensor[] returned = new Tensor[1];
                 RunResult r = rt.run(orch -> {
                     try (Scope inner = orch.scope()) {
-                        Tensor out = orch.submit(TaskSpec.aiv(fill).output(DType.INT32, 8).scalar(10)).output(0);
+                        Tensor out = orch.submit(TaskSpec.aiv(fill)
+                                        .output(DType.INT32, 8)
+                                        .scalar(10))
+                                .output(0);
                         orch.keep("before", out);
                         orch.submit(TaskSpec.aiv(twice).inout(out));
                         returned[0] = orch.keep("after", out);
                     }
                     // the inner scope's heap is free again: reuse it
-                    for (int i = 0; i < 4; i++) orch.submit(TaskSpec.aiv(fill).output(DType.INT32, 8).scalar(-1));
+                    for (int i = 0; i < 4; i++)
+                        orch.submit(TaskSpec.aiv(fill).output(DType.INT32, 8).scalar(-1));
                 });
-                assertArrayEquals(new double[] {10, 11, 12, 13, 14, 15, 16, 17}, r.kept("before").toDoubleArray());
-                assertArrayEquals(new double[] {20, 22, 24, 26, 28, 30, 32, 34}, r.kept("after").toDoubleArray());
+                assertArrayEquals(
+                        new double[] {10, 11, 12, 13, 14, 15, 16, 17},
+                        r.kept("before").toDoubleArray());
+                assertArrayEquals(
+                        new double[] {20, 22, 24, 26, 28, 30, 32, 34},
+                        r.kept("after").toDoubleArray());
                 assertTrue(returned[0] == r.kept("after"), "keep returns the same copy");
-                assertEquals(List.of("before", "after"), new ArrayList<>(r.kept().keySet()));
+                assertEquals(
+                        List.of("before", "after"), new ArrayList<>(r.kept().keySet()));
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.kept("nope"));
                 assertTrue(e.getMessage().contains("[before, after]"), e.getMessage());
             }
@@ -163,7 +203,8 @@ class FirstUserTest {
 
     @Test
     void keepingTwiceUnderOneNameIsInvalid() {
-        try (Arena arena = Arena.ofShared(); Runtime rt = sim()) {
+        try (Arena arena = Arena.ofShared();
+                Runtime rt = sim()) {
             Tensor t = Tensor.allocate(arena, DType.FP32, 4);
             TesseraException[] e = new TesseraException[1];
             rt.run(orch -> {
@@ -197,7 +238,11 @@ class FirstUserTest {
             assertFalse(p.jitter());
         }
         CostModel slow = CostModel.a2a3().withOverride(CostModel.KERNEL_DEFAULT, 50_000);
-        try (Runtime rt = Runtime.builder().sim(slow).computeKernels(false).costJitter(true).build()) {
+        try (Runtime rt = Runtime.builder()
+                .sim(slow)
+                .computeKernels(false)
+                .costJitter(true)
+                .build()) {
             SimPlatform p = assertInstanceOf(SimPlatform.class, rt.config().platform());
             assertEquals(slow.settings(), p.costModel().settings());
             assertFalse(p.compute());
@@ -207,7 +252,9 @@ class FirstUserTest {
             assertInstanceOf(SimPlatform.class, rt.config().platform());
         }
         assertThrows(IllegalArgumentException.class, () -> Runtime.builder().platform("gpu"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Runtime.builder().costJitter(true).build());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> Runtime.builder().costJitter(true).build());
         assertTrue(e.getMessage().contains("sim"), e.getMessage());
     }
 }

@@ -26,21 +26,26 @@ class IndexedAccessTest {
         Tensor v3 = counting(4, 5, 6).permute(2, 0, 1).slice(1, 1, 4);
         Tensor v2 = counting(5, 6).transpose(0, 1).slice(1, 0, 5, 2);
         Tensor v1 = counting(20).slice(0, 3, 20, 3);
-        for (long a = 0; a < v4.shape(0); a++) for (long b = 0; b < v4.shape(1); b++)
-            for (long c = 0; c < v4.shape(2); c++) for (long d = 0; d < v4.shape(3); d++) {
-                assertEquals(v4.elementOffset(new long[] {a, b, c, d}), v4.elementOffset(a, b, c, d));
-                assertEquals(v4.get(new long[] {a, b, c, d}), v4.get(a, b, c, d));
+        for (long a = 0; a < v4.shape(0); a++)
+            for (long b = 0; b < v4.shape(1); b++)
+                for (long c = 0; c < v4.shape(2); c++)
+                    for (long d = 0; d < v4.shape(3); d++) {
+                        assertEquals(v4.elementOffset(new long[] {a, b, c, d}), v4.elementOffset(a, b, c, d));
+                        assertEquals(v4.get(new long[] {a, b, c, d}), v4.get(a, b, c, d));
+                    }
+        for (long a = 0; a < v3.shape(0); a++)
+            for (long b = 0; b < v3.shape(1); b++)
+                for (long c = 0; c < v3.shape(2); c++) {
+                    assertEquals(v3.elementOffset(new long[] {a, b, c}), v3.elementOffset(a, b, c));
+                    v3.set(-a, a, b, c);
+                    assertEquals(-a, v3.get(new long[] {a, b, c}));
+                }
+        for (long a = 0; a < v2.shape(0); a++)
+            for (long b = 0; b < v2.shape(1); b++) {
+                assertEquals(v2.get(new long[] {a, b}), v2.get(a, b));
+                v2.set(-1, a, b);
+                assertEquals(-1, v2.get(new long[] {a, b}));
             }
-        for (long a = 0; a < v3.shape(0); a++) for (long b = 0; b < v3.shape(1); b++) for (long c = 0; c < v3.shape(2); c++) {
-            assertEquals(v3.elementOffset(new long[] {a, b, c}), v3.elementOffset(a, b, c));
-            v3.set(-a, a, b, c);
-            assertEquals(-a, v3.get(new long[] {a, b, c}));
-        }
-        for (long a = 0; a < v2.shape(0); a++) for (long b = 0; b < v2.shape(1); b++) {
-            assertEquals(v2.get(new long[] {a, b}), v2.get(a, b));
-            v2.set(-1, a, b);
-            assertEquals(-1, v2.get(new long[] {a, b}));
-        }
         for (long a = 0; a < v1.shape(0); a++) {
             assertEquals(v1.elementOffset(new long[] {a}), v1.elementOffset(a));
             assertEquals(3 + 3 * a, v1.get(a));
@@ -66,7 +71,9 @@ class IndexedAccessTest {
         for (int round = 0; round < 20; round++) sum += sweep(m);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         // 20 × 4096 varargs arrays would be over 2.5 MB; allow a little for the JIT's own doings
-        assertTrue(allocated < 64 * 1024, allocated + " bytes allocated by " + 20 * 64 * 64 + " reads and writes (sum " + sum + ")");
+        assertTrue(
+                allocated < 64 * 1024,
+                allocated + " bytes allocated by " + 20 * 64 * 64 + " reads and writes (sum " + sum + ")");
     }
 
     private static double sweep(Tensor m) {

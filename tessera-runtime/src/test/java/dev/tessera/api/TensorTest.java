@@ -80,7 +80,8 @@ class TensorTest {
     @Test
     void externalRejectsBuffersThatAreTooSmallOrNotShareable() {
         MemorySegment small = arena.allocate(16, 64);
-        IllegalArgumentException tooSmall = assertThrows(IllegalArgumentException.class, () -> Tensor.external(small, DType.FP32, 5));
+        IllegalArgumentException tooSmall =
+                assertThrows(IllegalArgumentException.class, () -> Tensor.external(small, DType.FP32, 5));
         assertTrue(tooSmall.getMessage().contains("20") && tooSmall.getMessage().contains("16"), tooSmall.getMessage());
 
         MemorySegment onHeap = MemorySegment.ofArray(new byte[64]);
@@ -88,7 +89,8 @@ class TensorTest {
 
         try (Arena confined = Arena.ofConfined()) {
             MemorySegment mine = confined.allocate(64, 64);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.external(mine, DType.FP32, 4));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Tensor.external(mine, DType.FP32, 4));
             assertTrue(e.getMessage().contains("Arena.ofShared"), e.getMessage());
         }
     }
@@ -158,8 +160,8 @@ class TensorTest {
     @Test
     void viewOutsideItsParentIsRejected() {
         Tensor outer = m.view(new long[] {4, 6}, new long[] {1, 1});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> outer.view(new long[] {2, 2}, new long[] {3, 0}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> outer.view(new long[] {2, 2}, new long[] {3, 0}));
         assertTrue(e.getMessage().contains("dim 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> outer.view(new long[] {2, 7}, new long[] {0, 0}));
         assertThrows(IllegalArgumentException.class, () -> outer.view(new long[] {2, 2}, new long[] {-1, 0}));
@@ -220,15 +222,18 @@ class TensorTest {
     @Test
     void permuteReordersAxes() {
         Tensor c = Tensor.allocate(arena, DType.INT32, 2, 3, 4);
-        for (int a = 0; a < 2; a++) for (int b = 0; b < 3; b++) for (int d = 0; d < 4; d++) c.set(a * 100 + b * 10 + d, a, b, d);
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 3; b++) for (int d = 0; d < 4; d++) c.set(a * 100 + b * 10 + d, a, b, d);
         Tensor p = c.permute(2, 0, 1);
         assertArrayEquals(new long[] {4, 2, 3}, p.shape());
         assertArrayEquals(new long[] {1, 12, 4}, p.strides());
         assertFalse(p.isContiguous());
         assertEquals(24, p.extent());
-        for (int a = 0; a < 2; a++) for (int b = 0; b < 3; b++) for (int d = 0; d < 4; d++) {
-            assertEquals(a * 100 + b * 10 + d, p.get(d, a, b));
-        }
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 3; b++)
+                for (int d = 0; d < 4; d++) {
+                    assertEquals(a * 100 + b * 10 + d, p.get(d, a, b));
+                }
         assertThrows(IllegalArgumentException.class, () -> c.permute(0, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> c.permute(0, 1));
         assertThrows(IllegalArgumentException.class, () -> c.permute(0, 1, 3));
@@ -254,10 +259,13 @@ class TensorTest {
 
     @Test
     void reshapeOfNonContiguousViewsIsAnError() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.transpose(0, 1).reshape(48));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> m.transpose(0, 1).reshape(48));
         assertTrue(e.getMessage().contains("contiguous"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> m.slice(1, 0, 8, 2).reshape(24));
-        assertThrows(IllegalStateException.class, () -> m.view(new long[] {2, 2}, new long[] {0, 0}).reshape(4));
+        assertThrows(
+                IllegalStateException.class,
+                () -> m.view(new long[] {2, 2}, new long[] {0, 0}).reshape(4));
         assertThrows(IllegalArgumentException.class, () -> m.reshape(5, 10));
     }
 
@@ -266,7 +274,8 @@ class TensorTest {
         Tensor v = m.withVersion(3).withManualDep(true);
         assertEquals(3, v.version());
         assertTrue(v.manualDep());
-        Tensor sub = v.view(new long[] {2, 2}, new long[] {1, 1}).transpose(0, 1).slice(0, 0, 2, 1);
+        Tensor sub =
+                v.view(new long[] {2, 2}, new long[] {1, 1}).transpose(0, 1).slice(0, 0, 2, 1);
         assertEquals(3, sub.version());
         assertTrue(sub.manualDep());
         assertEquals(0, m.version());
@@ -294,7 +303,8 @@ class TensorTest {
         Tensor s = m.slice(1, 0, 8, 3);
         s.fill(-1);
         for (int i = 0; i < ROWS; i++) {
-            for (int j = 0; j < COLS; j++) assertEquals(j % 3 == 0 ? -1 : cell(i, j), m.get(i, j), "(" + i + "," + j + ")");
+            for (int j = 0; j < COLS; j++)
+                assertEquals(j % 3 == 0 ? -1 : cell(i, j), m.get(i, j), "(" + i + "," + j + ")");
         }
     }
 
@@ -355,12 +365,20 @@ class TensorTest {
     void uint64ConvertsLikeAnUnsignedNumberRoundedToNearest() {
         Tensor u64 = Tensor.allocate(arena, DType.UINT64, 1);
         long[] raws = {
-            0, 1, Long.MAX_VALUE, Long.MIN_VALUE, -1, -2048, -2049,
+            0,
+            1,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE,
+            -1,
+            -2048,
+            -2049,
             Long.MIN_VALUE + 1024, // exactly half-way between two doubles: ties to even (down)
             Long.MIN_VALUE + 1025, // just above half-way: must round up
             Long.MIN_VALUE + 3072, // half-way, ties to even (up)
             Long.MIN_VALUE + 3071,
-            0x7FFF_FFFF_FFFF_FDFFL, 0xFFFF_FFFF_FFFF_FBFFL, 0xFFFF_FFFF_FFFF_FC01L,
+            0x7FFF_FFFF_FFFF_FDFFL,
+            0xFFFF_FFFF_FFFF_FBFFL,
+            0xFFFF_FFFF_FFFF_FC01L,
         };
         for (long raw : raws) {
             u64.buffer().set(ValueLayout.JAVA_LONG_UNALIGNED, 0, raw);
@@ -402,13 +420,13 @@ class TensorTest {
         Object[][] cases = {
             {1.0, (short) 0x3C00},
             {-2.0, (short) 0xC000},
-            {1.0 + ulpAtOne / 2, (short) 0x3C00},       // tie -> even (down)
-            {1.0 + 3 * ulpAtOne / 2, (short) 0x3C02},   // tie -> even (up)
+            {1.0 + ulpAtOne / 2, (short) 0x3C00}, // tie -> even (down)
+            {1.0 + 3 * ulpAtOne / 2, (short) 0x3C02}, // tie -> even (up)
             {1.0 + ulpAtOne * 0.51, (short) 0x3C01},
             {65504.0, (short) 0x7BFF},
             {65519.0, (short) 0x7BFF},
-            {65520.0, (short) 0x7C00},                  // rounds to +inf
-            {0x1p-24, (short) 0x0001},                  // smallest subnormal
+            {65520.0, (short) 0x7C00}, // rounds to +inf
+            {0x1p-24, (short) 0x0001}, // smallest subnormal
             {-0.0, (short) 0x8000},
         };
         for (Object[] c : cases) {
@@ -429,7 +447,8 @@ class TensorTest {
             h.set(v, 0);
             short back = b.get(ValueLayout.JAVA_SHORT_UNALIGNED, 0);
             if (nan) {
-                assertTrue(Float.isNaN(Float.intBitsToFloat(back << 16)), "NaN stays NaN, 0x" + Integer.toHexString(bits));
+                assertTrue(
+                        Float.isNaN(Float.intBitsToFloat(back << 16)), "NaN stays NaN, 0x" + Integer.toHexString(bits));
             } else {
                 assertEquals((short) bits, back, "bf16 0x" + Integer.toHexString(bits));
             }
@@ -443,8 +462,8 @@ class TensorTest {
         Object[][] cases = {
             {1.0, (short) 0x3F80},
             {-3.5, (short) 0xC060},
-            {1.0 + 0x1p-8, (short) 0x3F80},          // tie -> even (down)
-            {1.0 + 3 * 0x1p-8, (short) 0x3F82},      // tie -> even (up)
+            {1.0 + 0x1p-8, (short) 0x3F80}, // tie -> even (down)
+            {1.0 + 3 * 0x1p-8, (short) 0x3F82}, // tie -> even (up)
             {1.0 + 0x1p-8 + 0x1p-20, (short) 0x3F81},
             {(double) Float.MAX_VALUE, (short) 0x7F80}, // overflows to +inf
         };

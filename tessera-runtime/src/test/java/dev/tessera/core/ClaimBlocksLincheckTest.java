@@ -106,15 +106,17 @@ public class ClaimBlocksLincheckTest {
 
     @Test
     void negativeControlRacyClaimIsRejected() {
-        AssertionError e = assertThrows(AssertionError.class, () -> new ModelCheckingOptions()
-                .iterations(CI ? 10 : 20)
-                .invocationsPerIteration(CI ? 300 : 1000)
-                .threads(2)
-                .actorsPerThread(2)
-                .actorsBefore(0)
-                .actorsAfter(0)
-                .minimizeFailedScenario(false)
-                .check(RacyClaim.class));
+        AssertionError e = assertThrows(
+                AssertionError.class,
+                () -> new ModelCheckingOptions()
+                        .iterations(CI ? 10 : 20)
+                        .invocationsPerIteration(CI ? 300 : 1000)
+                        .threads(2)
+                        .actorsPerThread(2)
+                        .actorsBefore(0)
+                        .actorsAfter(0)
+                        .minimizeFailedScenario(false)
+                        .check(RacyClaim.class));
         assertTrue(e.getMessage().contains("Invalid execution results"), e::getMessage);
     }
 }

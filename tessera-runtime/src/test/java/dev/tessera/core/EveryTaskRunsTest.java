@@ -30,7 +30,11 @@ class EveryTaskRunsTest {
         int n = 600;
         InvariantChecker checker = new InvariantChecker();
         try (Arena arena = Arena.ofShared();
-             Runtime rt = Runtime.builder().topology(Topology.custom(1, 1)).policy(policy).observer(checker).build()) {
+                Runtime rt = Runtime.builder()
+                        .topology(Topology.custom(1, 1))
+                        .policy(policy)
+                        .observer(checker)
+                        .build()) {
             Tensor hits = Tensor.allocate(arena, DType.INT32, n);
             Kernel touch = Kernel.of("touch", ctx -> {
                 Tensor t = ctx.tensor(0);

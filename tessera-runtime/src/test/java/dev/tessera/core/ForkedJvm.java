@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * itself, such as running out of heap.
  */
 public record ForkedJvm(int exitCode, String output) {
-    public static ForkedJvm run(List<String> jvmOptions, Class<?> main, String... args) throws IOException, InterruptedException {
+    public static ForkedJvm run(List<String> jvmOptions, Class<?> main, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);

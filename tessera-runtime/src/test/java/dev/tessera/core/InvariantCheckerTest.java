@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The checker every test relies on must itself catch each kind of broken dispatch. */
 class InvariantCheckerTest {
     private static final Topology TOPO = Topology.custom(4, 2);
-    private static final Kernel K = Kernel.of("k", ctx -> { });
+    private static final Kernel K = Kernel.of("k", ctx -> {});
 
     private static TaskSlot task(int shape, int mask, int blockNum, boolean syncStart) {
         TaskSlot t = new TaskSlot(0, 0);
@@ -28,7 +28,8 @@ class InvariantCheckerTest {
     }
 
     private static void run(InvariantChecker c, TaskSlot t, int core, int slot, int block) {
-        DispatchPayload p = new DispatchPayload(core, TOPO.clusterOf(core), TOPO.typeOf(core), TOPO.laneOf(core).subBlockId());
+        DispatchPayload p = new DispatchPayload(
+                core, TOPO.clusterOf(core), TOPO.typeOf(core), TOPO.laneOf(core).subBlockId());
         p.kernel = K;
         p.task = t;
         p.taskId = t.taskId;

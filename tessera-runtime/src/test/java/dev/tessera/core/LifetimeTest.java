@@ -52,8 +52,10 @@ class LifetimeTest {
     }
 
     private Runtime.Builder rt() {
-        return Runtime.builder().topology(TOPO)
-                .submitObserver((id, name, ps) -> producers.put(id, Arrays.stream(ps).boxed().collect(Collectors.toSet())))
+        return Runtime.builder()
+                .topology(TOPO)
+                .submitObserver((id, name, ps) ->
+                        producers.put(id, Arrays.stream(ps).boxed().collect(Collectors.toSet())))
                 .observer(p -> ran.add(p.taskId));
     }
 
@@ -72,6 +74,7 @@ class LifetimeTest {
         Tensor b = ctx.tensor(1);
         b.setRaw(b.elementOffset(new long[b.ndims()]), a.getRaw(a.elementOffset(new long[a.ndims()])));
     });
+
     private static final Kernel INC = Kernel.of("inc", ctx -> {
         Tensor t = ctx.tensor(0);
         t.set(t.get(0) + 1, 0);
@@ -84,12 +87,16 @@ class LifetimeTest {
         RunProbe p;
         try (Runtime runtime = rt().taskWindow(64).build()) {
             p = RunProbe.run(runtime, orch -> {
-                placed.add(new long[] {0, orch.submit(TaskSpec.aiv(INC).inout(t.slice(0, 0, 1))).taskId()});
+                placed.add(new long[] {
+                    0, orch.submit(TaskSpec.aiv(INC).inout(t.slice(0, 0, 1))).taskId()
+                });
                 List<Scope> open = new ArrayList<>();
                 for (int depth = 1; depth <= 5; depth++) {
                     open.add(orch.scope());
                     for (int k = 0; k < 3; k++) {
-                        Submitted s = orch.submit(TaskSpec.aiv(INC).inout(t.slice(0, depth, depth + 1)).output(OutputSpec.of(DType.FP32, 16)));
+                        Submitted s = orch.submit(TaskSpec.aiv(INC)
+                                .inout(t.slice(0, depth, depth + 1))
+                                .output(OutputSpec.of(DType.FP32, 16)));
                         orch.submit(TaskSpec.aiv(COPY).input(s.output(0)).output(t.slice(0, 6, 7)));
                         placed.add(new long[] {depth, s.taskId()});
                     }
@@ -131,9 +138,15 @@ class LifetimeTest {
                     }
                 }
                 try (Scope s = orch.scope()) {
-                    ids[2] = orch.submit(TaskSpec.aiv(INC).noDep(solo).dependsOn(ids[1]).named("afterRetired")).taskId();
+                    ids[2] = orch.submit(TaskSpec.aiv(INC)
+                                    .noDep(solo)
+                                    .dependsOn(ids[1])
+                                    .named("afterRetired"))
+                            .taskId();
                 }
-                ids[3] = orch.submit(TaskSpec.aiv(INC).noDep(other).dependsOn(ids[0]).named("afterLive")).taskId();
+                ids[3] = orch.submit(
+                                TaskSpec.aiv(INC).noDep(other).dependsOn(ids[0]).named("afterLive"))
+                        .taskId();
             });
         }
         p.result();
@@ -141,7 +154,10 @@ class LifetimeTest {
         assertEquals(1, TaskIds.ring(ids[1]));
         assertEquals(0, TaskIds.local(ids[1]));
         assertEquals(5, TaskIds.local(ids[2]), "the retired task's slot (0 of 4) has been reused by now");
-        assertEquals(Set.of(), producers.get(ids[2]), "a dependency on a retired task is skipped, not mapped to its slot's new task");
+        assertEquals(
+                Set.of(),
+                producers.get(ids[2]),
+                "a dependency on a retired task is skipped, not mapped to its slot's new task");
         assertEquals(Set.of(ids[0]), producers.get(ids[3]), "a dependency on a live task is kept");
         assertTrue(ran.contains(ids[2]) && ran.contains(ids[3]));
         assertEquals(5, counter.get(0));
@@ -157,19 +173,22 @@ class LifetimeTest {
         Submitted[] s = new Submitted[8];
         try (Runtime runtime = rt().build()) {
             RunProbe p = RunProbe.run(runtime, orch -> {
-                s[0] = orch.submit(TaskSpec.aiv(WRITE).inout(t).scalar(3));                     // AUTO writer
+                s[0] = orch.submit(TaskSpec.aiv(WRITE).inout(t).scalar(3)); // AUTO writer
                 try (Scope m = orch.scope(ScopeMode.MANUAL)) {
                     assertEquals(ScopeMode.MANUAL, m.mode());
-                    s[1] = orch.submit(TaskSpec.aiv(COPY).input(t).output(junk.slice(0, 0, 1)));   // no lookup
+                    s[1] = orch.submit(TaskSpec.aiv(COPY).input(t).output(junk.slice(0, 0, 1))); // no lookup
                     s[2] = orch.submit(TaskSpec.aiv(WRITE).inout(t).scalar(7).dependsOn(s[0].taskId()));
                     s[3] = orch.submit(TaskSpec.aiv(COPY).input(t).output(u).dependsOn(s[2].taskId()));
-                    s[4] = orch.submit(TaskSpec.aiv(WRITE).output(OutputSpec.of(DType.INT32, 1)).scalar(5));
-                    s[5] = orch.submit(TaskSpec.aiv(COPY).input(s[4].output(0)).output(junk.slice(0, 1, 2))); // no creator edge
+                    s[4] = orch.submit(TaskSpec.aiv(WRITE)
+                            .output(OutputSpec.of(DType.INT32, 1))
+                            .scalar(5));
+                    s[5] = orch.submit(
+                            TaskSpec.aiv(COPY).input(s[4].output(0)).output(junk.slice(0, 1, 2))); // no creator edge
                     try (Scope nested = orch.scope(ScopeMode.MANUAL)) {
                         s[6] = orch.submit(TaskSpec.aiv(COPY).input(t).output(junk.slice(0, 2, 3)));
                     }
                 }
-                s[7] = orch.submit(TaskSpec.aiv(COPY).input(t).output(junk.slice(0, 3, 4)));    // AUTO again
+                s[7] = orch.submit(TaskSpec.aiv(COPY).input(t).output(junk.slice(0, 3, 4))); // AUTO again
             });
             p.result();
             p.assertNothingLeaked();
@@ -179,7 +198,10 @@ class LifetimeTest {
         assertEquals(Set.of(s[2].taskId()), producersOf(s[3]));
         assertEquals(Set.of(), producersOf(s[5]), "MANUAL: no creator retention");
         assertEquals(Set.of(), producersOf(s[6]), "nested MANUAL scope");
-        assertEquals(Set.of(s[0].taskId()), producersOf(s[7]), "MANUAL writers were never published: the reader finds the AUTO writer only");
+        assertEquals(
+                Set.of(s[0].taskId()),
+                producersOf(s[7]),
+                "MANUAL writers were never published: the reader finds the AUTO writer only");
         assertEquals(7, u.get(0), "the explicit chain orders writer and reader");
         assertEquals(7, t.get(0));
     }
@@ -191,7 +213,9 @@ class LifetimeTest {
         Tensor c = Tensor.allocate(arena, DType.INT32, 1);
         Tensor x = Tensor.allocate(arena, DType.INT32, 4);
         Tensor y = Tensor.allocate(arena, DType.INT32, 1);
-        Kernel sum = Kernel.of("sum", ctx -> ctx.tensor(2).set(ctx.tensor(0).get(0) + ctx.tensor(1).get(0), 0));
+        Kernel sum = Kernel.of(
+                "sum",
+                ctx -> ctx.tensor(2).set(ctx.tensor(0).get(0) + ctx.tensor(1).get(0), 0));
         Submitted[] s = new Submitted[8];
         try (Runtime runtime = rt().build()) {
             RunProbe p = RunProbe.run(runtime, orch -> {
@@ -212,9 +236,13 @@ class LifetimeTest {
         assertEquals(Set.of(s[2].taskId()), producersOf(s[3]));
         assertEquals(3, c.get(0), "the task after the dummy saw both writes before it");
         assertEquals(Set.of(s[4].taskId()), producersOf(s[5]));
-        assertEquals(Set.of(s[5].taskId()), producersOf(s[6]), "the dummy covered the writer's entry: readers wait for the dummy");
+        assertEquals(
+                Set.of(s[5].taskId()),
+                producersOf(s[6]),
+                "the dummy covered the writer's entry: readers wait for the dummy");
         assertEquals(9, y.get(0));
-        for (int i : new int[] {2, 5, 7}) assertFalse(ran.contains(s[i].taskId()), "dummy " + i + " never runs on a core");
+        for (int i : new int[] {2, 5, 7})
+            assertFalse(ran.contains(s[i].taskId()), "dummy " + i + " never runs on a core");
         for (int i : new int[] {0, 1, 3, 4, 6}) assertTrue(ran.contains(s[i].taskId()), "task " + i + " ran");
     }
 
@@ -231,17 +259,28 @@ class LifetimeTest {
         double[] read = new double[2];
         try (Runtime runtime = rt().build()) {
             RunProbe p = RunProbe.run(runtime, orch -> {
-                Tensor[] ts = orch.allocTensors(OutputSpec.of(DType.FP32, 8).filledWith(3), OutputSpec.of(DType.INT32, 2, 2));
+                Tensor[] ts =
+                        orch.allocTensors(OutputSpec.of(DType.FP32, 8).filledWith(3), OutputSpec.of(DType.INT32, 2, 2));
                 ids[0] = ts[0].ownerTaskId();
                 ids[1] = ts[1].ownerTaskId();
-                ids[2] = orch.submit(TaskSpec.aiv(sum).input(ts[0]).output(out).scalar(0)).taskId();
-                ids[3] = orch.submit(TaskSpec.aiv(WRITE).inout(ts[1].view(new long[] {1, 1}, new long[] {1, 1})).scalar(5)).taskId();
-                ids[4] = orch.submit(TaskSpec.aiv(sum).input(ts[1]).output(out).scalar(1)).taskId();
+                ids[2] = orch.submit(TaskSpec.aiv(sum).input(ts[0]).output(out).scalar(0))
+                        .taskId();
+                ids[3] = orch.submit(TaskSpec.aiv(WRITE)
+                                .inout(ts[1].view(new long[] {1, 1}, new long[] {1, 1}))
+                                .scalar(5))
+                        .taskId();
+                ids[4] = orch.submit(TaskSpec.aiv(sum).input(ts[1]).output(out).scalar(1))
+                        .taskId();
                 read[0] = orch.readElement(ts[0], 7);
                 read[1] = orch.readElement(ts[1], 1, 1);
                 try (Scope s = orch.scope()) {
-                    Tensor[] inner = orch.allocTensors(OutputSpec.of(DType.FP32, 4).filledWith(0.5));
-                    ids[5] = orch.submit(TaskSpec.aiv(sum).input(inner[0]).output(out).scalar(2)).taskId();
+                    Tensor[] inner =
+                            orch.allocTensors(OutputSpec.of(DType.FP32, 4).filledWith(0.5));
+                    ids[5] = orch.submit(TaskSpec.aiv(sum)
+                                    .input(inner[0])
+                                    .output(out)
+                                    .scalar(2))
+                            .taskId();
                 }
             });
             p.result();
@@ -270,9 +309,13 @@ class LifetimeTest {
             RunProbe p = RunProbe.run(runtime, orch -> {
                 for (int i = 0; i < chain; i++) orch.submit(TaskSpec.aiv(INC).inout(counter));
                 seen[0] = orch.readElement(counter, 0);
-                Submitted made = orch.submit(TaskSpec.aiv(WRITE).output(OutputSpec.of(DType.INT64, 1)).scalar(42));
+                Submitted made = orch.submit(TaskSpec.aiv(WRITE)
+                        .output(OutputSpec.of(DType.INT64, 1))
+                        .scalar(42));
                 seen[1] = orch.readElement(made.output(0), 0);
-                orch.submit(TaskSpec.aiv(WRITE).output(grid.view(new long[] {2, 2}, new long[] {2, 2})).scalar(9));
+                orch.submit(TaskSpec.aiv(WRITE)
+                        .output(grid.view(new long[] {2, 2}, new long[] {2, 2}))
+                        .scalar(9));
                 seen[2] = orch.readElement(grid, 2, 2);
                 seen[3] = orch.readElement(grid.view(new long[] {1, 1}, new long[] {2, 2}), 0, 0);
                 seen[4] = orch.readElement(untouched, 1);

@@ -168,15 +168,17 @@ public class RingAdvanceLincheckTest {
 
     @Test
     void negativeControlLossyTryLockIsRejected() {
-        AssertionError e = assertThrows(AssertionError.class, () -> new ModelCheckingOptions()
-                .iterations(CI ? 10 : 20)
-                .invocationsPerIteration(CI ? 300 : 1000)
-                .threads(2)
-                .actorsPerThread(2)
-                .actorsBefore(0)
-                .actorsAfter(0)
-                .minimizeFailedScenario(false)
-                .check(LossyRing.class));
+        AssertionError e = assertThrows(
+                AssertionError.class,
+                () -> new ModelCheckingOptions()
+                        .iterations(CI ? 10 : 20)
+                        .invocationsPerIteration(CI ? 300 : 1000)
+                        .threads(2)
+                        .actorsPerThread(2)
+                        .actorsBefore(0)
+                        .actorsAfter(0)
+                        .minimizeFailedScenario(false)
+                        .check(LossyRing.class));
         assertTrue(e.getMessage().contains("consumed prefix"), e::getMessage);
     }
 }

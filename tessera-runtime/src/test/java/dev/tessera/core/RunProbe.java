@@ -28,13 +28,16 @@ public final class RunProbe {
     /** Runs {@code o} on {@code rt}'s configuration; a failed run is kept, not thrown. */
     public static RunProbe run(Runtime rt, Orchestration o) {
         RunProbe p = new RunProbe(rt);
-        Assertions.assertTimeoutPreemptively(HANG_GUARD, () -> {
-            try {
-                p.result = p.run.execute(o);
-            } catch (RuntimeException e) {
-                p.failure = e;
-            }
-        }, "the run did not end (hang)");
+        Assertions.assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> {
+                    try {
+                        p.result = p.run.execute(o);
+                    } catch (RuntimeException e) {
+                        p.failure = e;
+                    }
+                },
+                "the run did not end (hang)");
         return p;
     }
 
@@ -54,8 +57,11 @@ public final class RunProbe {
     /** Every task of every ring retired: the watermark reached the allocation head. */
     public RunProbe assertNothingLeaked() {
         for (TaskRing r : run.state().rings) {
-            assertEquals(r.allocated(), r.lastTaskAlive(), "ring " + r.id + ": allocated " + r.allocated()
-                    + " tasks but only " + r.lastTaskAlive() + " retired");
+            assertEquals(
+                    r.allocated(),
+                    r.lastTaskAlive(),
+                    "ring " + r.id + ": allocated " + r.allocated() + " tasks but only " + r.lastTaskAlive()
+                            + " retired");
         }
         return this;
     }

@@ -20,7 +20,11 @@ class SmokeTest {
         for (DispatchPolicy policy : new DispatchPolicy[] {DispatchPolicy.SERIAL, DispatchPolicy.PARALLEL}) {
             InvariantChecker checker = new InvariantChecker();
             try (Arena arena = Arena.ofShared();
-                 Runtime rt = Runtime.builder().topology(Topology.a2a3()).policy(policy).observer(checker).build()) {
+                    Runtime rt = Runtime.builder()
+                            .topology(Topology.a2a3())
+                            .policy(policy)
+                            .observer(checker)
+                            .build()) {
                 Tensor out = Tensor.allocate(arena, DType.FP32, 300 * 16);
                 Kernel write = Kernel.of("write", ctx -> {
                     Tensor t = ctx.tensor(0);
@@ -38,7 +42,8 @@ class SmokeTest {
                 checker.assertValid(rt.topology());
                 long base = 0;
                 for (int bn : new int[] {4, 16, 24, 48, 96}) {
-                    for (int b = 0; b < bn; b++) assertEquals(b, out.getFloat((base + b) * 16), "block " + b + " of task at " + base);
+                    for (int b = 0; b < bn; b++)
+                        assertEquals(b, out.getFloat((base + b) * 16), "block " + b + " of task at " + base);
                     base += bn;
                 }
             }

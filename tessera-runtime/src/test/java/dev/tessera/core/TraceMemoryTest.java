@@ -21,7 +21,11 @@ class TraceMemoryTest {
     void aTracedRunTooLargeForTheHeapFailsEarlyWithATypedErrorNamingTracing() throws Exception {
         ForkedJvm r = ForkedJvm.run(List.of("-Xmx64m"), TracedRunMain.class, Integer.toString(TASKS));
         assertEquals(3, r.exitCode(), r.output());
-        String line = r.output().lines().filter(l -> l.startsWith("ERROR ")).findFirst().orElseThrow(() -> new AssertionError(r.output()));
+        String line = r.output()
+                .lines()
+                .filter(l -> l.startsWith("ERROR "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r.output()));
         String[] parts = line.split(" ", 4);
         assertEquals("TRACE_TOO_LARGE", parts[1], line);
         assertTrue(Long.parseLong(parts[2]) < TASKS, "ended before running every kernel: " + line);

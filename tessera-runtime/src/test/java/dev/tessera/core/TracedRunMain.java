@@ -22,8 +22,13 @@ public final class TracedRunMain {
         int n = Integer.parseInt(args[0]);
         AtomicLong kernels = new AtomicLong();
         Kernel k = Kernel.of("k", ctx -> kernels.incrementAndGet());
-        SimPlatform sim = new SimPlatform(CostModel.a2a3().withOverride("kernel.default", 100)).withTimeLimitNs(1_000_000_000_000L);
-        try (Runtime rt = Runtime.builder().topology(Topology.a2a3()).platform(sim).trace(true).build()) {
+        SimPlatform sim = new SimPlatform(CostModel.a2a3().withOverride("kernel.default", 100))
+                .withTimeLimitNs(1_000_000_000_000L);
+        try (Runtime rt = Runtime.builder()
+                .topology(Topology.a2a3())
+                .platform(sim)
+                .trace(true)
+                .build()) {
             RunResult r = rt.run(o -> {
                 for (int i = 0; i < n; i += 8000) {
                     try (Scope s = o.scope()) {

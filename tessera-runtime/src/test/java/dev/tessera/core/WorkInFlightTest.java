@@ -18,11 +18,22 @@ import org.junit.jupiter.api.Test;
  */
 class WorkInFlightTest {
     private static final Actor STILL = new Actor() {
-        @Override public long now() { return 0; }
-        @Override public void charge(Cost op) { }
-        @Override public void charge(Cost op, int count) { }
-        @Override public void idle(int round) { }
-        @Override public void wake() { }
+        @Override
+        public long now() {
+            return 0;
+        }
+
+        @Override
+        public void charge(Cost op) {}
+
+        @Override
+        public void charge(Cost op, int count) {}
+
+        @Override
+        public void idle(int round) {}
+
+        @Override
+        public void wake() {}
     };
 
     @Test
@@ -37,7 +48,7 @@ class WorkInFlightTest {
             assertTrue(rt.hasWorkInFlight(), "submitted, not completed");
 
             // The scheduler that finished the last block completes the task...
-            rt.completeTask(task, STILL, ready -> { }, new TaskSlot[][] {new TaskSlot[4]});
+            rt.completeTask(task, STILL, ready -> {}, new TaskSlot[][] {new TaskSlot[4]});
             // ...and is descheduled here, its release still deferred: a submit waiting for this
             // task's slot must not conclude that nothing can free one.
             assertTrue(rt.hasWorkInFlight(), "completed but not yet released: still in flight");

@@ -78,62 +78,138 @@ class ErrorsTest {
         Map<String, Expect> expected = new LinkedHashMap<>();
         Map<String, Consumer<Orchestrator>> cases = new LinkedHashMap<>();
 
-        cases.put("no kernel", o -> o.submit(TaskSpec.mix(null, null, null).inout(data).named("bare")));
-        expected.put("no kernel", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'bare'", "no kernel"));
+        cases.put(
+                "no kernel",
+                o -> o.submit(TaskSpec.mix(null, null, null).inout(data).named("bare")));
+        expected.put(
+                "no kernel",
+                new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'bare'", "no kernel"));
 
-        cases.put("blockNum 0", o -> o.submit(TaskSpec.aiv(never).inout(data).blocks(0).named("zero")));
-        expected.put("blockNum 0", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'zero'", "blockNum", "got 0"));
+        cases.put(
+                "blockNum 0",
+                o -> o.submit(TaskSpec.aiv(never).inout(data).blocks(0).named("zero")));
+        expected.put(
+                "blockNum 0",
+                new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'zero'", "blockNum", "got 0"));
 
         cases.put("blockNum -3", o -> o.submit(TaskSpec.aic(never).blocks(-3).named("neg")));
-        expected.put("blockNum -3", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'neg'", "got -3"));
+        expected.put(
+                "blockNum -3", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'neg'", "got -3"));
 
         cases.put("17 tensors", o -> {
             TaskSpec s = TaskSpec.aiv(never).named("wide");
             for (int i = 0; i < 17; i++) s.input(data);
             o.submit(s);
         });
-        expected.put("17 tensors", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'wide'", "tensor argument 16", "16"));
+        expected.put(
+                "17 tensors",
+                new Expect(
+                        InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'wide'", "tensor argument 16", "16"));
 
         cases.put("33 scalars", o -> {
             TaskSpec s = TaskSpec.aiv(never).input(data).named("chatty");
             for (int i = 0; i < 33; i++) s.scalar(i);
             o.submit(s);
         });
-        expected.put("33 scalars", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'chatty'", "scalar argument 32", "32"));
+        expected.put(
+                "33 scalars",
+                new Expect(
+                        InvalidArgumentsException.class,
+                        ErrorCode.INVALID_ARGS,
+                        "'chatty'",
+                        "scalar argument 32",
+                        "32"));
 
-        cases.put("tensor after scalar", o -> o.submit(TaskSpec.aiv(never).input(data).scalar(7).inout(data).named("late")));
-        expected.put("tensor after scalar", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'late'",
-                "tensor argument 1", "INOUT", "after scalar"));
+        cases.put(
+                "tensor after scalar",
+                o -> o.submit(
+                        TaskSpec.aiv(never).input(data).scalar(7).inout(data).named("late")));
+        expected.put(
+                "tensor after scalar",
+                new Expect(
+                        InvalidArgumentsException.class,
+                        ErrorCode.INVALID_ARGS,
+                        "'late'",
+                        "tensor argument 1",
+                        "INOUT",
+                        "after scalar"));
 
-        cases.put("null tensor", o -> o.submit(TaskSpec.aiv(never).input(data).input((Tensor) null).named("hole")));
-        expected.put("null tensor", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'hole'", "tensor argument 1", "null"));
+        cases.put(
+                "null tensor",
+                o -> o.submit(
+                        TaskSpec.aiv(never).input(data).input((Tensor) null).named("hole")));
+        expected.put(
+                "null tensor",
+                new Expect(
+                        InvalidArgumentsException.class,
+                        ErrorCode.INVALID_ARGS,
+                        "'hole'",
+                        "tensor argument 1",
+                        "null"));
 
-        cases.put("unknown dependency", o -> o.submit(TaskSpec.aiv(never).dependsOn(TaskIds.of(0, 1_000_000)).named("ghost")));
-        expected.put("unknown dependency", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'ghost'",
-                "explicit dependency r0#1000000"));
+        cases.put(
+                "unknown dependency",
+                o -> o.submit(
+                        TaskSpec.aiv(never).dependsOn(TaskIds.of(0, 1_000_000)).named("ghost")));
+        expected.put(
+                "unknown dependency",
+                new Expect(
+                        InvalidArgumentsException.class,
+                        ErrorCode.INVALID_ARGS,
+                        "'ghost'",
+                        "explicit dependency r0#1000000"));
 
-        cases.put("dependency on a ring that does not exist", o -> o.submit(TaskSpec.aiv(never).dependsOn(TaskIds.of(9, 0)).named("far")));
-        expected.put("dependency on a ring that does not exist", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS,
-                "'far'", "r9#0"));
+        cases.put(
+                "dependency on a ring that does not exist",
+                o -> o.submit(TaskSpec.aiv(never).dependsOn(TaskIds.of(9, 0)).named("far")));
+        expected.put(
+                "dependency on a ring that does not exist",
+                new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "'far'", "r9#0"));
 
-        cases.put("syncStart MIX wider than the clusters", o -> o.submit(TaskSpec.mix(never, never, null).syncStart(3).named("wideMix")));
-        expected.put("syncStart MIX wider than the clusters", new Expect(SyncStartInvalidException.class, ErrorCode.REQUIRE_SYNC_START_INVALID,
-                "'wideMix'", "blockNum 3", "2 clusters"));
+        cases.put(
+                "syncStart MIX wider than the clusters",
+                o -> o.submit(TaskSpec.mix(never, never, null).syncStart(3).named("wideMix")));
+        expected.put(
+                "syncStart MIX wider than the clusters",
+                new Expect(
+                        SyncStartInvalidException.class,
+                        ErrorCode.REQUIRE_SYNC_START_INVALID,
+                        "'wideMix'",
+                        "blockNum 3",
+                        "2 clusters"));
 
-        cases.put("syncStart AIC wider than the clusters", o -> o.submit(TaskSpec.aic(never).syncStart(3).named("wideAic")));
-        expected.put("syncStart AIC wider than the clusters", new Expect(SyncStartInvalidException.class, ErrorCode.REQUIRE_SYNC_START_INVALID,
-                "'wideAic'", "blockNum 3", "2 clusters"));
+        cases.put(
+                "syncStart AIC wider than the clusters",
+                o -> o.submit(TaskSpec.aic(never).syncStart(3).named("wideAic")));
+        expected.put(
+                "syncStart AIC wider than the clusters",
+                new Expect(
+                        SyncStartInvalidException.class,
+                        ErrorCode.REQUIRE_SYNC_START_INVALID,
+                        "'wideAic'",
+                        "blockNum 3",
+                        "2 clusters"));
 
-        cases.put("syncStart AIV wider than the AIV cores", o -> o.submit(TaskSpec.aiv(never).syncStart(5).named("wideAiv")));
-        expected.put("syncStart AIV wider than the AIV cores", new Expect(SyncStartInvalidException.class, ErrorCode.REQUIRE_SYNC_START_INVALID,
-                "'wideAiv'", "blockNum 5", "4 AIV cores"));
+        cases.put(
+                "syncStart AIV wider than the AIV cores",
+                o -> o.submit(TaskSpec.aiv(never).syncStart(5).named("wideAiv")));
+        expected.put(
+                "syncStart AIV wider than the AIV cores",
+                new Expect(
+                        SyncStartInvalidException.class,
+                        ErrorCode.REQUIRE_SYNC_START_INVALID,
+                        "'wideAiv'",
+                        "blockNum 5",
+                        "4 AIV cores"));
 
         cases.put("AUTO scope inside MANUAL", o -> {
             try (Scope manual = o.scope(ScopeMode.MANUAL)) {
                 o.scope(ScopeMode.AUTO);
             }
         });
-        expected.put("AUTO scope inside MANUAL", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "AUTO", "MANUAL"));
+        expected.put(
+                "AUTO scope inside MANUAL",
+                new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "AUTO", "MANUAL"));
 
         cases.put("scopes closed out of order", o -> {
             Scope outer = o.scope();
@@ -145,8 +221,14 @@ class ErrorsTest {
                 outer.close();
             }
         });
-        expected.put("scopes closed out of order", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS,
-                "depth 1", "depth 2", "innermost first"));
+        expected.put(
+                "scopes closed out of order",
+                new Expect(
+                        InvalidArgumentsException.class,
+                        ErrorCode.INVALID_ARGS,
+                        "depth 1",
+                        "depth 2",
+                        "innermost first"));
 
         cases.put("65 nested scopes", o -> {
             List<Scope> open = new ArrayList<>();
@@ -160,7 +242,9 @@ class ErrorsTest {
         expected.put("65 nested scopes", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "64"));
 
         cases.put("allocTensors without outputs", o -> o.allocTensors());
-        expected.put("allocTensors without outputs", new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "allocTensors", "got 0"));
+        expected.put(
+                "allocTensors without outputs",
+                new Expect(InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "allocTensors", "got 0"));
 
         // cases that are submits (or allocTensors) consume an ordinal; scope mistakes do not
         Set<String> notSubmits = Set.of("AUTO scope inside MANUAL", "scopes closed out of order", "65 nested scopes");
@@ -187,8 +271,13 @@ class ErrorsTest {
                     calls++;
                 }
                 // a valid wide syncStart still works after the invalid ones
-                orch.submit(TaskSpec.aiv(Kernel.of("mark", ctx -> ctx.tensor(0).set(1, ctx.blockIdx()))).syncStart(4).output(marks));
-                orch.submit(TaskSpec.aiv(Kernel.of("copy", ctx -> ctx.tensor(1).set(ctx.tensor(0).get(0), 0))).input(data).output(copy));
+                orch.submit(TaskSpec.aiv(Kernel.of("mark", ctx -> ctx.tensor(0).set(1, ctx.blockIdx())))
+                        .syncStart(4)
+                        .output(marks));
+                orch.submit(TaskSpec.aiv(Kernel.of(
+                                "copy", ctx -> ctx.tensor(1).set(ctx.tensor(0).get(0), 0)))
+                        .input(data)
+                        .output(copy));
             });
             p.result();
             p.assertNothingLeaked();
@@ -203,18 +292,24 @@ class ErrorsTest {
             assertEquals(x.code(), te.code(), name);
             String m = te.getMessage();
             assertTrue(m.contains("(" + x.code().code() + ")"), name + ": the message shows the numeric code: " + m);
-            for (String f : x.fragments()) assertTrue(m.contains(f), name + ": message should mention '" + f + "': " + m);
+            for (String f : x.fragments())
+                assertTrue(m.contains(f), name + ": message should mention '" + f + "': " + m);
         }
         for (var o : ordinals.entrySet()) {
             String m = thrown.get(o.getKey()).getMessage();
-            assertTrue(m.contains("submit #" + o.getValue() + " "), o.getKey() + ": names the submit, #" + o.getValue() + ": " + m);
+            assertTrue(
+                    m.contains("submit #" + o.getValue() + " "),
+                    o.getKey() + ": names the submit, #" + o.getValue() + ": " + m);
         }
         assertEquals(0, neverRan.get(), "no invalid task ran");
         assertEquals(5, ErrorCode.INVALID_ARGS.code());
         assertEquals(7, ErrorCode.REQUIRE_SYNC_START_INVALID.code());
         assertEquals(cases.size() + 1, submittedIncrements.get());
         assertEquals(submittedIncrements.get(), data.get(0), "every increment submitted around the errors ran");
-        assertEquals(submittedIncrements.get(), copy.get(0), "a reader submitted after the errors waited for the last increment");
+        assertEquals(
+                submittedIncrements.get(),
+                copy.get(0),
+                "a reader submitted after the errors waited for the last increment");
         for (int b = 0; b < 4; b++) assertEquals(1, marks.get(b), "syncStart block " + b);
     }
 
@@ -286,7 +381,11 @@ class ErrorsTest {
             });
             SyncStartInvalidException e = assertInstanceOf(SyncStartInvalidException.class, p.failure());
             assertEquals(7, e.code().code());
-            assertTrue(e.getMessage().contains("3") && e.getMessage().contains("2 clusters") && e.getMessage().contains("'tooWide'"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("3")
+                            && e.getMessage().contains("2 clusters")
+                            && e.getMessage().contains("'tooWide'"),
+                    e.getMessage());
             p.assertNothingLeaked();
         }
         assertEquals(5, data.get(0));

@@ -48,14 +48,20 @@ class LimitsTest {
     void aBlockNumWhoseSubtaskCountOverflowsIsRefusedNamingTheLimit(String platform) {
         AtomicInteger producerRuns = new AtomicInteger();
         Kernel producer = Kernel.of("producer", ctx -> producerRuns.incrementAndGet());
-        Kernel consumer = Kernel.of("consumer", ctx -> { });
+        Kernel consumer = Kernel.of("consumer", ctx -> {});
         TesseraException[] refused = new TesseraException[1];
         try (Arena arena = Arena.ofShared();
-             Runtime rt = Runtime.builder().topology(TOPO).platform(platform(platform)).build()) {
+                Runtime rt = Runtime.builder()
+                        .topology(TOPO)
+                        .platform(platform(platform))
+                        .build()) {
             Tensor t = Tensor.allocate(arena, DType.FP32, 16);
             RunProbe p = RunProbe.run(rt, orch -> {
                 try {
-                    orch.submit(TaskSpec.mix(producer, producer, producer).inout(t).blocks(1_431_655_766).named("huge"));
+                    orch.submit(TaskSpec.mix(producer, producer, producer)
+                            .inout(t)
+                            .blocks(1_431_655_766)
+                            .named("huge"));
                 } catch (TesseraException e) {
                     refused[0] = e;
                 }
@@ -66,8 +72,11 @@ class LimitsTest {
         }
         InvalidArgumentsException e = assertInstanceOf(InvalidArgumentsException.class, refused[0]);
         assertEquals(ErrorCode.INVALID_ARGS, e.code());
-        assertTrue(e.getMessage().contains("'huge'") && e.getMessage().contains("32767")
-                && e.getMessage().contains("1431655766"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'huge'")
+                        && e.getMessage().contains("32767")
+                        && e.getMessage().contains("1431655766"),
+                e.getMessage());
         assertEquals(0, producerRuns.get());
     }
 
@@ -75,7 +84,9 @@ class LimitsTest {
     void theWidestTaskStillRuns() {
         AtomicInteger runs = new AtomicInteger();
         Kernel k = Kernel.of("count", ctx -> runs.incrementAndGet());
-        try (Runtime rt = Runtime.builder().topology(TOPO).platform(new SimPlatform(CostModel.a2a3().withOverride("kernel.default", 10)))
+        try (Runtime rt = Runtime.builder()
+                .topology(TOPO)
+                .platform(new SimPlatform(CostModel.a2a3().withOverride("kernel.default", 10)))
                 .build()) {
             rt.run(orch -> orch.submit(TaskSpec.aiv(k).blocks(32_767)));
         }
@@ -88,11 +99,16 @@ class LimitsTest {
      */
     @Test
     void impossibleOutputsAreInvalidArgumentsNamingTheLimitAndTheTask() {
-        Kernel k = Kernel.of("k", ctx -> { });
-        assertInvalid(() -> TaskSpec.aiv(k).output(DType.FP32, Long.MAX_VALUE).named("maxed"), "'maxed'", "281474976710656");
-        assertInvalid(() -> TaskSpec.aiv(k).output(DType.FP32, 1L << 31, 1L << 31).named("square"), "'square'",
-                "[2147483648, 2147483648]", "281474976710656");
-        assertInvalid(() -> TaskSpec.aiv(k).output(DType.FP32, -5).named("negative"), "'negative'", "[-5]", "dimension < 1");
+        Kernel k = Kernel.of("k", ctx -> {});
+        assertInvalid(
+                () -> TaskSpec.aiv(k).output(DType.FP32, Long.MAX_VALUE).named("maxed"), "'maxed'", "281474976710656");
+        assertInvalid(
+                () -> TaskSpec.aiv(k).output(DType.FP32, 1L << 31, 1L << 31).named("square"),
+                "'square'",
+                "[2147483648, 2147483648]",
+                "281474976710656");
+        assertInvalid(
+                () -> TaskSpec.aiv(k).output(DType.FP32, -5).named("negative"), "'negative'", "[-5]", "dimension < 1");
         assertInvalid(() -> TaskSpec.aiv(k).output(DType.FP32).named("scalar"), "'scalar'", "1..5 dimensions");
     }
 
@@ -115,25 +131,47 @@ class LimitsTest {
 
     @Test
     void anOutputSpecBuiltByHandIsInvalidArgumentsToo() {
-        failsWith(orch -> TaskSpec.aiv(Kernel.of("k", ctx -> { })).output(OutputSpec.of(DType.FP16, -5)),
-                InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "dimension < 1");
-        failsWith(orch -> orch.allocTensors(OutputSpec.of(DType.INT64, Long.MAX_VALUE / 2)),
-                InvalidArgumentsException.class, ErrorCode.INVALID_ARGS, "2^48");
+        failsWith(
+                orch -> TaskSpec.aiv(Kernel.of("k", ctx -> {})).output(OutputSpec.of(DType.FP16, -5)),
+                InvalidArgumentsException.class,
+                ErrorCode.INVALID_ARGS,
+                "dimension < 1");
+        failsWith(
+                orch -> orch.allocTensors(OutputSpec.of(DType.INT64, Long.MAX_VALUE / 2)),
+                InvalidArgumentsException.class,
+                ErrorCode.INVALID_ARGS,
+                "2^48");
     }
 
     @Test
     void anOutputThatFitsALongButNotTheHeapGetsTheHeapRingMessage() {
-        failsWith(orch -> orch.submit(TaskSpec.aiv(Kernel.of("k", ctx -> { })).output(DType.FP32, 1L << 40).named("big")),
-                DeadlockException.class, ErrorCode.HEAP_RING_DEADLOCK, "'big'", "4398046511104 bytes", "use heapBytes ≥ 4398046511104");
-        failsWith(orch -> {
-            TaskSpec s = TaskSpec.aiv(Kernel.of("k", ctx -> { })).named("many");
-            for (int i = 0; i < 16; i++) s.output(DType.INT8, 1L << 48);
-            orch.submit(s);
-        }, DeadlockException.class, ErrorCode.HEAP_RING_DEADLOCK, "'many'", "largest heap ring", "split the outputs");
+        failsWith(
+                orch -> orch.submit(TaskSpec.aiv(Kernel.of("k", ctx -> {}))
+                        .output(DType.FP32, 1L << 40)
+                        .named("big")),
+                DeadlockException.class,
+                ErrorCode.HEAP_RING_DEADLOCK,
+                "'big'",
+                "4398046511104 bytes",
+                "use heapBytes ≥ 4398046511104");
+        failsWith(
+                orch -> {
+                    TaskSpec s = TaskSpec.aiv(Kernel.of("k", ctx -> {})).named("many");
+                    for (int i = 0; i < 16; i++) s.output(DType.INT8, 1L << 48);
+                    orch.submit(s);
+                },
+                DeadlockException.class,
+                ErrorCode.HEAP_RING_DEADLOCK,
+                "'many'",
+                "largest heap ring",
+                "split the outputs");
     }
 
-    private static void failsWith(Consumer<dev.tessera.api.Orchestrator> body, Class<? extends TesseraException> type, ErrorCode code,
-                                  String... fragments) {
+    private static void failsWith(
+            Consumer<dev.tessera.api.Orchestrator> body,
+            Class<? extends TesseraException> type,
+            ErrorCode code,
+            String... fragments) {
         try (Runtime rt = Runtime.builder().topology(TOPO).build()) {
             RunProbe p = RunProbe.run(rt, body::accept);
             TesseraException e = assertInstanceOf(type, p.failure());
@@ -146,18 +184,20 @@ class LimitsTest {
     @Test
     void tensorsWhoseByteCountOverflowsAreRefused() {
         try (Arena arena = Arena.ofShared()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Tensor.allocate(arena, DType.FP32, 1L << 31, 1L << 31));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> Tensor.allocate(arena, DType.FP32, 1L << 31, 1L << 31));
             assertTrue(e.getMessage().contains("[2147483648, 2147483648]"), e.getMessage());
         }
     }
 
     @Test
     void runtimeSizesAreBounded() {
-        IllegalArgumentException window = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException window = assertThrows(
+                IllegalArgumentException.class,
                 () -> Runtime.builder().taskWindow(1 << 29).build());
         assertTrue(window.getMessage().contains("1048576"), window.getMessage());
-        IllegalArgumentException heap = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException heap = assertThrows(
+                IllegalArgumentException.class,
                 () -> Runtime.builder().heapBytes(Long.MAX_VALUE).build());
         assertTrue(heap.getMessage().contains("281474976710656"), heap.getMessage());
     }

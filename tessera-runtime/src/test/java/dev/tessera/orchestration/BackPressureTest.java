@@ -91,7 +91,8 @@ class BackPressureTest {
             RunProbe p = RunProbe.run(runtime, orch -> {
                 for (int i = 0; i < scopes; i++) {
                     try (Scope s = orch.scope()) {
-                        for (int k = 0; k < perScope; k++) orch.submit(TaskSpec.aiv(INC).inout(counter));
+                        for (int k = 0; k < perScope; k++)
+                            orch.submit(TaskSpec.aiv(INC).inout(counter));
                     }
                 }
             });
@@ -126,8 +127,13 @@ class BackPressureTest {
             RunProbe p = RunProbe.run(runtime, orch -> {
                 for (int i = 0; i < n; i++) {
                     try (Scope s = orch.scope()) {
-                        Submitted made = orch.submit(TaskSpec.aiv(produce).output(OutputSpec.of(DType.FP32, elems)).scalar(i));
-                        orch.submit(TaskSpec.aiv(consume).input(made.output(0)).inout(acc).scalar(i));
+                        Submitted made = orch.submit(TaskSpec.aiv(produce)
+                                .output(OutputSpec.of(DType.FP32, elems))
+                                .scalar(i));
+                        orch.submit(TaskSpec.aiv(consume)
+                                .input(made.output(0))
+                                .inout(acc)
+                                .scalar(i));
                     }
                 }
             });
@@ -171,7 +177,8 @@ class BackPressureTest {
     private static Orchestration tasksInOneScope(int tasks, boolean nested, Tensor counter) {
         return orch -> {
             Scope s = nested ? orch.scope() : null;
-            for (int i = 0; i < tasks; i++) orch.submit(TaskSpec.aiv(INC).inout(counter).named("held" + i));
+            for (int i = 0; i < tasks; i++)
+                orch.submit(TaskSpec.aiv(INC).inout(counter).named("held" + i));
             if (s != null) s.close();
         };
     }
@@ -188,7 +195,12 @@ class BackPressureTest {
         assertEquals(ErrorCode.SCOPE_DEADLOCK, e.code());
         assertEquals(1, e.code().code());
         String m = e.getMessage();
-        assertTrue(m.contains("ring 0") && m.contains("window is 16") && m.contains("submit #16") && m.contains("'held15'"), m);
+        assertTrue(
+                m.contains("ring 0")
+                        && m.contains("window is 16")
+                        && m.contains("submit #16")
+                        && m.contains("'held15'"),
+                m);
         assertEquals(15, counter.get(0), "the 15 tasks submitted before the failing one all ran");
 
         long window = number(m, "taskWindow ≥ (\\d+)");
@@ -216,7 +228,9 @@ class BackPressureTest {
     private static Orchestration outputsInOneScope(int tasks, int bytes) {
         return orch -> {
             for (int i = 0; i < tasks; i++) {
-                orch.submit(TaskSpec.aiv(Kernel.of("fill", ctx -> ctx.tensor(0).fill(1))).output(OutputSpec.of(DType.INT8, bytes)).named("out" + i));
+                orch.submit(TaskSpec.aiv(Kernel.of("fill", ctx -> ctx.tensor(0).fill(1)))
+                        .output(OutputSpec.of(DType.INT8, bytes))
+                        .named("out" + i));
             }
         };
     }
@@ -258,7 +272,8 @@ class BackPressureTest {
             for (int i = 0; i < tasks; i++) {
                 long cell = i;
                 orch.submit(TaskSpec.aiv(Kernel.of("mark", ctx -> ctx.tensor(0).set(cell + 1, 0)))
-                        .output(log.slice(0, i, i + 1)).named("mark" + i));
+                        .output(log.slice(0, i, i + 1))
+                        .named("mark" + i));
             }
         };
     }

@@ -91,13 +91,17 @@ class DependencyInferenceProperties {
                 net.jqwik.api.Tuple.of(8, Arbitraries.just(ArgTag.NO_DEP)),
                 net.jqwik.api.Tuple.of(17, Arbitraries.just(ArgTag.OUTPUT)));
         Arbitrary<Integer> geoms = Arbitraries.frequency(
-                net.jqwik.api.Tuple.of(50, 0), net.jqwik.api.Tuple.of(12, 1), net.jqwik.api.Tuple.of(12, 2),
-                net.jqwik.api.Tuple.of(12, 3), net.jqwik.api.Tuple.of(14, 4));
+                net.jqwik.api.Tuple.of(50, 0),
+                net.jqwik.api.Tuple.of(12, 1),
+                net.jqwik.api.Tuple.of(12, 2),
+                net.jqwik.api.Tuple.of(12, 3),
+                net.jqwik.api.Tuple.of(14, 4));
         Arbitrary<Integer> n = Arbitraries.integers().between(0, 63);
         Arbitrary<Boolean> rare = Arbitraries.integers().between(0, 19).map(i -> i == 0);
         Arbitrary<int[]> abcd = Combinators.combine(n, n, n, n).as((a, b, c, d) -> new int[] {a, b, c, d});
         Arbitrary<ArgGen> arg = Combinators.combine(tags, n, geoms, abcd, rare, rare)
-                .as((tag, target, geom, x, newer, manual) -> new ArgGen(tag, target, geom, x[0], x[1], x[2], x[3], newer, manual));
+                .as((tag, target, geom, x, newer, manual) ->
+                        new ArgGen(tag, target, geom, x[0], x[1], x[2], x[3], newer, manual));
         Arbitrary<TaskGen> task = arg.list().ofMinSize(1).ofMaxSize(3).map(TaskGen::new);
         return task.list().ofMinSize(2).ofMaxSize(30);
     }
@@ -131,6 +135,7 @@ class DependencyInferenceProperties {
         final List<List<Arg>> tasks = new ArrayList<>();
         /** For each runtime output (buffer EXTERNALS + k): the task that created it and its tensor. */
         final List<Integer> outputCreators = new ArrayList<>();
+
         final List<Tensor> outputTensors = new ArrayList<>();
         final List<Tensor> externals = new ArrayList<>();
 
@@ -173,7 +178,8 @@ class DependencyInferenceProperties {
             case 3 -> { // a transposed box
                 long r0 = g.a() % r;
                 long c0 = g.b() % c;
-                yield base.view(new long[] {1 + g.c() % (r - r0), 1 + g.d() % (c - c0)}, new long[] {r0, c0}).transpose(0, 1);
+                yield base.view(new long[] {1 + g.c() % (r - r0), 1 + g.d() % (c - c0)}, new long[] {r0, c0})
+                        .transpose(0, 1);
             }
             case 4 -> { // a flat 1-D range
                 long n = r * c;
@@ -198,7 +204,8 @@ class DependencyInferenceProperties {
         Topology topology = twoSchedulers ? Topology.custom(4, 2) : Topology.custom(2, 1);
         try (Arena arena = Arena.ofShared()) {
             // a lost dispatch or a wrong edge could hang the run: fail instead, with the program
-            int[] stats = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(gen, arena, topology), () -> "run did not finish: " + gen);
+            int[] stats = assertTimeoutPreemptively(
+                    Duration.ofSeconds(60), () -> check(gen, arena, topology), () -> "run did not finish: " + gen);
             Statistics.label("tasks").collect(stats[0] < 8 ? "<8" : stats[0] < 16 ? "8..15" : "16+");
             Statistics.label("required edges").collect(stats[1] == 0 ? "0" : stats[1] < 10 ? "1..9" : "10+");
             Statistics.label("conservative edges").collect(stats[2] > 0);
@@ -269,7 +276,8 @@ class DependencyInferenceProperties {
             reach[t] = new BitSet();
             for (long id : prods) {
                 Integer q = index.get(id);
-                if (q == null || q >= t) throw new AssertionError("T" + t + " depends on unknown or later task " + id + p.describe());
+                if (q == null || q >= t)
+                    throw new AssertionError("T" + t + " depends on unknown or later task " + id + p.describe());
                 ps.add(q);
                 reach[t].set(q);
                 reach[t].or(reach[q]);
@@ -282,7 +290,8 @@ class DependencyInferenceProperties {
             for (int q : requiredProducers(p, t)) {
                 required++;
                 if (!reach[t].get(q)) {
-                    throw new AssertionError("missing dependency: T" + t + " must wait for T" + q + " (inferred " + direct.get(t) + ")" + p.describe());
+                    throw new AssertionError("missing dependency: T" + t + " must wait for T" + q + " (inferred "
+                            + direct.get(t) + ")" + p.describe());
                 }
             }
             for (int q : direct.get(t)) {
@@ -424,7 +433,8 @@ class DependencyInferenceProperties {
                 long[] es = elementsOf(p, a);
                 for (int k = 0; k < es.length; k++) {
                     String why = explain(p, reach, t, es[k], r[k]);
-                    if (why != null) throw new AssertionError("T" + t + " read element " + fmt(es[k]) + ": " + why + p.describe());
+                    if (why != null)
+                        throw new AssertionError("T" + t + " read element " + fmt(es[k]) + ": " + why + p.describe());
                 }
             }
         }
@@ -434,7 +444,8 @@ class DependencyInferenceProperties {
     private static String explain(Program p, BitSet[] reach, int t, long e, int s) {
         List<Integer> ws = writersOf(p, e);
         if (s == 0) {
-            for (int w : ws) if (reach[t].get(w)) return "saw the initial value although T" + w + " wrote it before (ordered)";
+            for (int w : ws)
+                if (reach[t].get(w)) return "saw the initial value although T" + w + " wrote it before (ordered)";
             return null;
         }
         int src = s - 1;
@@ -457,14 +468,19 @@ class DependencyInferenceProperties {
                 int s = (int) ext.getRaw(off);
                 List<Integer> ws = writersOf(p, e);
                 if (s == 0) {
-                    if (!ws.isEmpty()) throw new AssertionError("element " + fmt(e) + " was never written, writers " + ws + p.describe());
+                    if (!ws.isEmpty())
+                        throw new AssertionError(
+                                "element " + fmt(e) + " was never written, writers " + ws + p.describe());
                     continue;
                 }
                 int src = s - 1;
-                if (!ws.contains(src)) throw new AssertionError("element " + fmt(e) + " holds stamp of T" + src + ", not a writer" + p.describe());
+                if (!ws.contains(src))
+                    throw new AssertionError(
+                            "element " + fmt(e) + " holds stamp of T" + src + ", not a writer" + p.describe());
                 for (int w : ws) {
                     if (w != src && reach[w].get(src)) {
-                        throw new AssertionError("element " + fmt(e) + " holds T" + src + "'s write, but T" + w + " wrote it later (ordered)" + p.describe());
+                        throw new AssertionError("element " + fmt(e) + " holds T" + src + "'s write, but T" + w
+                                + " wrote it later (ordered)" + p.describe());
                     }
                 }
             }

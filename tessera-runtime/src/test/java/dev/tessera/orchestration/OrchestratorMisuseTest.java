@@ -47,8 +47,9 @@ class OrchestratorMisuseTest {
     void everyCallOnAnOrchestratorKeptAfterItsRunIsATypedError(String platform) {
         Orchestrator[] kept = new Orchestrator[1];
         Tensor[] out = new Tensor[1];
-        Kernel k = Kernel.of("k", ctx -> { });
-        try (Runtime rt = Runtime.builder().topology(TOPO).platform(platform(platform)).build()) {
+        Kernel k = Kernel.of("k", ctx -> {});
+        try (Runtime rt =
+                Runtime.builder().topology(TOPO).platform(platform(platform)).build()) {
             rt.run(orch -> {
                 kept[0] = orch;
                 out[0] = orch.submit(TaskSpec.aiv(k).output(DType.FP32, 4)).output(0);
@@ -74,7 +75,10 @@ class OrchestratorMisuseTest {
     @ParameterizedTest
     @ValueSource(strings = {"threaded", "sim"})
     void aKernelThatSubmitsFailsTheRunAndItsTaskNeverRuns(String platform) {
-        assertKernelCannot(platform, orch -> orch.submit(TaskSpec.aiv(Kernel.of("inner", ctx -> INNER_RAN.incrementAndGet()))), "submit");
+        assertKernelCannot(
+                platform,
+                orch -> orch.submit(TaskSpec.aiv(Kernel.of("inner", ctx -> INNER_RAN.incrementAndGet()))),
+                "submit");
     }
 
     @ParameterizedTest
@@ -90,7 +94,10 @@ class OrchestratorMisuseTest {
         Orchestrator[] orchestrator = new Orchestrator[1];
         Kernel rogue = Kernel.of("rogue", ctx -> call.accept(orchestrator[0]));
         try (Arena arena = Arena.ofShared();
-             Runtime rt = Runtime.builder().topology(TOPO).platform(platform(platform)).build()) {
+                Runtime rt = Runtime.builder()
+                        .topology(TOPO)
+                        .platform(platform(platform))
+                        .build()) {
             Tensor t = Tensor.allocate(arena, DType.FP32, 4);
             RunProbe p = RunProbe.run(rt, orch -> {
                 orchestrator[0] = orch;
@@ -101,7 +108,9 @@ class OrchestratorMisuseTest {
             assertEquals(ErrorCode.KERNEL_FAILED, e.code(), e.getMessage());
             InvalidArgumentsException cause = assertInstanceOf(InvalidArgumentsException.class, e.getCause());
             assertNotNull(cause.getMessage());
-            assertTrue(cause.getMessage().contains(name) && cause.getMessage().contains("a kernel cannot submit tasks"), cause.getMessage());
+            assertTrue(
+                    cause.getMessage().contains(name) && cause.getMessage().contains("a kernel cannot submit tasks"),
+                    cause.getMessage());
             assertTrue(e.getMessage().contains("'rogue'"), e.getMessage());
         }
         assertEquals(0, INNER_RAN.get(), "the task submitted from a kernel never ran");

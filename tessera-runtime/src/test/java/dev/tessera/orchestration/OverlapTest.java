@@ -33,6 +33,7 @@ class OverlapTest {
     private static final Arena ARENA = Arena.ofShared();
     /** 8x8 fp32. */
     private static final MemorySegment SEG = ARENA.allocate(64 * 4, 64);
+
     private static final Tensor M = Tensor.external(SEG, DType.FP32, 8, 8);
     private static final Tensor FLAT = M.reshape(64);
     /** 4x4x4 fp32. */
@@ -63,69 +64,132 @@ class OverlapTest {
 
     static Stream<Arguments> table() {
         return Stream.of(
-            // 1-D ranges
-            row("disjoint 1-D ranges", () -> flat(0, 10), () -> flat(10, 20), NONE),
-            row("disjoint 1-D ranges, reversed", () -> flat(10, 20), () -> flat(0, 10), NONE),
-            row("partially overlapping 1-D ranges", () -> flat(0, 10), () -> flat(9, 20), OTHER),
-            row("1-D range covering another", () -> flat(0, 32), () -> flat(8, 16), COVERED),
-            row("1-D range inside another", () -> flat(8, 16), () -> flat(0, 32), OTHER),
-            // identical views
-            row("same 2-D view", () -> box(2, 2, 3, 3), () -> box(2, 2, 3, 3), COVERED),
-            row("same whole tensor", () -> M, () -> M, COVERED),
-            // boxes
-            row("input covers the entry's sub-box", () -> box(0, 0, 4, 4), () -> box(1, 1, 2, 2), COVERED),
-            row("entry covers the input's sub-box", () -> box(1, 1, 2, 2), () -> box(0, 0, 4, 4), OTHER),
-            row("input covers the entry, equal rows", () -> box(2, 0, 2, 8), () -> box(2, 3, 2, 4), COVERED),
-            row("partial 2-D overlap", () -> box(0, 0, 4, 4), () -> box(2, 2, 4, 4), OTHER),
-            row("sharing one corner element", () -> box(0, 0, 3, 3), () -> box(2, 2, 3, 3), OTHER),
-            row("disjoint rows, disjoint in 1-D as well", () -> box(0, 0, 2, 8), () -> box(2, 0, 2, 8), NONE),
-            row("left and right halves interleave in 1-D", () -> box(0, 0, 8, 4), () -> box(0, 4, 8, 4), NONE),
-            row("disjoint columns of overlapping row bands", () -> box(0, 0, 3, 4), () -> box(2, 4, 3, 4), NONE),
-            row("column blocks inside the same rows", () -> box(1, 0, 6, 2), () -> box(3, 2, 2, 2), NONE),
-            // strided slices
-            row("even rows vs odd rows (same grid, stride 16)", () -> M.slice(0, 0, 8, 2), () -> M.slice(0, 1, 8, 2), NONE),
-            row("even rows vs the same even rows", () -> M.slice(0, 0, 8, 2), () -> M.slice(0, 0, 8, 2), COVERED),
-            row("even rows vs rows 2..4 of the same slice", () -> M.slice(0, 0, 8, 2), () -> M.slice(0, 0, 8, 2).slice(0, 1, 3), COVERED),
-            row("even rows vs a plain row band (different strides)", () -> M.slice(0, 0, 8, 2), () -> box(1, 0, 1, 8), OTHER),
-            row("even columns vs odd columns (last stride 2)", () -> M.slice(1, 0, 8, 2), () -> M.slice(1, 1, 8, 2), OTHER),
-            // identical views touch exactly the same elements: COVERED, even off the row-major grid
-            // where the reference answers OTHER (a deliberate difference: an INOUT rewrite of the
-            // same strided view retires the older writer instead of keeping both entries)
-            row("even columns vs themselves", () -> M.slice(1, 0, 8, 2), () -> M.slice(1, 0, 8, 2), COVERED),
-            row("row-step slice of a buffer its stride does not divide", () -> ODD.slice(0, 0, 3, 2).slice(1, 0, 2),
-                    () -> ODD.slice(0, 0, 3, 2).slice(1, 2, 4), OTHER),
-            // transposes
-            row("transpose vs itself", () -> M.transpose(0, 1), () -> M.transpose(0, 1), COVERED),
-            row("transpose vs the plain tensor", () -> M.transpose(0, 1), () -> M, OTHER),
-            row("transposed sub-box vs disjoint transposed sub-box", () -> box(0, 0, 2, 8).transpose(0, 1),
-                    () -> box(4, 0, 2, 8).transpose(0, 1), NONE),
-            row("transposed disjoint columns still overlap in 1-D", () -> box(0, 0, 8, 4).transpose(0, 1),
-                    () -> box(0, 4, 8, 4).transpose(0, 1), OTHER),
-            // reshapes
-            row("reshaped row band vs the whole matrix (strides differ)", () -> box(2, 0, 2, 8).reshape(4, 4), () -> M, OTHER),
-            row("reshaped row band vs disjoint rows", () -> box(2, 0, 2, 8).reshape(4, 4), () -> box(5, 0, 2, 8), NONE),
-            // dtypes and ndims
-            row("different dtype, overlapping elements", () -> int32Alias().reshape(8, 8).view(new long[] {2, 2}, new long[] {0, 0}),
-                    () -> box(0, 0, 2, 2), OTHER),
-            row("different element size: int16 elements 8..12 are fp32 elements 4..6", () -> int16Alias().slice(0, 8, 12),
-                    () -> flat(4, 6), OTHER),
-            row("different element size, really disjoint bytes", () -> int16Alias().slice(0, 0, 8), () -> flat(4, 6), NONE),
-            row("different ndims, 1-D covering a 2-D box", () -> flat(0, 16), () -> box(0, 0, 2, 8), OTHER),
-            row("different ndims, disjoint ranges", () -> flat(0, 16), () -> box(4, 0, 2, 8), NONE),
-            // 3-D
-            row("3-D boxes disjoint in the middle dimension", () -> cube(new long[] {0, 0, 0}, new long[] {4, 2, 4}),
-                    () -> cube(new long[] {1, 2, 0}, new long[] {2, 2, 4}), NONE),
-            row("3-D box covering another", () -> cube(new long[] {0, 1, 1}, new long[] {4, 3, 3}),
-                    () -> cube(new long[] {1, 2, 1}, new long[] {2, 1, 2}), COVERED),
-            row("3-D boxes overlapping partially", () -> cube(new long[] {0, 0, 0}, new long[] {2, 2, 2}),
-                    () -> cube(new long[] {1, 1, 1}, new long[] {2, 2, 2}), OTHER),
-            // versions
-            row("newer version, disjoint", () -> box(0, 0, 2, 8).withVersion(1), () -> box(4, 0, 2, 8), OTHER),
-            row("newer version, same view", () -> box(0, 0, 2, 8).withVersion(1), () -> box(0, 0, 2, 8), OTHER),
-            row("older version, disjoint", () -> box(0, 0, 2, 8), () -> box(4, 0, 2, 8).withVersion(1), NONE),
-            row("older version, covering", () -> box(0, 0, 2, 8), () -> box(0, 0, 1, 8).withVersion(1), COVERED),
-            row("equal versions, covering", () -> box(0, 0, 2, 8).withVersion(2), () -> box(0, 0, 1, 8).withVersion(2), COVERED)
-        );
+                // 1-D ranges
+                row("disjoint 1-D ranges", () -> flat(0, 10), () -> flat(10, 20), NONE),
+                row("disjoint 1-D ranges, reversed", () -> flat(10, 20), () -> flat(0, 10), NONE),
+                row("partially overlapping 1-D ranges", () -> flat(0, 10), () -> flat(9, 20), OTHER),
+                row("1-D range covering another", () -> flat(0, 32), () -> flat(8, 16), COVERED),
+                row("1-D range inside another", () -> flat(8, 16), () -> flat(0, 32), OTHER),
+                // identical views
+                row("same 2-D view", () -> box(2, 2, 3, 3), () -> box(2, 2, 3, 3), COVERED),
+                row("same whole tensor", () -> M, () -> M, COVERED),
+                // boxes
+                row("input covers the entry's sub-box", () -> box(0, 0, 4, 4), () -> box(1, 1, 2, 2), COVERED),
+                row("entry covers the input's sub-box", () -> box(1, 1, 2, 2), () -> box(0, 0, 4, 4), OTHER),
+                row("input covers the entry, equal rows", () -> box(2, 0, 2, 8), () -> box(2, 3, 2, 4), COVERED),
+                row("partial 2-D overlap", () -> box(0, 0, 4, 4), () -> box(2, 2, 4, 4), OTHER),
+                row("sharing one corner element", () -> box(0, 0, 3, 3), () -> box(2, 2, 3, 3), OTHER),
+                row("disjoint rows, disjoint in 1-D as well", () -> box(0, 0, 2, 8), () -> box(2, 0, 2, 8), NONE),
+                row("left and right halves interleave in 1-D", () -> box(0, 0, 8, 4), () -> box(0, 4, 8, 4), NONE),
+                row("disjoint columns of overlapping row bands", () -> box(0, 0, 3, 4), () -> box(2, 4, 3, 4), NONE),
+                row("column blocks inside the same rows", () -> box(1, 0, 6, 2), () -> box(3, 2, 2, 2), NONE),
+                // strided slices
+                row(
+                        "even rows vs odd rows (same grid, stride 16)",
+                        () -> M.slice(0, 0, 8, 2),
+                        () -> M.slice(0, 1, 8, 2),
+                        NONE),
+                row("even rows vs the same even rows", () -> M.slice(0, 0, 8, 2), () -> M.slice(0, 0, 8, 2), COVERED),
+                row(
+                        "even rows vs rows 2..4 of the same slice",
+                        () -> M.slice(0, 0, 8, 2),
+                        () -> M.slice(0, 0, 8, 2).slice(0, 1, 3),
+                        COVERED),
+                row(
+                        "even rows vs a plain row band (different strides)",
+                        () -> M.slice(0, 0, 8, 2),
+                        () -> box(1, 0, 1, 8),
+                        OTHER),
+                row(
+                        "even columns vs odd columns (last stride 2)",
+                        () -> M.slice(1, 0, 8, 2),
+                        () -> M.slice(1, 1, 8, 2),
+                        OTHER),
+                // identical views touch exactly the same elements: COVERED, even off the row-major grid
+                // where the reference answers OTHER (a deliberate difference: an INOUT rewrite of the
+                // same strided view retires the older writer instead of keeping both entries)
+                row("even columns vs themselves", () -> M.slice(1, 0, 8, 2), () -> M.slice(1, 0, 8, 2), COVERED),
+                row(
+                        "row-step slice of a buffer its stride does not divide",
+                        () -> ODD.slice(0, 0, 3, 2).slice(1, 0, 2),
+                        () -> ODD.slice(0, 0, 3, 2).slice(1, 2, 4),
+                        OTHER),
+                // transposes
+                row("transpose vs itself", () -> M.transpose(0, 1), () -> M.transpose(0, 1), COVERED),
+                row("transpose vs the plain tensor", () -> M.transpose(0, 1), () -> M, OTHER),
+                row(
+                        "transposed sub-box vs disjoint transposed sub-box",
+                        () -> box(0, 0, 2, 8).transpose(0, 1),
+                        () -> box(4, 0, 2, 8).transpose(0, 1),
+                        NONE),
+                row(
+                        "transposed disjoint columns still overlap in 1-D",
+                        () -> box(0, 0, 8, 4).transpose(0, 1),
+                        () -> box(0, 4, 8, 4).transpose(0, 1),
+                        OTHER),
+                // reshapes
+                row(
+                        "reshaped row band vs the whole matrix (strides differ)",
+                        () -> box(2, 0, 2, 8).reshape(4, 4),
+                        () -> M,
+                        OTHER),
+                row(
+                        "reshaped row band vs disjoint rows",
+                        () -> box(2, 0, 2, 8).reshape(4, 4),
+                        () -> box(5, 0, 2, 8),
+                        NONE),
+                // dtypes and ndims
+                row(
+                        "different dtype, overlapping elements",
+                        () -> int32Alias().reshape(8, 8).view(new long[] {2, 2}, new long[] {0, 0}),
+                        () -> box(0, 0, 2, 2),
+                        OTHER),
+                row(
+                        "different element size: int16 elements 8..12 are fp32 elements 4..6",
+                        () -> int16Alias().slice(0, 8, 12),
+                        () -> flat(4, 6),
+                        OTHER),
+                row(
+                        "different element size, really disjoint bytes",
+                        () -> int16Alias().slice(0, 0, 8),
+                        () -> flat(4, 6),
+                        NONE),
+                row("different ndims, 1-D covering a 2-D box", () -> flat(0, 16), () -> box(0, 0, 2, 8), OTHER),
+                row("different ndims, disjoint ranges", () -> flat(0, 16), () -> box(4, 0, 2, 8), NONE),
+                // 3-D
+                row(
+                        "3-D boxes disjoint in the middle dimension",
+                        () -> cube(new long[] {0, 0, 0}, new long[] {4, 2, 4}),
+                        () -> cube(new long[] {1, 2, 0}, new long[] {2, 2, 4}),
+                        NONE),
+                row(
+                        "3-D box covering another",
+                        () -> cube(new long[] {0, 1, 1}, new long[] {4, 3, 3}),
+                        () -> cube(new long[] {1, 2, 1}, new long[] {2, 1, 2}),
+                        COVERED),
+                row(
+                        "3-D boxes overlapping partially",
+                        () -> cube(new long[] {0, 0, 0}, new long[] {2, 2, 2}),
+                        () -> cube(new long[] {1, 1, 1}, new long[] {2, 2, 2}),
+                        OTHER),
+                // versions
+                row("newer version, disjoint", () -> box(0, 0, 2, 8).withVersion(1), () -> box(4, 0, 2, 8), OTHER),
+                row("newer version, same view", () -> box(0, 0, 2, 8).withVersion(1), () -> box(0, 0, 2, 8), OTHER),
+                row(
+                        "older version, disjoint",
+                        () -> box(0, 0, 2, 8),
+                        () -> box(4, 0, 2, 8).withVersion(1),
+                        NONE),
+                row(
+                        "older version, covering",
+                        () -> box(0, 0, 2, 8),
+                        () -> box(0, 0, 1, 8).withVersion(1),
+                        COVERED),
+                row(
+                        "equal versions, covering",
+                        () -> box(0, 0, 2, 8).withVersion(2),
+                        () -> box(0, 0, 1, 8).withVersion(2),
+                        COVERED));
     }
 
     private static Tensor int32Alias() {
@@ -189,14 +253,18 @@ class OverlapTest {
                 }
             }
         }
-        assertTrue(exact > 10_000 && none > 1_000 && covered > 500, "sweep too narrow: " + exact + " exact, " + none + " none, " + covered + " covered");
+        assertTrue(
+                exact > 10_000 && none > 1_000 && covered > 500,
+                "sweep too narrow: " + exact + " exact, " + none + " none, " + covered + " covered");
     }
 
     private static Tensor randomView(Random rnd, Tensor t) {
         switch (rnd.nextInt(6)) {
             case 0, 1, 2: {
                 long r0 = rnd.nextInt(8), c0 = rnd.nextInt(8);
-                return t.view(new long[] {1 + rnd.nextInt((int) (8 - r0)), 1 + rnd.nextInt((int) (8 - c0))}, new long[] {r0, c0});
+                return t.view(
+                        new long[] {1 + rnd.nextInt((int) (8 - r0)), 1 + rnd.nextInt((int) (8 - c0))},
+                        new long[] {r0, c0});
             }
             case 3: {
                 int dim = rnd.nextInt(2);
@@ -210,7 +278,8 @@ class OverlapTest {
             }
             default: {
                 long r0 = rnd.nextInt(8);
-                return t.view(new long[] {1 + rnd.nextInt((int) (8 - r0)), 8}, new long[] {r0, 0}).transpose(0, 1);
+                return t.view(new long[] {1 + rnd.nextInt((int) (8 - r0)), 8}, new long[] {r0, 0})
+                        .transpose(0, 1);
             }
         }
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class ScopeDeadlockHintTest {
-    private static final Kernel NOP = Kernel.of("nop", ctx -> { });
+    private static final Kernel NOP = Kernel.of("nop", ctx -> {});
 
     private static Orchestration scopeOf(int tasks) {
         return orch -> {
@@ -39,7 +39,10 @@ class ScopeDeadlockHintTest {
     }
 
     private static DeadlockException fails(int window, Orchestration o) {
-        try (Runtime rt = Runtime.builder().topology(Topology.custom(2, 1)).taskWindow(window).build()) {
+        try (Runtime rt = Runtime.builder()
+                .topology(Topology.custom(2, 1))
+                .taskWindow(window)
+                .build()) {
             RunProbe p = RunProbe.run(rt, o);
             DeadlockException e = assertInstanceOf(DeadlockException.class, p.failure());
             assertEquals(ErrorCode.SCOPE_DEADLOCK, e.code());
@@ -49,7 +52,10 @@ class ScopeDeadlockHintTest {
     }
 
     private static void passes(int window, Orchestration o) {
-        try (Runtime rt = Runtime.builder().topology(Topology.custom(2, 1)).taskWindow(window).build()) {
+        try (Runtime rt = Runtime.builder()
+                .topology(Topology.custom(2, 1))
+                .taskWindow(window)
+                .build()) {
             RunProbe.run(rt, o).result();
         }
     }
@@ -74,15 +80,19 @@ class ScopeDeadlockHintTest {
             for (int i = 0; i < tasks; i++) orch.submit(TaskSpec.aiv(NOP));
         };
         String m = fails(16, flat).getMessage();
-        assertTrue(m.contains("ring 0") && m.contains("flat orchestration submits at most taskWindow − 1 tasks")
-                && m.contains("orch.scope()"), m);
+        assertTrue(
+                m.contains("ring 0")
+                        && m.contains("flat orchestration submits at most taskWindow − 1 tasks")
+                        && m.contains("orch.scope()"),
+                m);
         try (Arena arena = Arena.ofShared()) {
             Tensor count = Tensor.allocate(arena, DType.INT32, 1);
             Kernel inc = Kernel.of("inc", ctx -> ctx.tensor(0).set(ctx.tensor(0).get(0) + 1, 0));
             passes(16, orch -> {
                 for (int i = 0; i < tasks; i += 10) {
                     try (Scope s = orch.scope()) {
-                        for (int j = 0; j < 10; j++) orch.submit(TaskSpec.aiv(inc).inout(count));
+                        for (int j = 0; j < 10; j++)
+                            orch.submit(TaskSpec.aiv(inc).inout(count));
                     }
                 }
             });

@@ -72,7 +72,10 @@ class TensorMapTest {
             TaskSlot reader = task(1);
             int found = map.lookup(buffers.get(i).view(new long[] {2, 2}, new long[] {1, 1}), false, reader);
             assertEquals(1, found, "buffer " + i);
-            assertEquals(List.of(writers.get(i)), producers(reader), "reader of buffer " + i + " found another buffer's writer");
+            assertEquals(
+                    List.of(writers.get(i)),
+                    producers(reader),
+                    "reader of buffer " + i + " found another buffer's writer");
         }
     }
 

@@ -34,21 +34,28 @@ class AtomicFileTest {
     void aWriterThatFailsHalfWayLeavesTheOldFileAndNoTemporary() throws IOException {
         Path file = dir.resolve("trace.json");
         Files.writeString(file, "{\"old\": true}");
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> AtomicFile.write(file, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write("{\"traceEvents\": [".getBytes(StandardCharsets.UTF_8));
-                throw new IOException("No space left on device");
-            }
-        }));
-        assertTrue(e.getMessage().contains("trace.json") && e.getCause().getMessage().contains("No space left"), e.getMessage());
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class,
+                () -> AtomicFile.write(file, tmp -> {
+                    try (OutputStream out = Files.newOutputStream(tmp)) {
+                        out.write("{\"traceEvents\": [".getBytes(StandardCharsets.UTF_8));
+                        throw new IOException("No space left on device");
+                    }
+                }));
+        assertTrue(
+                e.getMessage().contains("trace.json")
+                        && e.getCause().getMessage().contains("No space left"),
+                e.getMessage());
         assertEquals("{\"old\": true}", Files.readString(file));
         assertEquals(List.of(file), listing());
 
         Path fresh = dir.resolve("stats.json");
-        assertThrows(UncheckedIOException.class, () -> AtomicFile.write(fresh, tmp -> {
-            Files.writeString(tmp, "{");
-            throw new IOException("disk full");
-        }));
+        assertThrows(
+                UncheckedIOException.class,
+                () -> AtomicFile.write(fresh, tmp -> {
+                    Files.writeString(tmp, "{");
+                    throw new IOException("disk full");
+                }));
         assertFalse(Files.exists(fresh), "a file that was never whole is absent");
         assertEquals(List.of(file), listing());
     }
@@ -60,7 +67,9 @@ class AtomicFileTest {
         assertEquals("new", Files.readString(file));
         Path plain = Files.createFile(dir.resolve("plain"));
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+            assertEquals(
+                    Files.getPosixFilePermissions(plain),
+                    Files.getPosixFilePermissions(file),
                     "an output is not made private by its temporary");
         }
     }
@@ -76,7 +85,8 @@ class AtomicFileTest {
     @Test
     void unpairedSurrogatesBecomeTheReplacementCharacter() {
         assertArrayEquals("a\uFFFDb\uFFFD".getBytes(StandardCharsets.UTF_8), AtomicFile.utf8("a\uD800b\uDC00"));
-        assertArrayEquals("ok \uD83D\uDE00".getBytes(StandardCharsets.UTF_8), AtomicFile.utf8("ok \uD83D\uDE00"), "pairs stay");
+        assertArrayEquals(
+                "ok \uD83D\uDE00".getBytes(StandardCharsets.UTF_8), AtomicFile.utf8("ok \uD83D\uDE00"), "pairs stay");
     }
 
     /** A kernel name cut inside a surrogate pair made swimlane.html fail to write ("cannot write"). */

@@ -1,9 +1,10 @@
 package dev.tessera.profiling;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tessera.topology.Lane;
 import dev.tessera.topology.Topology;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,16 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class BufferedTraceRecorderTest {
     private static final Topology TOPOLOGY = Topology.custom(4, 2);
 
     /** One subtask a scheduler has to dispatch. */
-    private record Work(int core, long taskId, int blockIdx, int lane) {
-    }
+    private record Work(int core, long taskId, int blockIdx, int lane) {}
 
     /**
      * Tasks of all three shapes spread over every core: MIX blocks use the whole cluster, AIC and
@@ -79,7 +77,7 @@ class BufferedTraceRecorderTest {
                     int token = take(mailbox.get(core));
                     recorder.started(core, token, clock.incrementAndGet());
                     recorder.ended(core, token, clock.incrementAndGet());
-                    fins.get(owner).add(new int[]{core, token});
+                    fins.get(owner).add(new int[] {core, token});
                 }
             }));
         }
@@ -116,8 +114,12 @@ class BufferedTraceRecorderTest {
             lastToken.put(s.core(), s.token());
             assertEquals(TOPOLOGY.schedulerOf(s.cluster()), s.scheduler());
             assertEquals(TOPOLOGY.laneOf(s.core()).ordinal(), s.lane());
-            assertTrue(s.readyNs() < s.dispatchNs() && s.dispatchNs() < s.startNs() && s.startNs() < s.endNs()
-                    && s.endNs() < s.finishSeenNs(), "every time recorded, in causal order: " + s);
+            assertTrue(
+                    s.readyNs() < s.dispatchNs()
+                            && s.dispatchNs() < s.startNs()
+                            && s.startNs() < s.endNs()
+                            && s.endNs() < s.finishSeenNs(),
+                    "every time recorded, in causal order: " + s);
             assertEquals(trace.task(s.taskId()).name(), s.name());
         }
         assertEquals(new HashSet<>(work), seen);

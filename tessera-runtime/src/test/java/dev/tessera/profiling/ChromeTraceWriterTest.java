@@ -1,6 +1,10 @@
 package dev.tessera.profiling;
 
-import org.junit.jupiter.api.Test;
+import static dev.tessera.profiling.JsonTree.list;
+import static dev.tessera.profiling.JsonTree.num;
+import static dev.tessera.profiling.JsonTree.obj;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -10,12 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static dev.tessera.profiling.JsonTree.list;
-import static dev.tessera.profiling.JsonTree.num;
-import static dev.tessera.profiling.JsonTree.obj;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ChromeTraceWriterTest {
 
@@ -26,11 +25,15 @@ class ChromeTraceWriterTest {
     }
 
     private static List<Map<String, Object>> events(String json) {
-        return list(obj(JsonTree.parse(json)).get("traceEvents")).stream().map(JsonTree::obj).toList();
+        return list(obj(JsonTree.parse(json)).get("traceEvents")).stream()
+                .map(JsonTree::obj)
+                .toList();
     }
 
     private static List<Map<String, Object>> select(List<Map<String, Object>> events, String ph, String cat) {
-        return events.stream().filter(e -> ph.equals(e.get("ph")) && (cat == null || cat.equals(e.get("cat")))).toList();
+        return events.stream()
+                .filter(e -> ph.equals(e.get("ph")) && (cat == null || cat.equals(e.get("cat"))))
+                .toList();
     }
 
     private static long ns(Object micros) {
@@ -97,7 +100,8 @@ class ChromeTraceWriterTest {
             Object name = obj(m.get("args")).get("name");
             if ("process_name".equals(m.get("name"))) processes.put(num(m.get("pid")), (String) name);
             if ("thread_name".equals(m.get("name"))) {
-                if (num(m.get("pid")) == ChromeTraceWriter.PID_SCHEDULERS) schedulerThreads++; else coreThreads++;
+                if (num(m.get("pid")) == ChromeTraceWriter.PID_SCHEDULERS) schedulerThreads++;
+                else coreThreads++;
             }
         }
         assertEquals(Map.of(1L, "AIC cores", 2L, "AIV cores", 3L, "schedulers"), processes);

@@ -3,7 +3,6 @@ package dev.tessera.profiling;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,8 +14,7 @@ import java.util.Map;
 final class JsonTree {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     static Object parse(String text) {
         try (JsonParser p = JSON.createParser(text)) {
@@ -44,13 +42,20 @@ final class JsonTree {
                 for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) list.add(read(p, v));
                 return list;
             }
-            case VALUE_STRING: return p.getText();
-            case VALUE_NUMBER_INT: return p.getLongValue();
-            case VALUE_NUMBER_FLOAT: return p.getDecimalValue();
-            case VALUE_TRUE: return true;
-            case VALUE_FALSE: return false;
-            case VALUE_NULL: return null;
-            default: throw new IllegalStateException("unexpected token " + t);
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDecimalValue();
+            case VALUE_TRUE:
+                return true;
+            case VALUE_FALSE:
+                return false;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IllegalStateException("unexpected token " + t);
         }
     }
 

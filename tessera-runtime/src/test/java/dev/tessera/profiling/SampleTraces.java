@@ -12,8 +12,7 @@ final class SampleTraces {
     static final Topology TOPOLOGY = Topology.custom(24, 3);
     static final long TASK = 7, STEP = 5_000, PICKUP = 500, RUN = 20_000, FIN_DELAY = 300;
 
-    private SampleTraces() {
-    }
+    private SampleTraces() {}
 
     /** Block k is dispatched at 1000 + 5000 k by scheduler 0 (k < 16, both AIV lanes) or 1 (AIV0). */
     static Trace serial() {
@@ -21,7 +20,8 @@ final class SampleTraces {
         long last = 0;
         for (int k = 0; k < 24; k++) {
             int scheduler = k < 16 ? 0 : 1;
-            int core = k < 16 ? TOPOLOGY.coreId(3 * (k / 2), k % 2 == 0 ? Lane.AIV0 : Lane.AIV1)
+            int core = k < 16
+                    ? TOPOLOGY.coreId(3 * (k / 2), k % 2 == 0 ? Lane.AIV0 : Lane.AIV1)
                     : TOPOLOGY.coreId(1 + 3 * (k - 16), Lane.AIV0);
             last = block(b, k, core, scheduler, 1_000 + STEP * k);
         }
@@ -30,7 +30,8 @@ final class SampleTraces {
 
     /** Block k goes to scheduler k % 3's k/3-th cluster at 1000 + 5000 (k/3) + 100 (k%3). */
     static Trace parallel() {
-        Trace.Builder b = Trace.builder(TOPOLOGY, "sim", "PARALLEL").task(TASK, "vec_add", 24, Trace.SHAPE_AIV, false, 0);
+        Trace.Builder b =
+                Trace.builder(TOPOLOGY, "sim", "PARALLEL").task(TASK, "vec_add", 24, Trace.SHAPE_AIV, false, 0);
         long last = 0;
         for (int k = 0; k < 24; k++) {
             int s = k % 3, j = k / 3;

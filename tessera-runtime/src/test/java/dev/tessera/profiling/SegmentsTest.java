@@ -1,12 +1,12 @@
 package dev.tessera.profiling;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SegmentsTest {
 
@@ -37,7 +37,8 @@ class SegmentsTest {
     }
 
     @Property
-    void everyIntIndexFitsInTheDirectory(@ForAll @IntRange(min = 0) int index, @ForAll @IntRange(min = 1, max = 1 << 20) int capacity) {
+    void everyIntIndexFitsInTheDirectory(
+            @ForAll @IntRange(min = 0) int index, @ForAll @IntRange(min = 1, max = 1 << 20) int capacity) {
         Segments s = new Segments(capacity);
         int k = s.segment(index);
         assertTrue(k >= 0 && k < Segments.MAX, "segment " + k);

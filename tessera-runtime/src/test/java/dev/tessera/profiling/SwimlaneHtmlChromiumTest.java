@@ -1,7 +1,9 @@
 package dev.tessera.profiling;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders the HTML swimlane in a real browser and counts the blocks it drew. Needs
@@ -27,15 +26,26 @@ class SwimlaneHtmlChromiumTest {
     private static void requireChromium() {
         if (Files.isExecutable(CHROMIUM)) return;
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI=true but " + CHROMIUM + " is missing: install it (apt-get install -y chromium) so the HTML swimlane is checked");
+            fail("CI=true but " + CHROMIUM
+                    + " is missing: install it (apt-get install -y chromium) so the HTML swimlane is checked");
         }
         assumeTrue(false, CHROMIUM + " not installed: skipping the headless browser check");
     }
 
     private static String dumpDom(Path page, Path profile, Path dom) throws Exception {
-        Process p = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString()))
+        Process p = new ProcessBuilder(List.of(
+                        CHROMIUM.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--dump-dom",
+                        page.toUri().toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectOutput(dom.toFile())
                 .start();
@@ -66,6 +76,8 @@ class SwimlaneHtmlChromiumTest {
         assertEquals(subtasks, count(dom, "class=\"blk\""), "blocks in the rendered DOM");
         assertEquals(subtasks, count(dom, "class=\"disp\""), "dispatch slices in the rendered DOM");
         assertTrue(dom.contains("data-blocks=\"" + subtasks + "\""), "data-blocks attribute set after rendering");
-        assertTrue(dom.contains("<title>SERIAL on sim, 24x3 \u2014 " + subtasks + " blocks</title>"), "document.title set");
+        assertTrue(
+                dom.contains("<title>SERIAL on sim, 24x3 \u2014 " + subtasks + " blocks</title>"),
+                "document.title set");
     }
 }

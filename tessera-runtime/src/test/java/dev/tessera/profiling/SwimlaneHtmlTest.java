@@ -1,20 +1,19 @@
 package dev.tessera.profiling;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import static dev.tessera.profiling.JsonTree.list;
 import static dev.tessera.profiling.JsonTree.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
 class SwimlaneHtmlTest {
-    private static final Pattern DATA = Pattern.compile(
-            "<script type=\"application/json\" id=\"trace-data\">(.*?)</script>", Pattern.DOTALL);
+    private static final Pattern DATA =
+            Pattern.compile("<script type=\"application/json\" id=\"trace-data\">(.*?)</script>", Pattern.DOTALL);
 
     private static Map<String, Object> embeddedData(String page) {
         Matcher m = DATA.matcher(page);
@@ -50,6 +49,8 @@ class SwimlaneHtmlTest {
                 .build(40);
         String page = SwimlaneHtml.render(trace);
         assertEquals(2, page.split("</script>", -1).length - 1, "only the page's own two scripts close");
-        assertEquals("</script><script>alert(1)</script>", list(list(embeddedData(page).get("tasks")).getFirst()).get(1));
+        assertEquals(
+                "</script><script>alert(1)</script>",
+                list(list(embeddedData(page).get("tasks")).getFirst()).get(1));
     }
 }

@@ -1,19 +1,18 @@
 package dev.tessera.profiling;
 
-import dev.tessera.topology.Topology;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import static dev.tessera.profiling.JsonTree.list;
 import static dev.tessera.profiling.JsonTree.num;
 import static dev.tessera.profiling.JsonTree.obj;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.topology.Topology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class TraceStatsTest {
 
@@ -24,7 +23,7 @@ class TraceStatsTest {
         assertEquals(1_500, t.firstStartNs());
         assertEquals(23 * SampleTraces.STEP, t.startSpreadNs());
         assertEquals(23 * SampleTraces.STEP, t.dispatchSpreadNs());
-        assertArrayEquals(new int[]{16, 8, 0}, t.blocksPerScheduler());
+        assertArrayEquals(new int[] {16, 8, 0}, t.blocksPerScheduler());
     }
 
     @Test
@@ -32,8 +31,12 @@ class TraceStatsTest {
         TraceStats stats = TraceStats.of(SampleTraces.parallel());
         TraceStats.TaskStats t = stats.tasks().getFirst();
         assertEquals(7 * SampleTraces.STEP + 200, t.startSpreadNs());
-        assertArrayEquals(new int[]{8, 8, 8}, t.blocksPerScheduler());
-        assertEquals(List.of(8L, 8L, 8L), stats.schedulers().stream().map(TraceStats.SchedulerStats::blocksDispatched).toList());
+        assertArrayEquals(new int[] {8, 8, 8}, t.blocksPerScheduler());
+        assertEquals(
+                List.of(8L, 8L, 8L),
+                stats.schedulers().stream()
+                        .map(TraceStats.SchedulerStats::blocksDispatched)
+                        .toList());
         assertEquals(57_000, stats.makespanNs());
     }
 
@@ -141,7 +144,8 @@ class TraceStatsTest {
     @Test
     void comparisonJsonNestsBothRuns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("compare.json");
-        StatsJson.writeComparisonJson(TraceStats.of(SampleTraces.serial()), TraceStats.of(SampleTraces.parallel()), file);
+        StatsJson.writeComparisonJson(
+                TraceStats.of(SampleTraces.serial()), TraceStats.of(SampleTraces.parallel()), file);
         Map<String, Object> json = obj(JsonTree.parse(Files.readString(file)));
         assertEquals(List.of("serial", "parallel"), List.copyOf(json.keySet()));
         assertEquals("SERIAL", obj(json.get("serial")).get("policy"));
@@ -151,7 +155,8 @@ class TraceStatsTest {
 
     @Test
     void comparisonTableShowsBothRunsPerSpmdTask() {
-        String table = StatsText.comparisonTable(TraceStats.of(SampleTraces.serial()), TraceStats.of(SampleTraces.parallel()));
+        String table =
+                StatsText.comparisonTable(TraceStats.of(SampleTraces.serial()), TraceStats.of(SampleTraces.parallel()));
         assertTrue(table.contains("before (serial)") && table.contains("after (parallel)"), table);
         assertTrue(table.matches("(?s).*makespan \\(us\\)\\s+136\\.800\\s+57\\.000.*"), table);
         assertTrue(table.matches("(?s).*spread \\(us\\)\\s+115\\.000\\s+35\\.200.*"), table);

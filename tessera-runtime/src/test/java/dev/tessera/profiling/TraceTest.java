@@ -1,17 +1,16 @@
 package dev.tessera.profiling;
 
-import dev.tessera.topology.Topology;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.topology.Topology;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TraceTest {
 
@@ -56,7 +55,8 @@ class TraceTest {
         assertEquals(0, stats.blocks());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChromeTraceWriter.write(empty, out);
-        assertTrue(JsonTree.obj(JsonTree.parse(out.toString(java.nio.charset.StandardCharsets.UTF_8))).containsKey("traceEvents"));
+        assertTrue(JsonTree.obj(JsonTree.parse(out.toString(java.nio.charset.StandardCharsets.UTF_8)))
+                .containsKey("traceEvents"));
         assertTrue(SwimlaneHtml.render(empty).contains("\"blocks\":[]"));
         Path png = dir.resolve("empty.png");
         SwimlanePng.write(empty, png);

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PackageDependenciesTest {
     private static final Path MAIN = Path.of("src/main/java/dev/tessera");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.tessera\\.(\\w+)\\.", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?dev\\.tessera\\.(\\w+)\\.", Pattern.MULTILINE);
 
     @ParameterizedTest(name = "{0} imports none of {1}")
     @CsvSource({

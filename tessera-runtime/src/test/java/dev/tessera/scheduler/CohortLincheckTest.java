@@ -100,15 +100,17 @@ public class CohortLincheckTest {
 
     @Test
     void negativeControlRacyDesignateIsRejected() {
-        AssertionError e = assertThrows(AssertionError.class, () -> new ModelCheckingOptions()
-                .iterations(CI ? 10 : 20)
-                .invocationsPerIteration(CI ? 300 : 1000)
-                .threads(3)
-                .actorsPerThread(1)
-                .actorsBefore(0)
-                .actorsAfter(1)
-                .minimizeFailedScenario(false)
-                .check(RacyDesignate.class));
+        AssertionError e = assertThrows(
+                AssertionError.class,
+                () -> new ModelCheckingOptions()
+                        .iterations(CI ? 10 : 20)
+                        .invocationsPerIteration(CI ? 300 : 1000)
+                        .threads(3)
+                        .actorsPerThread(1)
+                        .actorsBefore(0)
+                        .actorsAfter(1)
+                        .minimizeFailedScenario(false)
+                        .check(RacyDesignate.class));
         assertTrue(e.getMessage().contains("Invalid execution results"), e::getMessage);
     }
 }

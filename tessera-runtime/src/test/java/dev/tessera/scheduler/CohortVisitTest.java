@@ -25,7 +25,8 @@ class CohortVisitTest {
     @ValueSource(ints = {1, 2, 3, 31, 32, 33, 64, 100})
     void everySchedulerMustVisitBeforeTheCohortCountsAsSeenByAll(int schedulers) {
         Cohort c = cohort(schedulers);
-        for (int id = 0; id < schedulers - 1; id++) assertFalse(c.visit(id), "only " + (id + 1) + " of " + schedulers + " visited");
+        for (int id = 0; id < schedulers - 1; id++)
+            assertFalse(c.visit(id), "only " + (id + 1) + " of " + schedulers + " visited");
         if (schedulers > 1) assertFalse(c.visit(0), "a second visit by scheduler 0 counts once");
         assertTrue(c.visit(schedulers - 1), "all " + schedulers + " visited");
         assertTrue(c.visit(0), "and it stays so");

@@ -58,15 +58,20 @@ class CompletionTableTest {
         busy(false);
         assertEquals(RUNNING_LATCHED, CompletionTable.decide(tracker, C, ack(1)));
         assertEquals(RUNNING_FINISHED, CompletionTable.decide(tracker, C, fin(1)));
-        assertEquals(NOTHING, CompletionTable.decide(tracker, C, CorePort.IDLE_STATUS), "the status before the first post");
+        assertEquals(
+                NOTHING, CompletionTable.decide(tracker, C, CorePort.IDLE_STATUS), "the status before the first post");
         assertEquals(NOTHING, CompletionTable.decide(tracker, C, fin(7)), "another token");
     }
 
     @Test
     void withAPendingDispatchOnlyItsOwnStatusCounts() {
         busy(true);
-        assertEquals(NOTHING, CompletionTable.decide(tracker, C, ack(1)), "the pending payload's buffer stays occupied");
-        assertEquals(NOTHING, CompletionTable.decide(tracker, C, fin(1)), "FIN of the running one: wait for the pending one's status");
+        assertEquals(
+                NOTHING, CompletionTable.decide(tracker, C, ack(1)), "the pending payload's buffer stays occupied");
+        assertEquals(
+                NOTHING,
+                CompletionTable.decide(tracker, C, fin(1)),
+                "FIN of the running one: wait for the pending one's status");
         assertEquals(PENDING_STARTED, CompletionTable.decide(tracker, C, ack(2)));
         assertEquals(BOTH_FINISHED, CompletionTable.decide(tracker, C, fin(2)));
     }
@@ -91,7 +96,8 @@ class CompletionTableTest {
         assertEquals(250, tracker.runSince[C]);
         assertNull(tracker.pendTask[C]);
         assertFalse(tracker.pendingOccupied[C], "its buffer was latched");
-        assertEquals(RUNNING_FINISHED, CompletionTable.decide(tracker, C, fin(2)), "and is then decided as the running one");
+        assertEquals(
+                RUNNING_FINISHED, CompletionTable.decide(tracker, C, fin(2)), "and is then decided as the running one");
     }
 
     @Test

@@ -37,7 +37,8 @@ class ManySchedulersTest {
     private static final long LOAD_KERNEL_NS = 20_000;
 
     static Stream<Arguments> counts() {
-        return Stream.of(31, 32, 33, 64).flatMap(s -> Stream.of(SyncStartMode.values()).map(m -> Arguments.of(s, m)));
+        return Stream.of(31, 32, 33, 64)
+                .flatMap(s -> Stream.of(SyncStartMode.values()).map(m -> Arguments.of(s, m)));
     }
 
     @ParameterizedTest(name = "{0} schedulers, {1}")
@@ -46,13 +47,20 @@ class ManySchedulersTest {
         Topology topology = Topology.custom(schedulers, schedulers);
         int aiv = topology.aivCores();
         InvariantChecker checker = new InvariantChecker();
-        CostModel costs = CostModel.a2a3().withOverride(CostModel.KERNEL_DEFAULT, LOAD_KERNEL_NS)
+        CostModel costs = CostModel.a2a3()
+                .withOverride(CostModel.KERNEL_DEFAULT, LOAD_KERNEL_NS)
                 .withOverride(CostModel.KERNEL_PREFIX + "mark", 1_000);
         Kernel busy = Kernel.of("busy", ctx -> ctx.tensor(0).setFloat(ctx.blockIdx(), 1));
         Kernel mark = Kernel.of("mark", ctx -> ctx.tensor(0).setFloat(ctx.blockIdx(), ctx.blockIdx() + 1));
         try (Arena arena = Arena.ofShared();
-             Runtime rt = Runtime.builder().topology(topology).platform(new SimPlatform(costs)).seed(3)
-                     .syncStartMode(mode).observer(checker).trace(true).build()) {
+                Runtime rt = Runtime.builder()
+                        .topology(topology)
+                        .platform(new SimPlatform(costs))
+                        .seed(3)
+                        .syncStartMode(mode)
+                        .observer(checker)
+                        .trace(true)
+                        .build()) {
             Tensor cohortOut = Tensor.allocate(arena, DType.FP32, aiv);
             List<Tensor> loadOut = new ArrayList<>();
             for (int i = 0; i < LOAD_TASKS; i++) loadOut.add(Tensor.allocate(arena, DType.FP32, aiv));
@@ -61,7 +69,8 @@ class ManySchedulersTest {
                 for (int i = 0; i < LOAD_TASKS; i++) {
                     orch.submit(TaskSpec.aiv(busy).output(loadOut.get(i)).blocks(aiv));
                     if (i == 0) {
-                        Submitted c = orch.submit(TaskSpec.aiv(mark).output(cohortOut).syncStart(aiv - 1));
+                        Submitted c =
+                                orch.submit(TaskSpec.aiv(mark).output(cohortOut).syncStart(aiv - 1));
                         cohortId[0] = c.taskId();
                     }
                 }
@@ -69,11 +78,19 @@ class ManySchedulersTest {
             checker.assertValid(topology);
             for (int b = 0; b < aiv - 1; b++) assertEquals(b + 1, cohortOut.getFloat(b), "cohort block " + b);
             TraceStats stats = TraceStats.of(r.trace());
-            TraceStats.TaskStats cohort = stats.tasks().stream().filter(t -> t.id() == cohortId[0]).findFirst().orElseThrow();
-            long lastLoadStart = stats.tasks().stream().filter(t -> t.id() != cohortId[0]).mapToLong(TraceStats.TaskStats::lastStartNs)
-                    .max().orElseThrow();
-            assertTrue(cohort.firstStartNs() < lastLoadStart, "the cohort waited for the whole stream: started at "
-                    + cohort.firstStartNs() + " ns, the last load block at " + lastLoadStart + " ns");
+            TraceStats.TaskStats cohort = stats.tasks().stream()
+                    .filter(t -> t.id() == cohortId[0])
+                    .findFirst()
+                    .orElseThrow();
+            long lastLoadStart = stats.tasks().stream()
+                    .filter(t -> t.id() != cohortId[0])
+                    .mapToLong(TraceStats.TaskStats::lastStartNs)
+                    .max()
+                    .orElseThrow();
+            assertTrue(
+                    cohort.firstStartNs() < lastLoadStart,
+                    "the cohort waited for the whole stream: started at " + cohort.firstStartNs()
+                            + " ns, the last load block at " + lastLoadStart + " ns");
         }
     }
 }

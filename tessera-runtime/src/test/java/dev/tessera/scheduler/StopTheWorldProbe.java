@@ -58,11 +58,16 @@ class StopTheWorldProbe {
                     }
                 };
             }
-            session.execute(() -> { }, bodies);
+            session.execute(() -> {}, bodies);
         }
         Arrays.sort(stopNs);
-        System.out.printf("stop the world, %d schedulers, %d stops: median %.1f µs, p90 %.1f µs, mean %.1f µs%n", schedulers, stops,
-                stopNs[stops / 2] / 1e3, stopNs[stops * 9 / 10] / 1e3, Arrays.stream(stopNs).average().orElseThrow() / 1e3);
+        System.out.printf(
+                "stop the world, %d schedulers, %d stops: median %.1f µs, p90 %.1f µs, mean %.1f µs%n",
+                schedulers,
+                stops,
+                stopNs[stops / 2] / 1e3,
+                stopNs[stops * 9 / 10] / 1e3,
+                Arrays.stream(stopNs).average().orElseThrow() / 1e3);
     }
 
     private static StopTheWorld newWorld(Actor[] actors, ErrorLatch errors) {
@@ -71,9 +76,20 @@ class StopTheWorldProbe {
 
     /** Cores that are never given work. */
     private record IdleCores(Topology topology) implements CoreHost {
-        @Override public DispatchPayload payload(int core, int buffer) { throw new IllegalStateException("no dispatches"); }
-        @Override public void kernelFailed(int core, DispatchPayload payload, Throwable cause) { }
-        @Override public TraceRecorder recorder() { return TraceRecorder.OFF; }
-        @Override public void coreFinished(int core) { }
+        @Override
+        public DispatchPayload payload(int core, int buffer) {
+            throw new IllegalStateException("no dispatches");
+        }
+
+        @Override
+        public void kernelFailed(int core, DispatchPayload payload, Throwable cause) {}
+
+        @Override
+        public TraceRecorder recorder() {
+            return TraceRecorder.OFF;
+        }
+
+        @Override
+        public void coreFinished(int core) {}
     }
 }

@@ -24,11 +24,26 @@ class StopTheWorldTest {
     private static final class CountingActor implements Actor {
         final AtomicInteger wakes = new AtomicInteger();
 
-        @Override public long now() { return System.nanoTime(); }
-        @Override public void charge(Cost op) { }
-        @Override public void charge(Cost op, int count) { }
-        @Override public void idle(int round) { Thread.yield(); }
-        @Override public void wake() { wakes.incrementAndGet(); }
+        @Override
+        public long now() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void charge(Cost op) {}
+
+        @Override
+        public void charge(Cost op, int count) {}
+
+        @Override
+        public void idle(int round) {
+            Thread.yield();
+        }
+
+        @Override
+        public void wake() {
+            wakes.incrementAndGet();
+        }
     }
 
     private static CountingActor[] actors(int n) {

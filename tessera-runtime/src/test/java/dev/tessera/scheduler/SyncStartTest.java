@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SyncStartTest {
     static Stream<Arguments> modes() {
-        return Stream.of(SyncStartMode.values()).flatMap(m -> Stream.of(DispatchPolicy.SERIAL, DispatchPolicy.PARALLEL)
-                .flatMap(p -> Stream.of(Topology.a2a3(), Topology.custom(6, 3)).map(t -> Arguments.of(m, p, t))));
+        return Stream.of(SyncStartMode.values())
+                .flatMap(m -> Stream.of(DispatchPolicy.SERIAL, DispatchPolicy.PARALLEL)
+                        .flatMap(p -> Stream.of(Topology.a2a3(), Topology.custom(6, 3))
+                                .map(t -> Arguments.of(m, p, t))));
     }
 
     @ParameterizedTest
@@ -37,11 +39,17 @@ class SyncStartTest {
             int rounds = 6;
             int normalPerRound = 8;
             try (Arena arena = Arena.ofShared();
-                 Runtime rt = Runtime.builder().topology(topology).policy(policy).syncStartMode(mode).observer(checker).build()) {
+                    Runtime rt = Runtime.builder()
+                            .topology(topology)
+                            .policy(policy)
+                            .syncStartMode(mode)
+                            .observer(checker)
+                            .build()) {
                 Tensor[] normal = new Tensor[rounds * normalPerRound];
                 for (int i = 0; i < normal.length; i++) normal[i] = Tensor.allocate(arena, DType.FP32, 4L * clusters);
                 Tensor[] cohortOut = new Tensor[rounds * 2];
-                for (int i = 0; i < cohortOut.length; i++) cohortOut[i] = Tensor.allocate(arena, DType.FP32, 2L * clusters);
+                for (int i = 0; i < cohortOut.length; i++)
+                    cohortOut[i] = Tensor.allocate(arena, DType.FP32, 2L * clusters);
                 Kernel busy = Kernel.of("busy", ctx -> {
                     spin(20_000);
                     ctx.tensor(0).setFloat(ctx.blockIdx(), ctx.blockIdx() + 1);
@@ -55,14 +63,17 @@ class SyncStartTest {
                             TaskSpec spec = (i % 2 == 0 ? TaskSpec.mix(busy, busy, null) : TaskSpec.aiv(busy));
                             orch.submit(spec.output(normal[n++]).blocks(Math.max(2, clusters / 3)));
                         }
-                        orch.submit(TaskSpec.mix(mark, mark, mark).output(cohortOut[c++]).syncStart(clusters));
+                        orch.submit(TaskSpec.mix(mark, mark, mark)
+                                .output(cohortOut[c++])
+                                .syncStart(clusters));
                         orch.submit(TaskSpec.aiv(mark).output(cohortOut[c++]).syncStart(2 * clusters - 1));
                     }
                 });
                 checker.assertValid(topology);
                 for (int i = 0; i < cohortOut.length; i++) {
                     int blocks = i % 2 == 0 ? clusters : 2 * clusters - 1;
-                    for (int b = 0; b < blocks; b++) assertEquals(b + 1, cohortOut[i].getFloat(b), "cohort " + i + " block " + b);
+                    for (int b = 0; b < blocks; b++)
+                        assertEquals(b + 1, cohortOut[i].getFloat(b), "cohort " + i + " block " + b);
                 }
             }
         });

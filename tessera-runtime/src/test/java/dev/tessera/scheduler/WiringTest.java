@@ -3,7 +3,6 @@ package dev.tessera.scheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.api.Runtime;
 import dev.tessera.core.RuntimeState;
@@ -27,15 +26,28 @@ import org.junit.jupiter.api.Test;
  */
 class WiringTest {
     private static final Actor FREE = new Actor() {
-        @Override public long now() { return 0; }
-        @Override public void charge(Cost op) { }
-        @Override public void charge(Cost op, int count) { }
-        @Override public void idle(int round) { Thread.onSpinWait(); }
-        @Override public void wake() { }
+        @Override
+        public long now() {
+            return 0;
+        }
+
+        @Override
+        public void charge(Cost op) {}
+
+        @Override
+        public void charge(Cost op, int count) {}
+
+        @Override
+        public void idle(int round) {
+            Thread.onSpinWait();
+        }
+
+        @Override
+        public void wake() {}
     };
 
-    private final RuntimeState rt = new RuntimeState(Runtime.builder().topology(Topology.custom(2, 1)).build().config(),
-            TraceRecorder.OFF);
+    private final RuntimeState rt = new RuntimeState(
+            Runtime.builder().topology(Topology.custom(2, 1)).build().config(), TraceRecorder.OFF);
     private final ReadyRouter router = new ReadyRouter(rt, FREE);
     private final Wiring wiring = new Wiring(rt, FREE, router);
     private final TaskSlot[][] scratch = {new TaskSlot[4]};

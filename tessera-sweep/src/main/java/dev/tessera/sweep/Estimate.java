@@ -46,7 +46,8 @@ record Estimate(int points, double totalMs, int probes) {
 
     static String workload(Point p) {
         return p.example() + (p.options().isEmpty() ? "" : " [" + Point.format(p.options()) + "]") + " " + p.topology()
-                + (p.costs().equals("preset") ? "" : " costs=" + p.costs()) + (p.platform().equals("sim") ? "" : " " + p.platform())
+                + (p.costs().equals("preset") ? "" : " costs=" + p.costs())
+                + (p.platform().equals("sim") ? "" : " " + p.platform())
                 + (p.compute() ? "" : " no-compute");
     }
 
@@ -54,7 +55,8 @@ record Estimate(int points, double totalMs, int probes) {
     static int cores(String master) {
         if (master.equals("local")) return 1;
         if (master.startsWith("local[")) {
-            String n = master.substring(6, master.indexOf(']') > 0 ? master.indexOf(']') : master.length()).split(",")[0];
+            String n = master.substring(6, master.indexOf(']') > 0 ? master.indexOf(']') : master.length())
+                    .split(",")[0];
             if (n.equals("*")) return java.lang.Runtime.getRuntime().availableProcessors();
             try {
                 return Integer.parseInt(n.trim());
@@ -72,8 +74,8 @@ record Estimate(int points, double totalMs, int probes) {
         int cores = cores(master);
         if (cores > 0) {
             Duration d = Duration.ofMillis((long) (totalMs / cores + SPARK_START_MS));
-            return perPoint + "; about " + Durations.format(d) + " on " + master + " (" + cores + " cores, "
-                    + serial + " of runs + Spark's start)";
+            return perPoint + "; about " + Durations.format(d) + " on " + master + " (" + cores + " cores, " + serial
+                    + " of runs + Spark's start)";
         }
         return perPoint + "; " + serial + " of runs in all: divide by the cluster's cores";
     }

@@ -41,7 +41,8 @@ final class Progress {
         if (!r.status().ok()) failed++;
         long now = clock.getAsLong();
         int decile = total == 0 ? 10 : done * 10 / total;
-        if (terminal ? now - lastPrintNs >= REDRAW_NS || done == total
+        if (terminal
+                ? now - lastPrintNs >= REDRAW_NS || done == total
                 : decile > lastDecile || now - lastPrintNs >= LOG_NS || done == total) {
             print(now);
             lastPrintNs = now;
@@ -60,11 +61,17 @@ final class Progress {
         int filled = total == 0 ? BAR : (int) ((long) done * BAR / total);
         StringBuilder sb = new StringBuilder("[");
         sb.append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ");
-        sb.append(done).append('/').append(total).append(" done, ").append(failed).append(" failed");
+        sb.append(done)
+                .append('/')
+                .append(total)
+                .append(" done, ")
+                .append(failed)
+                .append(" failed");
         if (done > 0 && elapsedS > 0) {
             double rate = done / elapsedS;
             sb.append(String.format(Locale.ROOT, ", %.1f points/min", rate * 60));
-            if (done < total) sb.append(", ETA ").append(Durations.format(Duration.ofMillis((long) ((total - done) / rate * 1000))));
+            if (done < total)
+                sb.append(", ETA ").append(Durations.format(Duration.ofMillis((long) ((total - done) / rate * 1000))));
             else sb.append(", took ").append(Durations.format(Duration.ofMillis((long) (elapsedS * 1000))));
         }
         return sb.toString();

@@ -62,16 +62,18 @@ final class Sweep {
         out.flush();
         AtomicReference<Engine> running = new AtomicReference<>();
         AtomicBoolean interrupted = new AtomicBoolean();
-        Thread onInterrupt = new Thread(() -> {
-            interrupted.set(true);
-            Engine e = running.get();
-            if (e != null) e.stopping();
-            store.close(false);
-            err.println();
-            err.println("tessera sweep: interrupted; " + store.rows().size() + " rows are in " + dir
-                    + " (run the same command with --resume to continue)");
-            err.flush();
-        }, "tessera-sweep-interrupt");
+        Thread onInterrupt = new Thread(
+                () -> {
+                    interrupted.set(true);
+                    Engine e = running.get();
+                    if (e != null) e.stopping();
+                    store.close(false);
+                    err.println();
+                    err.println("tessera sweep: interrupted; " + store.rows().size() + " rows are in " + dir
+                            + " (run the same command with --resume to continue)");
+                    err.flush();
+                },
+                "tessera-sweep-interrupt");
         java.lang.Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             if (!todo.isEmpty()) {
@@ -90,7 +92,7 @@ final class Sweep {
             store.close(true);
         } catch (EngineException | OutputException e) {
             store.close(false);
-            if (interrupted.get()) return ExitCodes.INTERRUPTED;   // the hook has said what happened
+            if (interrupted.get()) return ExitCodes.INTERRUPTED; // the hook has said what happened
             throw e;
         } finally {
             try {
@@ -119,7 +121,10 @@ final class Sweep {
         } catch (IOException | UncheckedIOException e) {
             throw new OutputException("cannot write the summary into " + dir + ": " + e.getMessage(), e);
         }
-        row("results", dir.resolve(ResultStore.PARQUET) + " and " + dir.resolve(ResultStore.CSV) + " (" + all.size() + " rows)");
+        row(
+                "results",
+                dir.resolve(ResultStore.PARQUET) + " and " + dir.resolve(ResultStore.CSV) + " (" + all.size()
+                        + " rows)");
         row("summary", dir.resolve(SUMMARY_HTML) + ", " + dir.resolve(SUMMARY_TXT));
         row("box plots", dir.resolve(BOXPLOTS) + "/{" + String.join(",", spec.figures()) + "}.png");
         out.flush();
@@ -129,8 +134,9 @@ final class Sweep {
     /** Prints the points and an estimate of the time; runs nothing through the engine. */
     int dryRun(boolean resume, String master) {
         List<Point> points = spec.points();
-        Set<String> done = resume && Files.isDirectory(dir) ? ResultStore.read(dir).stream().map(Row::key)
-                .collect(Collectors.toSet()) : Set.of();
+        Set<String> done = resume && Files.isDirectory(dir)
+                ? ResultStore.read(dir).stream().map(Row::key).collect(Collectors.toSet())
+                : Set.of();
         List<Point> todo = points.stream().filter(p -> !done.contains(p.key())).toList();
         row("sweep", spec.name());
         row("points", spec.shape());

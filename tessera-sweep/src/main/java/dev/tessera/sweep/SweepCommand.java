@@ -23,19 +23,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tessera sweep", mixinStandardHelpOptions = true, version = "tessera sweep 0.1.0-SNAPSHOT",
+@Command(
+        name = "tessera sweep",
+        mixinStandardHelpOptions = true,
+        version = "tessera sweep 0.1.0-SNAPSHOT",
         sortOptions = false,
         description = {
-                "Run many simulated runs - every combination of examples (with their options), policies, topologies, "
-                        + "sync-start modes, cost variants and seeds - on Apache Spark: embedded local[*] by default, "
-                        + "or any cluster with --master.",
-                "The axes come from a sweep file (JSON or YAML, see docs/sweeps.md) and/or the flags below; a flag "
-                        + "replaces the file's value. Writes results.parquet/ and results.csv (one row per point), "
-                        + "summary.txt, summary.html and boxplots/*.png into --out, and prints the summary."},
+            "Run many simulated runs - every combination of examples (with their options), policies, topologies, "
+                    + "sync-start modes, cost variants and seeds - on Apache Spark: embedded local[*] by default, "
+                    + "or any cluster with --master.",
+            "The axes come from a sweep file (JSON or YAML, see docs/sweeps.md) and/or the flags below; a flag "
+                    + "replaces the file's value. Writes results.parquet/ and results.csv (one row per point), "
+                    + "summary.txt, summary.html and boxplots/*.png into --out, and prints the summary."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every point passed or was unchecked (--no-compute), or --dry-run", "1:some point failed, errored or timed out (all recorded)",
-                "2:bad command line or sweep file (nothing ran)", "3:the engine failed (finished rows are kept)",
-                "4:the output folder cannot be written"})
+        exitCodeList = {
+            "0:every point passed or was unchecked (--no-compute), or --dry-run",
+            "1:some point failed, errored or timed out (all recorded)",
+            "2:bad command line or sweep file (nothing ran)",
+            "3:the engine failed (finished rows are kept)",
+            "4:the output folder cannot be written"
+        })
 public final class SweepCommand implements Callable<Integer> {
     /** Starts an engine for a sweep. */
     public interface EngineFactory {
@@ -53,60 +61,108 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--examples", paramLabel = "LIST", description = "Examples, comma-separated.")
     String examples;
 
-    @Option(names = "--cases", paramLabel = "LIST",
+    @Option(
+            names = "--cases",
+            paramLabel = "LIST",
             description = "Cases of the --examples (tessera run --case), comma-separated: each example runs each case.")
     String cases;
 
-    @Option(names = "--option", paramLabel = "NAME=LIST",
-            description = "An option of the --examples (tessera run --NAME VALUE) and its values, comma-separated, e.g. "
-                    + "variant=manual,unroll (repeatable; each example runs every combination).")
+    @Option(
+            names = "--option",
+            paramLabel = "NAME=LIST",
+            description =
+                    "An option of the --examples (tessera run --NAME VALUE) and its values, comma-separated, e.g. "
+                            + "variant=manual,unroll (repeatable; each example runs every combination).")
     Map<String, String> exampleOptions = new LinkedHashMap<>();
 
-    @Option(names = "--policies", paramLabel = "LIST", description = "Dispatch policies, comma-separated (default: parallel).")
+    @Option(
+            names = "--policies",
+            paramLabel = "LIST",
+            description = "Dispatch policies, comma-separated (default: parallel).")
     String policies;
 
-    @Option(names = "--topologies", paramLabel = "LIST", description = "Topologies: a2a3, a5, a5:S, CxS (default: a2a3).")
+    @Option(
+            names = "--topologies",
+            paramLabel = "LIST",
+            description = "Topologies: a2a3, a5, a5:S, CxS (default: a2a3).")
     String topologies;
 
-    @Option(names = "--sync-start", paramLabel = "LIST", description = "Sync-start modes: reserve, freeze (default: reserve).")
+    @Option(
+            names = "--sync-start",
+            paramLabel = "LIST",
+            description = "Sync-start modes: reserve, freeze (default: reserve).")
     String syncStart;
 
-    @Option(names = "--seeds", paramLabel = "SPEC", description = "Seeds: N, A..B, or a comma list of those, e.g. 1..50 (default: 0).")
+    @Option(
+            names = "--seeds",
+            paramLabel = "SPEC",
+            description = "Seeds: N, A..B, or a comma list of those, e.g. 1..50 (default: 0).")
     String seeds;
 
-    @Option(names = "--cost", paramLabel = "KEY=NS", description = "A cost override; all of them form one cost variant named cli (repeatable).")
+    @Option(
+            names = "--cost",
+            paramLabel = "KEY=NS",
+            description = "A cost override; all of them form one cost variant named cli (repeatable).")
     Map<String, String> costs = new LinkedHashMap<>();
 
-    @Option(names = "--platforms", paramLabel = "LIST", description = "sim (default) and/or threaded, threaded:pooled, threaded:pooled:N, threaded:dedicated "
-            + "(tessera run --cores; noisy: real threads, wall-clock).")
+    @Option(
+            names = "--platforms",
+            paramLabel = "LIST",
+            description = "sim (default) and/or threaded, threaded:pooled, threaded:pooled:N, threaded:dedicated "
+                    + "(tessera run --cores; noisy: real threads, wall-clock).")
     String platforms;
 
-    @Option(names = "--no-compute", description = "Skip the kernels: pure timing (the points are UNCHECKED, not compared with their goldens).")
+    @Option(
+            names = "--no-compute",
+            description = "Skip the kernels: pure timing (the points are UNCHECKED, not compared with their goldens).")
     boolean noCompute;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Abandon a point after this long, e.g. 90s, 5m (default: 10m).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            description = "Abandon a point after this long, e.g. 90s, 5m (default: 10m).")
     String timeout;
 
-    @Option(names = "--baseline", paramLabel = "POLICY", description = "Policy the summary divides by (default: parallel when swept, else the first).")
+    @Option(
+            names = "--baseline",
+            paramLabel = "POLICY",
+            description = "Policy the summary divides by (default: parallel when swept, else the first).")
     String baseline;
 
-    @Option(names = "--figures", paramLabel = "LIST", description = "Figures the summary and box plots show (default: makespanNs, overheadPct_aic, overheadPct_aiv, startSpreadNs_max).")
+    @Option(
+            names = "--figures",
+            paramLabel = "LIST",
+            description =
+                    "Figures the summary and box plots show (default: makespanNs, overheadPct_aic, overheadPct_aiv, startSpreadNs_max).")
     String figures;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: tessera-out/sweeps/NAME, NAME from the file or 'sweep').")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output folder (default: tessera-out/sweeps/NAME, NAME from the file or 'sweep').")
     Path out;
 
     @Option(names = "--resume", description = "Continue the sweep in --out: skip every point that already has a row.")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "Print the points and an estimate of the time (from one probe run per workload), run nothing.")
+    @Option(
+            names = "--dry-run",
+            description =
+                    "Print the points and an estimate of the time (from one probe run per workload), run nothing.")
     boolean dryRun;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-            description = "Spark master: local[*] (default), local[N], spark://HOST:PORT, yarn, k8s://... (see docs/sweeps.md).")
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            defaultValue = "local[*]",
+            description =
+                    "Spark master: local[*] (default), local[N], spark://HOST:PORT, yarn, k8s://... (see docs/sweeps.md).")
     String master;
 
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting, e.g. spark.executor.memory=2g (repeatable).")
+    @Option(
+            names = "--spark-conf",
+            paramLabel = "KEY=VALUE",
+            description = "A Spark setting, e.g. spark.executor.memory=2g (repeatable).")
     Map<String, String> sparkConf = new LinkedHashMap<>();
 
     private final PrintWriter stdout;
@@ -122,8 +178,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** Parses and runs a command line; returns the exit code. */
-    public static int execute(PrintWriter out, PrintWriter err, boolean terminal, EngineFactory engines, String... args) {
-        CommandLine cli = new CommandLine(new SweepCommand(out, err, terminal, engines)).setOut(out).setErr(err);
+    public static int execute(
+            PrintWriter out, PrintWriter err, boolean terminal, EngineFactory engines, String... args) {
+        CommandLine cli = new CommandLine(new SweepCommand(out, err, terminal, engines))
+                .setOut(out)
+                .setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("tessera sweep: " + e.getMessage());
             err.println("Try 'tessera sweep --help' for usage.");
@@ -183,7 +242,9 @@ public final class SweepCommand implements Callable<Integer> {
         if (!costs.isEmpty()) {
             Map<String, Node.Entry> overrides = new LinkedHashMap<>();
             costs.forEach((k, v) -> overrides.put(k, new Node.Entry(k, 0, new Node.Scalar(0, v))));
-            r.set("costs", new Node.Obj(0, Map.of("cli", new Node.Entry("cli", 0, new Node.Obj(0, overrides)))),
+            r.set(
+                    "costs",
+                    new Node.Obj(0, Map.of("cli", new Node.Entry("cli", 0, new Node.Obj(0, overrides)))),
                     Where.flag("--cost"));
         }
         return r.build();
@@ -196,7 +257,10 @@ public final class SweepCommand implements Callable<Integer> {
     private void examples(SweepSpecReader r) {
         if (examples == null) {
             if (cases != null || !exampleOptions.isEmpty()) {
-                throw new SweepFileException("command line", 0, cases != null ? "--cases" : "--option",
+                throw new SweepFileException(
+                        "command line",
+                        0,
+                        cases != null ? "--cases" : "--option",
                         "applies to the examples of --examples: name them there");
             }
             return;

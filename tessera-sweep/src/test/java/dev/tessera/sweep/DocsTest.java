@@ -23,7 +23,8 @@ class DocsTest {
     @Test
     void everyKeyOfASweepFileIsDocumented() throws IOException {
         String doc = doc();
-        for (String key : SweepSpecReader.KEYS) assertTrue(doc.contains("| `" + key + "` |"), "docs/sweeps.md lacks the key " + key);
+        for (String key : SweepSpecReader.KEYS)
+            assertTrue(doc.contains("| `" + key + "` |"), "docs/sweeps.md lacks the key " + key);
     }
 
     @Test
@@ -33,7 +34,8 @@ class DocsTest {
         while (m.find()) {
             if (!m.group(2).contains("examples")) continue;
             files++;
-            SweepSpec s = SweepSpecReader.read("docs-" + files + "." + m.group(1), m.group(2)).build();
+            SweepSpec s = SweepSpecReader.read("docs-" + files + "." + m.group(1), m.group(2))
+                    .build();
             assertTrue(s.size() > 0, m.group(2));
         }
         assertTrue(files >= 3, "the JSON and YAML examples and the options example: " + files);
@@ -42,7 +44,10 @@ class DocsTest {
     @Test
     void everyResultColumnIsDocumented() throws IOException {
         String doc = doc();
-        List<String> missing = ResultSchema.COLUMNS.stream().map(Column::name).filter(c -> !doc.contains("`" + c + "`")).toList();
+        List<String> missing = ResultSchema.COLUMNS.stream()
+                .map(Column::name)
+                .filter(c -> !doc.contains("`" + c + "`"))
+                .toList();
         assertTrue(missing.isEmpty(), "docs/sweeps.md lacks the columns " + missing);
     }
 }

@@ -29,8 +29,8 @@ class SweepCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int sweep(String... args) {
-        return SweepCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), false,
-                (master, name, conf) -> engine, args);
+        return SweepCommand.execute(
+                new PrintWriter(out, true), new PrintWriter(err, true), false, (master, name, conf) -> engine, args);
     }
 
     private Path file(String text) throws IOException {
@@ -44,12 +44,19 @@ class SweepCommandTest {
         assertEquals(8, engine.ran.size());
         assertTrue(engine.closed);
         assertEquals(8, ResultStore.read(out).size());
-        for (String f : List.of("results.csv", "summary.txt", "summary.html", "boxplots/makespanNs.png",
+        for (String f : List.of(
+                "results.csv",
+                "summary.txt",
+                "summary.html",
+                "boxplots/makespanNs.png",
                 "boxplots/startSpreadNs_max.png")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         String printed = this.out.toString();
-        assertTrue(printed.contains("2 example runs × 2 policies × 1 topology × 1 sync-start mode × 1 cost variant × 2 seeds = 8 points"), printed);
+        assertTrue(
+                printed.contains(
+                        "2 example runs × 2 policies × 1 topology × 1 sync-start mode × 1 cost variant × 2 seeds = 8 points"),
+                printed);
         assertTrue(printed.contains("8 points: 8 PASS"), printed);
         assertTrue(err.toString().contains("8/8 done, 0 failed"), err.toString());
     }
@@ -57,8 +64,22 @@ class SweepCommandTest {
     @Test
     void flagsAloneDescribeASweep() {
         Path out = tmp.resolve("flags");
-        assertEquals(0, sweep("--examples", "spmd-basic", "--policies", "serial,parallel", "--seeds", "3",
-                "--topologies", "4x2", "--cost", "kernel.default=7000", "--out", out.toString()), err.toString());
+        assertEquals(
+                0,
+                sweep(
+                        "--examples",
+                        "spmd-basic",
+                        "--policies",
+                        "serial,parallel",
+                        "--seeds",
+                        "3",
+                        "--topologies",
+                        "4x2",
+                        "--cost",
+                        "kernel.default=7000",
+                        "--out",
+                        out.toString()),
+                err.toString());
         List<Row> rows = ResultStore.read(out);
         assertEquals(2, rows.size());
         assertEquals("4x2", rows.getFirst().get("topology"));
@@ -68,8 +89,13 @@ class SweepCommandTest {
     @Test
     void withoutComputeThePointsAreUncheckedAndTheSweepSucceeds() {
         Path out = tmp.resolve("nc");
-        assertEquals(0, sweep("--examples", "vector,spmd-basic", "--no-compute", "--out", out.toString()), err.toString());
-        assertEquals(2, ResultStore.read(out).stream().filter(r -> r.get("status").equals("UNCHECKED")).count());
+        assertEquals(
+                0, sweep("--examples", "vector,spmd-basic", "--no-compute", "--out", out.toString()), err.toString());
+        assertEquals(
+                2,
+                ResultStore.read(out).stream()
+                        .filter(r -> r.get("status").equals("UNCHECKED"))
+                        .count());
         assertTrue(this.out.toString().contains("2 UNCHECKED"), this.out.toString());
     }
 
@@ -78,19 +104,46 @@ class SweepCommandTest {
         Path out = tmp.resolve("fail");
         // qk-demo computes 96 blocks of a 16x256x128 matmul: far more than a millisecond, so both points
         // are recorded as TIMEOUT and the sweep goes on.
-        assertEquals(1, sweep("--examples", "qk-demo", "--policies", "serial,parallel", "--timeout", "1ms",
-                "--out", out.toString()), err.toString());
-        assertEquals(2, ResultStore.read(out).stream().filter(r -> r.get("status").equals("TIMEOUT")).count());
+        assertEquals(
+                1,
+                sweep(
+                        "--examples",
+                        "qk-demo",
+                        "--policies",
+                        "serial,parallel",
+                        "--timeout",
+                        "1ms",
+                        "--out",
+                        out.toString()),
+                err.toString());
+        assertEquals(
+                2,
+                ResultStore.read(out).stream()
+                        .filter(r -> r.get("status").equals("TIMEOUT"))
+                        .count());
         assertTrue(err.toString().contains("2/2 done, 2 failed"), err.toString());
     }
 
     @Test
     void casesAndOptionsFromFlags() {
         Path out = tmp.resolve("opts");
-        assertEquals(0, sweep("--examples", "alternating-matmul-add", "--cases", "default", "--option", "m=0,2",
-                "--option", "add-batch=1", "--out", out.toString()), err.toString());
+        assertEquals(
+                0,
+                sweep(
+                        "--examples",
+                        "alternating-matmul-add",
+                        "--cases",
+                        "default",
+                        "--option",
+                        "m=0,2",
+                        "--option",
+                        "add-batch=1",
+                        "--out",
+                        out.toString()),
+                err.toString());
         List<Row> rows = ResultStore.read(out);
-        assertEquals(List.of("add-batch=1;case=default;m=0", "add-batch=1;case=default;m=2"),
+        assertEquals(
+                List.of("add-batch=1;case=default;m=0", "add-batch=1;case=default;m=2"),
                 rows.stream().map(r -> r.string("options")).toList());
         assertEquals(List.of(1L, 3L), rows.stream().map(r -> r.get("tasks")).toList());
 
@@ -135,7 +188,15 @@ class SweepCommandTest {
 
     @Test
     void dryRunCountsAndEstimates() throws IOException {
-        assertEquals(0, sweep(file(SWEEP).toString(), "--dry-run", "--master", "local[2]", "--out", tmp.resolve("d").toString()));
+        assertEquals(
+                0,
+                sweep(
+                        file(SWEEP).toString(),
+                        "--dry-run",
+                        "--master",
+                        "local[2]",
+                        "--out",
+                        tmp.resolve("d").toString()));
         String printed = out.toString();
         assertTrue(printed.contains("= 8 points"), printed);
         assertTrue(printed.matches("(?s).*probe +\\d+\\.\\d ms  spmd-basic a2a3 \\(PASS\\).*"), printed);

@@ -48,8 +48,9 @@ public class CompletionBench {
 
     @Setup(Level.Trial)
     public void setup() {
-        rt = new InThreadRuntime(Runtime.builder().topology(Topology.custom(8, 1)).build().config());
-        spec = TaskSpec.aiv(Kernel.of("k", ctx -> { })).blocks(blocks).named("t");
+        rt = new InThreadRuntime(
+                Runtime.builder().topology(Topology.custom(8, 1)).build().config());
+        spec = TaskSpec.aiv(Kernel.of("k", ctx -> {})).blocks(blocks).named("t");
         batch = new TaskSlot[BLOCKS / blocks];
     }
 

@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Thread)
 public class MatmulBench {
     @Param({"16x128x128", "64x64x128", "128x128x128"})
@@ -56,7 +58,9 @@ public class MatmulBench {
     @Setup
     public void setup() throws InterruptedException {
         // qkBlock uses whichever implementation Matmul picks: measure it once the vector kernel is warm.
-        for (int i = 0; i < 6_000 && Matmul.vectorAvailable() && Matmul.implementation() != Matmul.Implementation.VECTOR; i++) {
+        for (int i = 0;
+                i < 6_000 && Matmul.vectorAvailable() && Matmul.implementation() != Matmul.Implementation.VECTOR;
+                i++) {
             Thread.sleep(10);
         }
         String[] p = shape.split("x");

@@ -52,7 +52,7 @@ public class PayloadBench {
         task = state.rings[0].allocateSlot(0);
         task.shape = TaskShape.AIV;
         task.blockNum = 48;
-        task.kernels[Lane.AIV0.ordinal()] = Kernel.of("k", ctx -> { });
+        task.kernels[Lane.AIV0.ordinal()] = Kernel.of("k", ctx -> {});
         for (int i = 0; i < 3; i++) task.tensors[i] = Tensor.allocate(arena, DType.FP32, 64);
         task.tensorCount = 3;
         task.scalars[0] = 7;
@@ -73,8 +73,17 @@ public class PayloadBench {
         int blockIdx = t % task.blockNum;
         int lane = Lane.AIV0.ordinal();
         DispatchPayload p = payloads[core][(t / 48) & 1];
-        p.load(task.kernels[lane], task.tensors, task.tensorCount, task.scalars, task.scalarCount, task.taskId, blockIdx,
-                task.blockNum, lane, task);
+        p.load(
+                task.kernels[lane],
+                task.tensors,
+                task.tensorCount,
+                task.scalars,
+                task.scalarCount,
+                task.taskId,
+                blockIdx,
+                task.blockNum,
+                lane,
+                task);
         return p;
     }
 }

@@ -46,7 +46,8 @@ public class RecorderBench {
 
     @Setup(Level.Invocation)
     public void setup() {
-        rec = recorder.equals("off") ? TraceRecorder.OFF
+        rec = recorder.equals("off")
+                ? TraceRecorder.OFF
                 : new BufferedTraceRecorder(TOPOLOGY, "bench", "parallel", PER_CORE);
         tokens = new int[TOPOLOGY.cores()];
         rec.taskSubmitted(1, "task", 24, 2, false, 0);

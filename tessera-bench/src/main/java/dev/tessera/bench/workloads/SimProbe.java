@@ -49,14 +49,15 @@ public final class SimProbe {
      * @param lastSubmitNs simulated time of the last submit: the orchestration's length, near enough
      * @param stats        the run's statistics (null when the run was not traced)
      */
-    public record Measure(long makespanNs, long lastSubmitNs, long tasks, long blocks, double wallSeconds, TraceStats stats) {}
+    public record Measure(
+            long makespanNs, long lastSubmitNs, long tasks, long blocks, double wallSeconds, TraceStats stats) {}
 
     /** Runs {@code w} on {@code topology} with {@code model}, kernels off, no jitter, seed 0. */
     public static Measure run(Workload w, Topology topology, CostModel model, DispatchPolicy policy, boolean trace) {
         Example e = w.resolveExample();
         Options options = Options.resolve(e, w.caseName(), w.options()).timingOnly();
         try (ExampleInstance instance = e.instantiate(topology, options);
-             Runtime rt = runtime(topology, model, policy, trace, instance)) {
+                Runtime rt = runtime(topology, model, policy, trace, instance)) {
             long t0 = System.nanoTime();
             RunResult r = rt.run(instance.orchestration());
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -71,9 +72,13 @@ public final class SimProbe {
         }
     }
 
-    private static Runtime runtime(Topology topology, CostModel model, DispatchPolicy policy, boolean trace, ExampleInstance i) {
-        Runtime.Builder b = Runtime.builder().topology(topology).platform(new SimPlatform(model, false, false))
-                .policy(policy).trace(trace);
+    private static Runtime runtime(
+            Topology topology, CostModel model, DispatchPolicy policy, boolean trace, ExampleInstance i) {
+        Runtime.Builder b = Runtime.builder()
+                .topology(topology)
+                .platform(new SimPlatform(model, false, false))
+                .policy(policy)
+                .trace(trace);
         if (i.heapBytes() > 0) b.heapBytes(i.heapBytes());
         return b.build();
     }

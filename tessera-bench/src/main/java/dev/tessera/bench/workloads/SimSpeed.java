@@ -63,8 +63,10 @@ public final class SimSpeed {
                 default -> rest.add(args[i]);
             }
         }
-        Workload w = rest.isEmpty() ? Workload.of("paged-attention", "Case1")
-                : Workload.of(rest.get(0), rest.get(1), rest.subList(2, rest.size()).toArray(String[]::new));
+        Workload w = rest.isEmpty()
+                ? Workload.of("paged-attention", "Case1")
+                : Workload.of(
+                        rest.get(0), rest.get(1), rest.subList(2, rest.size()).toArray(String[]::new));
         Topology topology = Topology.a2a3();
         for (int i = 0; i < warmup + runs; i++) {
             measure(w, topology, i < warmup);
@@ -86,10 +88,21 @@ public final class SimSpeed {
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
                 SimSession s = platform.last;
-                System.out.printf(Locale.ROOT, "%s%s: %d tasks, %d dispatches, makespan %.1f us; wall %.2f s (%.0f dispatches/s), "
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s%s: %d tasks, %d dispatches, makespan %.1f us; wall %.2f s (%.0f dispatches/s), "
                                 + "CPU %.2f s (%.0f dispatches per CPU-s); %.1f hand-offs and %.1f charges per dispatch; load %.1f%n",
-                        warmup ? "[warm-up] " : "", w.label(), r.tasks(), r.blocks(), r.makespanNs() / 1e3, wall, r.blocks() / wall,
-                        cpu, r.blocks() / cpu, s.handoffs() / (double) r.blocks(), s.charges() / (double) r.blocks(),
+                        warmup ? "[warm-up] " : "",
+                        w.label(),
+                        r.tasks(),
+                        r.blocks(),
+                        r.makespanNs() / 1e3,
+                        wall,
+                        r.blocks() / wall,
+                        cpu,
+                        r.blocks() / cpu,
+                        s.handoffs() / (double) r.blocks(),
+                        s.charges() / (double) r.blocks(),
                         os.getSystemLoadAverage());
             }
         }

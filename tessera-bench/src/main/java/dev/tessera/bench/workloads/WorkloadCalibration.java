@@ -42,20 +42,39 @@ public final class WorkloadCalibration {
 
     /** Fits the per-byte cost on the first target, predicts the others, and compares with what the preset ships. */
     @SuppressWarnings("ReferenceEquality") // marks the one target the fit used, by identity
-    static void fitAndPredict(String machine, Topology topology, CostModel preset, KernelTables shipped, List<Target> targets) {
+    static void fitAndPredict(
+            String machine, Topology topology, CostModel preset, KernelTables shipped, List<Target> targets) {
         Target fitCase = targets.getFirst();
-        double beta = fit(perByte -> makespanUs(fitCase.workload(), topology, preset, shipped.withPerByte(perByte)),
-                fitCase.midUs(), 0, 0.5);
-        OUT.printf(Locale.ROOT, "%n### %s: per-byte cost fitted on %s: %.4f ns/B (%.1f GB/s per core); shipped %.4f%n%n",
-                machine, fitCase.workload().label(), beta, 1 / beta, shipped.nsPerByte());
-        OUT.println("| case | hardware (µs) | sim, fitted (µs) | error vs midpoint | in range | sim, shipped preset (µs) |");
+        double beta = fit(
+                perByte -> makespanUs(fitCase.workload(), topology, preset, shipped.withPerByte(perByte)),
+                fitCase.midUs(),
+                0,
+                0.5);
+        OUT.printf(
+                Locale.ROOT,
+                "%n### %s: per-byte cost fitted on %s: %.4f ns/B (%.1f GB/s per core); shipped %.4f%n%n",
+                machine,
+                fitCase.workload().label(),
+                beta,
+                1 / beta,
+                shipped.nsPerByte());
+        OUT.println(
+                "| case | hardware (µs) | sim, fitted (µs) | error vs midpoint | in range | sim, shipped preset (µs) |");
         OUT.println("|---|---:|---:|---:|:---:|---:|");
         for (Target t : targets) {
             double fitted = makespanUs(t.workload(), topology, preset, shipped.withPerByte(beta));
             double asShipped = makespanUs(t.workload(), topology, preset, shipped);
-            OUT.printf(Locale.ROOT, "| %s%s | %.1f–%.1f | %.1f | %+.1f %% | %s | %.1f |%n", t.workload().label(),
-                    t == fitCase ? " (fit)" : "", t.loUs(), t.hiUs(), fitted, 100 * (fitted / t.midUs() - 1),
-                    t.contains(fitted) ? "yes" : "no", asShipped);
+            OUT.printf(
+                    Locale.ROOT,
+                    "| %s%s | %.1f–%.1f | %.1f | %+.1f %% | %s | %.1f |%n",
+                    t.workload().label(),
+                    t == fitCase ? " (fit)" : "",
+                    t.loUs(),
+                    t.hiUs(),
+                    fitted,
+                    100 * (fitted / t.midUs() - 1),
+                    t.contains(fitted) ? "yes" : "no",
+                    asShipped);
         }
     }
 
@@ -68,31 +87,74 @@ public final class WorkloadCalibration {
         Topology topology = Topology.a2a3();
         CostModel preset = CostModel.a2a3();
         OUT.printf(Locale.ROOT, "%n### a2a3 orchestration: sim (shipped costs) against PR #694%n%n");
-        OUT.println("| case | #694 orchestration (µs) | sim last submit (µs) | ratio | orchestrator scale that matches |");
+        OUT.println(
+                "| case | #694 orchestration (µs) | sim last submit (µs) | ratio | orchestrator scale that matches |");
         OUT.println("|---|---:|---:|---:|---:|");
         Target fitCase = HardwareTimes.A2A3.getFirst();
         java.util.Map<Target, Double> scales = new java.util.LinkedHashMap<>();
         for (Target t : HardwareTimes.A2A3) {
             if (t.orchUs() <= 0) continue;
             CostModel shipped = preset.withKernelDurations(KernelTables.A2A3.rules());
-            double sim = SimProbe.run(t.workload(), topology, shipped, DispatchPolicy.PARALLEL, true).lastSubmitNs() / 1e3;
-            double f = fit(s -> SimProbe.run(t.workload(), topology, scaledOrchestrator(shipped, s), DispatchPolicy.PARALLEL, true)
-                    .lastSubmitNs() / 1e3, t.orchUs(), 0.05, 2);
+            double sim = SimProbe.run(t.workload(), topology, shipped, DispatchPolicy.PARALLEL, true)
+                            .lastSubmitNs()
+                    / 1e3;
+            double f = fit(
+                    s -> SimProbe.run(
+                                            t.workload(),
+                                            topology,
+                                            scaledOrchestrator(shipped, s),
+                                            DispatchPolicy.PARALLEL,
+                                            true)
+                                    .lastSubmitNs()
+                            / 1e3,
+                    t.orchUs(),
+                    0.05,
+                    2);
             scales.put(t, f);
-            OUT.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.2f |%n", t.workload().label(), t.orchUs(), sim, sim / t.orchUs(), f);
+            OUT.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.2f | %.2f |%n",
+                    t.workload().label(),
+                    t.orchUs(),
+                    sim,
+                    sim / t.orchUs(),
+                    f);
         }
         double fFit = scales.get(fitCase);
-        double beta = fit(perByte -> makespanUs(fitCase.workload(), topology, scaledOrchestrator(preset, fFit),
-                KernelTables.A2A3.withPerByte(perByte)), fitCase.midUs(), 0, 0.5);
-        OUT.printf(Locale.ROOT, "%n### a2a3 with the orchestrator matched to #694: per-byte cost fitted on %s: %.4f ns/B (%.1f GB/s per core)%n%n",
-                fitCase.workload().label(), beta, 1 / beta);
+        double beta = fit(
+                perByte -> makespanUs(
+                        fitCase.workload(),
+                        topology,
+                        scaledOrchestrator(preset, fFit),
+                        KernelTables.A2A3.withPerByte(perByte)),
+                fitCase.midUs(),
+                0,
+                0.5);
+        OUT.printf(
+                Locale.ROOT,
+                "%n### a2a3 with the orchestrator matched to #694: per-byte cost fitted on %s: %.4f ns/B (%.1f GB/s per core)%n%n",
+                fitCase.workload().label(),
+                beta,
+                1 / beta);
         OUT.println("| case | hardware (µs) | orchestrator scale | sim (µs) | error vs midpoint |");
         OUT.println("|---|---:|---:|---:|---:|");
         for (Map.Entry<Target, Double> e : scales.entrySet()) {
             Target t = e.getKey();
-            double sim = makespanUs(t.workload(), topology, scaledOrchestrator(preset, e.getValue()), KernelTables.A2A3.withPerByte(beta));
-            OUT.printf(Locale.ROOT, "| %s%s | %.1f–%.1f | %.2f | %.1f | %+.1f %% |%n", t.workload().label(), t == fitCase ? " (fit)" : "",
-                    t.loUs(), t.hiUs(), e.getValue(), sim, 100 * (sim / t.midUs() - 1));
+            double sim = makespanUs(
+                    t.workload(),
+                    topology,
+                    scaledOrchestrator(preset, e.getValue()),
+                    KernelTables.A2A3.withPerByte(beta));
+            OUT.printf(
+                    Locale.ROOT,
+                    "| %s%s | %.1f–%.1f | %.2f | %.1f | %+.1f %% |%n",
+                    t.workload().label(),
+                    t == fitCase ? " (fit)" : "",
+                    t.loUs(),
+                    t.hiUs(),
+                    e.getValue(),
+                    sim,
+                    100 * (sim / t.midUs() - 1));
         }
     }
 
@@ -101,7 +163,8 @@ public final class WorkloadCalibration {
         return m.withOverrides(Map.of(
                 CostModel.key(Cost.SUBMIT), Long.toString(Math.round(m.cost(Cost.SUBMIT) * factor)),
                 CostModel.key(Cost.TENSORMAP_LOOKUP), Long.toString(Math.round(m.cost(Cost.TENSORMAP_LOOKUP) * factor)),
-                CostModel.key(Cost.TENSORMAP_INSERT), Long.toString(Math.round(m.cost(Cost.TENSORMAP_INSERT) * factor))));
+                CostModel.key(Cost.TENSORMAP_INSERT),
+                        Long.toString(Math.round(m.cost(Cost.TENSORMAP_INSERT) * factor))));
     }
 
     static double makespanUs(Workload w, Topology topology, CostModel base, KernelTables tables) {
@@ -118,7 +181,8 @@ public final class WorkloadCalibration {
         if (f.applyAsDouble(hi) <= target) return hi;
         while (hi - lo > 1e-3 * (hi + lo) / 2) {
             double mid = (lo + hi) / 2;
-            if (f.applyAsDouble(mid) < target) lo = mid; else hi = mid;
+            if (f.applyAsDouble(mid) < target) lo = mid;
+            else hi = mid;
         }
         return (lo + hi) / 2;
     }

@@ -27,7 +27,8 @@ public final class WorkloadTables {
     private WorkloadTables() {}
 
     public static void main(String[] args) {
-        List<String> names = args.length > 0 ? List.of(args) : List.of("paged-attention", "bgemm", "alternating-matmul-add");
+        List<String> names =
+                args.length > 0 ? List.of(args) : List.of("paged-attention", "bgemm", "alternating-matmul-add");
         for (String name : names) table(Examples.byName(name).orElseThrow());
     }
 
@@ -42,9 +43,20 @@ public final class WorkloadTables {
             Measure a5s = SimProbe.run(w, Topology.a5(), CostModel.a5(), DispatchPolicy.SERIAL, false);
             Measure a5p = SimProbe.run(w, Topology.a5(), CostModel.a5(), DispatchPolicy.PARALLEL, false);
             TraceStats st = a2p.stats();
-            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f %% / %.1f %% | %.1f %% / %.1f %% | %s |%n",
-                    label(w), a2p.tasks(), us(a2s), us(a2p), us(a5s), us(a5p), st.aic().overheadPct(), st.aiv().overheadPct(),
-                    st.aic().utilisationPct(), st.aiv().utilisationPct(), hardware(w));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f %% / %.1f %% | %.1f %% / %.1f %% | %s |%n",
+                    label(w),
+                    a2p.tasks(),
+                    us(a2s),
+                    us(a2p),
+                    us(a5s),
+                    us(a5p),
+                    st.aic().overheadPct(),
+                    st.aiv().overheadPct(),
+                    st.aic().utilisationPct(),
+                    st.aiv().utilisationPct(),
+                    hardware(w));
         }
     }
 
@@ -56,7 +68,11 @@ public final class WorkloadTables {
                 out.add(Workload.of(e.name(), c.name()));
                 continue;
             }
-            for (String v : e.options().stream().filter(o -> o.name().equals("variant")).findFirst().orElseThrow().choices()) {
+            for (String v : e.options().stream()
+                    .filter(o -> o.name().equals("variant"))
+                    .findFirst()
+                    .orElseThrow()
+                    .choices()) {
                 out.add(Workload.of(e.name(), c.name(), "variant", v));
             }
         }
@@ -64,7 +80,10 @@ public final class WorkloadTables {
     }
 
     private static String label(Workload w) {
-        return w.caseName() + (w.options().isEmpty() ? "" : " " + String.join(" ", w.options().values()));
+        return w.caseName()
+                + (w.options().isEmpty()
+                        ? ""
+                        : " " + String.join(" ", w.options().values()));
     }
 
     private static String hardware(Workload w) {

@@ -18,6 +18,7 @@ import dev.tessera.examples.tile.TileIo;
 public final class AttentionKernels {
     /** Bytes of a bf16, an fp32 and an int32 element. */
     private static final int BF16 = 2;
+
     private static final int FP32 = 4;
     private static final int INT32 = 4;
     /**
@@ -170,7 +171,7 @@ public final class AttentionKernels {
         long m = ctx.tensor(2).shape(0);
         long d = ctx.tensor(2).shape(1);
         boolean first = ctx.scalar(0) != 0;
-        long tiles = first ? 2 : 3;     // loads: oi_new (and oi); store: oi or out
+        long tiles = first ? 2 : 3; // loads: oi_new (and oi); store: oi or out
         return new KernelWork(0, UPDATE_STEPS * m * d, tiles * m * d * FP32 + 6 * m * FP32);
     }
 
@@ -233,7 +234,8 @@ public final class AttentionKernels {
             RowSoftmax.rowMax(s, i * m * n, m, n, i == blocks - 1 ? validLast : n, scale, max, i > 0);
         }
         for (int i = 0; i < blocks; i++) {
-            RowSoftmax.expRoundSum(s, i * m * n, m, n, i == blocks - 1 ? validLast : n, scale, max, p, i * m * n, sum, i > 0);
+            RowSoftmax.expRoundSum(
+                    s, i * m * n, m, n, i == blocks - 1 ? validLast : n, scale, max, p, i * m * n, sum, i > 0);
         }
         TileIo.store(p, pBuf);
         TileIo.store(max, ctx.tensor(2));
@@ -279,7 +281,8 @@ public final class AttentionKernels {
         long rows = ctx.tensor(0).shape(0);
         long n = ctx.tensor(0).shape(1);
         long d = ctx.tensor(3).shape(1);
-        return new KernelWork(rows * n * d, 0, rows * n * BF16 + blocks * (n * d * BF16 + INT32) + (rows / blocks) * d * FP32);
+        return new KernelWork(
+                rows * n * d, 0, rows * n * BF16 + blocks * (n * d * BF16 + INT32) + (rows / blocks) * d * FP32);
     }
 
     /** First cache row of the block at flat position {@code entry} of the block table. */

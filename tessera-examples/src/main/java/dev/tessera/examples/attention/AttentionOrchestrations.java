@@ -24,8 +24,15 @@ import dev.tessera.api.Tensor;
  * @param contexts {@code [batch]} int32 context lengths
  * @param out      {@code [batch·heads, D]} fp32
  */
-record AttentionOrchestrations(AttentionShape shape, AttentionKernels.Set kernels, Tensor query, Tensor keys,
-                               Tensor values, Tensor table, Tensor contexts, Tensor out) {
+record AttentionOrchestrations(
+        AttentionShape shape,
+        AttentionKernels.Set kernels,
+        Tensor query,
+        Tensor keys,
+        Tensor values,
+        Tensor table,
+        Tensor contexts,
+        Tensor out) {
 
     Orchestration orchestration() {
         return orch -> {
@@ -41,7 +48,9 @@ record AttentionOrchestrations(AttentionShape shape, AttentionKernels.Set kernel
                     ScopeMode mode = shape.variant().manualScopes() ? ScopeMode.MANUAL : ScopeMode.AUTO;
                     try (Scope scope = orch.scope(mode)) {
                         // oi, li, mi: a hidden task that is complete when submit returns.
-                        Tensor[] acc = orch.allocTensors(OutputSpec.of(DType.FP32, m, d), OutputSpec.of(DType.FP32, m),
+                        Tensor[] acc = orch.allocTensors(
+                                OutputSpec.of(DType.FP32, m, d),
+                                OutputSpec.of(DType.FP32, m),
                                 OutputSpec.of(DType.FP32, m));
                         Accumulators a = new Accumulators(acc[0], acc[1], acc[2], o);
                         if (shape.variant().unrolled()) {
@@ -87,13 +96,19 @@ record AttentionOrchestrations(AttentionShape shape, AttentionKernels.Set kernel
                 long[] rows = {(long) blk * n, 0};
                 Tensor kj = keys.view(kv, rows);
                 Tensor vj = values.view(kv, rows);
-                Submitted qk = orch.submit(TaskSpec.aic(kernels.qk()).input(q, kj).output(DType.FP32, m, n));
+                Submitted qk =
+                        orch.submit(TaskSpec.aic(kernels.qk()).input(q, kj).output(DType.FP32, m, n));
                 Tensor sValid = qk.output(0).view(new long[] {m, valid}, new long[] {0, 0});
-                TaskSpec sfSpec = TaskSpec.aiv(kernels.softmax()).input(sValid)
-                        .output(OutputSpec.of(DType.BF16, m, n), OutputSpec.of(DType.FP32, m), OutputSpec.of(DType.FP32, m))
+                TaskSpec sfSpec = TaskSpec.aiv(kernels.softmax())
+                        .input(sValid)
+                        .output(
+                                OutputSpec.of(DType.BF16, m, n),
+                                OutputSpec.of(DType.FP32, m),
+                                OutputSpec.of(DType.FP32, m))
                         .scalarFloat(shape.scale());
                 Submitted sf = orch.submit(manual ? sfSpec.dependsOn(qk.taskId()) : sfSpec);
-                TaskSpec pvSpec = TaskSpec.aic(kernels.pv()).input(sf.output(0), vj).output(DType.FP32, m, d);
+                TaskSpec pvSpec =
+                        TaskSpec.aic(kernels.pv()).input(sf.output(0), vj).output(DType.FP32, m, d);
                 Submitted pv = orch.submit(manual ? pvSpec.dependsOn(sf.taskId()) : pvSpec);
                 update(orch, a, sf.output(1), sf.output(2), pv, j == 0, j == blocks - 1, manual);
             }
@@ -111,14 +126,23 @@ record AttentionOrchestrations(AttentionShape shape, AttentionKernels.Set kernel
             int g = Math.min(shape.group(), blocks - j0);
             int validLast = Math.min(n, ctx - (j0 + g - 1) * n);
             long offset = (long) b * shape.tableWidth() + j0;
-            Submitted qk = orch.submit(TaskSpec.aic(kernels.qk()).input(q, keys, table)
-                    .output(DType.FP32, (long) g * m, n).scalar(g, offset));
-            TaskSpec sfSpec = TaskSpec.aiv(kernels.softmax()).input(qk.output(0))
-                    .output(OutputSpec.of(DType.BF16, (long) g * m, n), OutputSpec.of(DType.FP32, m), OutputSpec.of(DType.FP32, m))
-                    .scalarFloat(shape.scale()).scalar(g, validLast);
+            Submitted qk = orch.submit(TaskSpec.aic(kernels.qk())
+                    .input(q, keys, table)
+                    .output(DType.FP32, (long) g * m, n)
+                    .scalar(g, offset));
+            TaskSpec sfSpec = TaskSpec.aiv(kernels.softmax())
+                    .input(qk.output(0))
+                    .output(
+                            OutputSpec.of(DType.BF16, (long) g * m, n),
+                            OutputSpec.of(DType.FP32, m),
+                            OutputSpec.of(DType.FP32, m))
+                    .scalarFloat(shape.scale())
+                    .scalar(g, validLast);
             Submitted sf = orch.submit(manual ? sfSpec.dependsOn(qk.taskId()) : sfSpec);
-            TaskSpec pvSpec = TaskSpec.aic(kernels.pv()).input(sf.output(0), values, table)
-                    .output(DType.FP32, m, d).scalar(g, offset);
+            TaskSpec pvSpec = TaskSpec.aic(kernels.pv())
+                    .input(sf.output(0), values, table)
+                    .output(DType.FP32, m, d)
+                    .scalar(g, offset);
             Submitted pv = orch.submit(manual ? pvSpec.dependsOn(sf.taskId()) : pvSpec);
             update(orch, a, sf.output(1), sf.output(2), pv, j0 == 0, j0 + g >= blocks, manual);
         }
@@ -129,11 +153,20 @@ record AttentionOrchestrations(AttentionShape shape, AttentionKernels.Set kernel
      * on PV, on the previous UP, and on the last one also on the alloc task, which keeps the
      * accumulators alive until their last reader (a pure lifetime edge, as in the reference).
      */
-    private void update(Orchestrator orch, Accumulators a, Tensor mij, Tensor lij, Submitted pv, boolean first,
-                        boolean last, boolean manual) {
+    private void update(
+            Orchestrator orch,
+            Accumulators a,
+            Tensor mij,
+            Tensor lij,
+            Submitted pv,
+            boolean first,
+            boolean last,
+            boolean manual) {
         // The unrolled variants track out only through its creator (the reference's manual_dep view).
         Tensor out = shape.variant().unrolled() ? a.out.withManualDep(true) : a.out;
-        TaskSpec up = TaskSpec.aiv(kernels.update()).input(mij, lij, pv.output(0)).inout(a.mi, a.li, a.oi, out)
+        TaskSpec up = TaskSpec.aiv(kernels.update())
+                .input(mij, lij, pv.output(0))
+                .inout(a.mi, a.li, a.oi, out)
                 .scalar(first ? 1 : 0, last ? 1 : 0);
         if (manual) {
             up.dependsOn(pv.taskId());

@@ -11,8 +11,16 @@ import dev.tessera.examples.Options;
  * @param contexts context length of every batch (the option's list, repeated to {@code batch})
  * @param group    KV blocks per group of the unrolled variants (1 for the others)
  */
-public record AttentionShape(Variant variant, int batch, int heads, int headDim, int blockSize, int[] contexts,
-                             int maxModelLen, int group, float scale) {
+public record AttentionShape(
+        Variant variant,
+        int batch,
+        int heads,
+        int headDim,
+        int blockSize,
+        int[] contexts,
+        int maxModelLen,
+        int group,
+        float scale) {
     /** The reference's largest q-tile. */
     public static final int MAX_Q_TILE = 128;
 
@@ -22,8 +30,16 @@ public record AttentionShape(Variant variant, int batch, int heads, int headDim,
         int[] contexts = new int[batch];
         for (int b = 0; b < batch; b++) contexts[b] = listed[b % listed.length];
         Variant v = Variant.of(o.get("variant"));
-        return new AttentionShape(v, batch, o.integer("heads"), o.integer("head-dim"), o.integer("block-size"), contexts,
-                o.integer("max-model-len"), v.unrolled() ? o.integer("group-blocks") : 1, (float) o.number("scale"));
+        return new AttentionShape(
+                v,
+                batch,
+                o.integer("heads"),
+                o.integer("head-dim"),
+                o.integer("block-size"),
+                contexts,
+                o.integer("max-model-len"),
+                v.unrolled() ? o.integer("group-blocks") : 1,
+                (float) o.number("scale"));
     }
 
     public int qTile() {
@@ -65,8 +81,8 @@ public record AttentionShape(Variant variant, int batch, int heads, int headDim,
     /** Bytes of every runtime-allocated output of the run together (accumulators and per-group buffers). */
     public long outputBytes() {
         long m = qTile();
-        long perBlock = m * blockSize * (4 + 2);                    // scores fp32, probabilities bf16
-        long perGroup = 2 * m * 4 + m * headDim * 4;                // mij, lij, oi_new
+        long perBlock = m * blockSize * (4 + 2); // scores fp32, probabilities bf16
+        long perGroup = 2 * m * 4 + m * headDim * 4; // mij, lij, oi_new
         long total = 0;
         for (int b = 0; b < batch; b++) {
             long groups = ceilDiv(blocks(b), group);

@@ -62,14 +62,21 @@ public final class PagedAttentionExample implements Example {
     @Override
     public List<ExampleOption> options() {
         return List.of(
-                ExampleOption.choice("variant", "task graph: baseline (AUTO scopes, a nested one per KV block), manual "
-                        + "(MANUAL scopes, explicit edges), unroll (4 tasks per group of KV blocks), unroll-manual",
-                        "baseline", "baseline", "manual", "unroll", "unroll-manual"),
+                ExampleOption.choice(
+                        "variant",
+                        "task graph: baseline (AUTO scopes, a nested one per KV block), manual "
+                                + "(MANUAL scopes, explicit edges), unroll (4 tasks per group of KV blocks), unroll-manual",
+                        "baseline",
+                        "baseline",
+                        "manual",
+                        "unroll",
+                        "unroll-manual"),
                 ExampleOption.integer("batch", "sequences", 1, 1, 4096),
                 ExampleOption.integer("heads", "query heads (one KV head); q-tile = min(heads, 128)", 16, 1, 4096),
                 ExampleOption.integer("head-dim", "head dimension", 16, 1, 1024),
                 ExampleOption.integer("block-size", "KV cache block size (tokens per block)", 16, 1, 1024),
-                ExampleOption.integers("context", "context length of each sequence, repeated over the batch", "33", 1, 1 << 20),
+                ExampleOption.integers(
+                        "context", "context length of each sequence, repeated over the batch", "33", 1, 1 << 20),
                 ExampleOption.integer("max-model-len", "block table width x block size", 256, 1, 1 << 22),
                 ExampleOption.integer("group-blocks", "unroll variants: KV blocks per group (N_UNROLL)", 64, 1, 4096),
                 ExampleOption.number("scale", "softmax scale applied to Q·Kᵀ", 1.0));
@@ -78,41 +85,92 @@ public final class PagedAttentionExample implements Example {
     @Override
     public List<ExampleCase> cases() {
         return List.of(
-                paCase("CaseSmall1", "13 tasks (the default): batch 1, 16 heads, d 16, block 16, context 33", 1, 16, 16, 16, "33", 256),
+                paCase(
+                        "CaseSmall1",
+                        "13 tasks (the default): batch 1, 16 heads, d 16, block 16, context 33",
+                        1,
+                        16,
+                        16,
+                        16,
+                        "33",
+                        256),
                 paCase("CaseSmall2", "33 tasks: context 128", 1, 16, 16, 16, "128", 256),
                 paCase("CaseVarSeq2", "22 tasks: contexts 33, 17", 2, 16, 16, 16, "33,17", 256),
                 paCase("CaseVarSeq4", "68 tasks: contexts 33, 64, 128, 15", 4, 16, 16, 16, "33,64,128,15", 256),
-                paCase("Medium", "ours: 264 tasks with the hardware tile shapes (16x128x128): batch 8, context 1024",
-                        8, 16, 128, 128, "1024", 32768),
-                paCase("Case1", "hardware: 65 792 tasks (unroll: 1 280, a2a3 1.09-1.14 ms): batch 256, 16 heads, d 128, "
-                        + "block 128, context 8192", 256, 16, 128, 128, "8192", 32768),
-                paCase("Case2", "32 832 tasks (unroll: 576, a2a3 0.49-0.56 ms): batch 64, 64 heads, d 128, block 64",
-                        64, 64, 128, 64, "8192", 32768),
+                paCase(
+                        "Medium",
+                        "ours: 264 tasks with the hardware tile shapes (16x128x128): batch 8, context 1024",
+                        8,
+                        16,
+                        128,
+                        128,
+                        "1024",
+                        32768),
+                paCase(
+                        "Case1",
+                        "hardware: 65 792 tasks (unroll: 1 280, a2a3 1.09-1.14 ms): batch 256, 16 heads, d 128, "
+                                + "block 128, context 8192",
+                        256,
+                        16,
+                        128,
+                        128,
+                        "8192",
+                        32768),
+                paCase(
+                        "Case2",
+                        "32 832 tasks (unroll: 576, a2a3 0.49-0.56 ms): batch 64, 64 heads, d 128, block 64",
+                        64,
+                        64,
+                        128,
+                        64,
+                        "8192",
+                        32768),
                 paCase("Case3", "as Case2 with d 256", 64, 64, 256, 64, "8192", 32768));
     }
 
-    private static ExampleCase paCase(String name, String description, int batch, int heads, int headDim, int block,
-                                      String context, int maxModelLen) {
-        return ExampleCase.of(name, description, Map.of("batch", Integer.toString(batch), "heads", Integer.toString(heads),
-                "head-dim", Integer.toString(headDim), "block-size", Integer.toString(block), "context", context,
-                "max-model-len", Integer.toString(maxModelLen)));
+    private static ExampleCase paCase(
+            String name,
+            String description,
+            int batch,
+            int heads,
+            int headDim,
+            int block,
+            String context,
+            int maxModelLen) {
+        return ExampleCase.of(
+                name,
+                description,
+                Map.of(
+                        "batch",
+                        Integer.toString(batch),
+                        "heads",
+                        Integer.toString(heads),
+                        "head-dim",
+                        Integer.toString(headDim),
+                        "block-size",
+                        Integer.toString(block),
+                        "context",
+                        context,
+                        "max-model-len",
+                        Integer.toString(maxModelLen)));
     }
 
     @Override
     public void checkOptions(Options o) {
         AttentionShape s = AttentionShape.of(o);
         if (s.heads() > AttentionShape.MAX_Q_TILE && s.heads() % AttentionShape.MAX_Q_TILE != 0) {
-            throw new IllegalArgumentException("heads above " + AttentionShape.MAX_Q_TILE + " must be a multiple of it (q-tiles of "
-                    + AttentionShape.MAX_Q_TILE + "), got " + s.heads());
+            throw new IllegalArgumentException("heads above " + AttentionShape.MAX_Q_TILE
+                    + " must be a multiple of it (q-tiles of " + AttentionShape.MAX_Q_TILE + "), got " + s.heads());
         }
         if ((long) s.blocks(argMax(s.contexts())) > s.tableWidth()) {
-            throw new IllegalArgumentException("a context of " + s.maxContext() + " needs " + s.blocks(argMax(s.contexts()))
-                    + " blocks, but the block table holds max-model-len / block-size = " + s.tableWidth());
+            throw new IllegalArgumentException(
+                    "a context of " + s.maxContext() + " needs " + s.blocks(argMax(s.contexts()))
+                            + " blocks, but the block table holds max-model-len / block-size = " + s.tableWidth());
         }
         long cacheBytes = 2 * s.poolBlocks() * s.blockSize() * s.headDim() * 2;
         if (cacheBytes > MAX_CACHE_BYTES) {
-            throw new IllegalArgumentException("the K and V caches would need " + (cacheBytes >> 20) + " MiB; the limit is "
-                    + (MAX_CACHE_BYTES >> 20) + " MiB");
+            throw new IllegalArgumentException("the K and V caches would need " + (cacheBytes >> 20)
+                    + " MiB; the limit is " + (MAX_CACHE_BYTES >> 20) + " MiB");
         }
     }
 
@@ -177,7 +235,8 @@ public final class PagedAttentionExample implements Example {
 
         @Override
         public Orchestration orchestration() {
-            return new AttentionOrchestrations(shape, kernels, query, keys, values, table, contexts, out).orchestration();
+            return new AttentionOrchestrations(shape, kernels, query, keys, values, table, contexts, out)
+                    .orchestration();
         }
 
         @Override
@@ -188,8 +247,14 @@ public final class PagedAttentionExample implements Example {
         @Override
         public String preview() {
             long last = out.numel() - 1;
-            return String.format(Locale.ROOT, "%s: %d tasks, out[0,0] = %.6f, out[%d,%d] = %.6f", shape.variant().optionName(),
-                    shape.tasks(), out.get(0, 0), last / shape.headDim(), last % shape.headDim(),
+            return String.format(
+                    Locale.ROOT,
+                    "%s: %d tasks, out[0,0] = %.6f, out[%d,%d] = %.6f",
+                    shape.variant().optionName(),
+                    shape.tasks(),
+                    out.get(0, 0),
+                    last / shape.headDim(),
+                    last % shape.headDim(),
                     out.getRaw(out.linearOffset(last)));
         }
 

@@ -35,6 +35,7 @@ import java.util.SplittableRandom;
 public final class AlternatingExample implements Example {
     /** Tile edge; fixed in the reference ({@code MATMUL_ELEMS = ADD_ELEMS = 128·128}). */
     public static final int TILE = 128;
+
     public static final double RTOL = 1e-3;
     public static final double ATOL = 1e-3;
     static final long INPUT_SEED = 42;
@@ -76,13 +77,32 @@ public final class AlternatingExample implements Example {
     public List<ExampleCase> cases() {
         return List.of(
                 altCase("default", "one matmul task and one add task of one tile each (the default)", 1, 1, 1, 1, 1),
-                altCase("Case1", "500 AIC + 500 AIV tasks of 4 tiles (a2a3 hardware 0.77-0.79 ms, a5 1.41-1.49 ms)", 500, 4, 4, 4, 4),
+                altCase(
+                        "Case1",
+                        "500 AIC + 500 AIV tasks of 4 tiles (a2a3 hardware 0.77-0.79 ms, a5 1.41-1.49 ms)",
+                        500,
+                        4,
+                        4,
+                        4,
+                        4),
                 altCase("Case2", "256 AIC tasks of 4 tiles + 512 AIV tasks of 5 tiles", 512, 2, 5, 4, 5));
     }
 
     private static ExampleCase altCase(String name, String description, int batch, int m, int n, int mb, int ab) {
-        return ExampleCase.of(name, description, Map.of("batch", Integer.toString(batch), "m", Integer.toString(m),
-                "n", Integer.toString(n), "matmul-batch", Integer.toString(mb), "add-batch", Integer.toString(ab)));
+        return ExampleCase.of(
+                name,
+                description,
+                Map.of(
+                        "batch",
+                        Integer.toString(batch),
+                        "m",
+                        Integer.toString(m),
+                        "n",
+                        Integer.toString(n),
+                        "matmul-batch",
+                        Integer.toString(mb),
+                        "add-batch",
+                        Integer.toString(ab)));
     }
 
     @Override
@@ -90,12 +110,15 @@ public final class AlternatingExample implements Example {
         long matmuls = (long) o.integer("batch") * o.integer("m");
         long adds = (long) o.integer("batch") * o.integer("n");
         if (matmuls % o.integer("matmul-batch") != 0) {
-            throw new IllegalArgumentException("batch x m (" + matmuls + ") must be a multiple of matmul-batch (" + o.integer("matmul-batch") + ")");
+            throw new IllegalArgumentException("batch x m (" + matmuls + ") must be a multiple of matmul-batch ("
+                    + o.integer("matmul-batch") + ")");
         }
         if (adds % o.integer("add-batch") != 0) {
-            throw new IllegalArgumentException("batch x n (" + adds + ") must be a multiple of add-batch (" + o.integer("add-batch") + ")");
+            throw new IllegalArgumentException(
+                    "batch x n (" + adds + ") must be a multiple of add-batch (" + o.integer("add-batch") + ")");
         }
-        if ((matmuls + adds) * 3L * TILE * TILE * 4 > 8L << 30) throw new IllegalArgumentException("the tiles would need more than 8 GiB");
+        if ((matmuls + adds) * 3L * TILE * TILE * 4 > 8L << 30)
+            throw new IllegalArgumentException("the tiles would need more than 8 GiB");
         if (matmuls + adds == 0) throw new IllegalArgumentException("m and n are both 0: nothing to run");
     }
 
@@ -160,14 +183,16 @@ public final class AlternatingExample implements Example {
                         long[] shape = {(long) matmulBatch * ELEMS};
                         long[] at = {(long) g * matmulBatch * ELEMS};
                         long[] in = inputsShared ? new long[] {0} : at;
-                        orch.submit(TaskSpec.aic(example.matmul).input(a.view(shape, in), b.view(shape, in))
+                        orch.submit(TaskSpec.aic(example.matmul)
+                                .input(a.view(shape, in), b.view(shape, in))
                                 .output(c.view(shape, at)));
                     }
                     if (g < addGroups) {
                         long[] shape = {(long) addBatch * ELEMS};
                         long[] at = {(long) g * addBatch * ELEMS};
                         long[] in = inputsShared ? new long[] {0} : at;
-                        orch.submit(TaskSpec.aiv(example.add).input(x.view(shape, in), y.view(shape, in))
+                        orch.submit(TaskSpec.aiv(example.add)
+                                .input(x.view(shape, in), y.view(shape, in))
                                 .output(z.view(shape, at)));
                     }
                 }
@@ -189,7 +214,8 @@ public final class AlternatingExample implements Example {
                 for (int r = 0; r < TILE; r++) {
                     for (int p = 0; p < TILE; p++) {
                         double av = a.getFloat(base + r * TILE + p);
-                        for (int col = 0; col < TILE; col++) out[base + r * TILE + col] += av * b.getFloat(base + p * TILE + col);
+                        for (int col = 0; col < TILE; col++)
+                            out[base + r * TILE + col] += av * b.getFloat(base + p * TILE + col);
                     }
                 }
             }
@@ -204,9 +230,15 @@ public final class AlternatingExample implements Example {
 
         @Override
         public String preview() {
-            return String.format(Locale.ROOT, "%d matmul tiles in %d AIC tasks, %d add tiles in %d AIV tasks; C[0] = %.6f, Z[0] = %.6f",
-                    matmulTiles, matmulTiles / matmulBatch, addTiles, addTiles / addBatch,
-                    matmulTiles > 0 ? c.getFloat(0) : 0f, addTiles > 0 ? z.getFloat(0) : 0f);
+            return String.format(
+                    Locale.ROOT,
+                    "%d matmul tiles in %d AIC tasks, %d add tiles in %d AIV tasks; C[0] = %.6f, Z[0] = %.6f",
+                    matmulTiles,
+                    matmulTiles / matmulBatch,
+                    addTiles,
+                    addTiles / addBatch,
+                    matmulTiles > 0 ? c.getFloat(0) : 0f,
+                    addTiles > 0 ? z.getFloat(0) : 0f);
         }
 
         @Override

@@ -89,19 +89,32 @@ public final class BgemmExample implements Example {
     }
 
     private static ExampleCase bgemmCase(String name, String description, int tasks, int tile, int loop, int gridK) {
-        return ExampleCase.of(name, description, Map.of("tasks", Integer.toString(tasks), "tile", Integer.toString(tile),
-                "loop", Integer.toString(loop), "grid-k", Integer.toString(gridK)));
+        return ExampleCase.of(
+                name,
+                description,
+                Map.of(
+                        "tasks",
+                        Integer.toString(tasks),
+                        "tile",
+                        Integer.toString(tile),
+                        "loop",
+                        Integer.toString(loop),
+                        "grid-k",
+                        Integer.toString(gridK)));
     }
 
     @Override
     public void checkOptions(Options o) {
         long tasks = o.integer("tasks");
         long gridK = o.integer("grid-k");
-        if (tasks % gridK != 0) throw new IllegalArgumentException("tasks (" + tasks + ") must be a multiple of grid-k (" + gridK + ")");
+        if (tasks % gridK != 0)
+            throw new IllegalArgumentException("tasks (" + tasks + ") must be a multiple of grid-k (" + gridK + ")");
         long bytes = 2L * tasks * o.integer("loop") * o.integer("tile") * o.integer("tile") * 4;
-        if (bytes > 8L << 30) throw new IllegalArgumentException("A and B would need " + (bytes >> 20) + " MiB; the limit is 8 GiB");
+        if (bytes > 8L << 30)
+            throw new IllegalArgumentException("A and B would need " + (bytes >> 20) + " MiB; the limit is 8 GiB");
         long tileBytes = (long) o.integer("loop") * o.integer("tile") * o.integer("tile") * 4;
-        if (tileBytes > 16L << 20) throw new IllegalArgumentException("one task's tiles (loop x tile x tile fp32) exceed 16 MiB of heap");
+        if (tileBytes > 16L << 20)
+            throw new IllegalArgumentException("one task's tiles (loop x tile x tile fp32) exceed 16 MiB of heap");
     }
 
     @Override
@@ -174,8 +187,10 @@ public final class BgemmExample implements Example {
                             long ab = computes ? ((long) group * k + kk) * groupElems : 0;
                             Tensor aView = a.view(new long[] {groupElems}, new long[] {ab});
                             Tensor bView = b.view(new long[] {groupElems}, new long[] {ab});
-                            Submitted gemm = orch.submit(TaskSpec.aic(example.gemm).input(aView, bView)
-                                    .output(DType.FP32, groupElems).input(config));
+                            Submitted gemm = orch.submit(TaskSpec.aic(example.gemm)
+                                    .input(aView, bView)
+                                    .output(DType.FP32, groupElems)
+                                    .input(config));
                             orch.submit(TaskSpec.aiv(example.add).inout(cView).input(gemm.output(0), config));
                         }
                     }
@@ -221,8 +236,17 @@ public final class BgemmExample implements Example {
 
         @Override
         public String preview() {
-            return String.format(Locale.ROOT, "C[0] = %.6f, C[%d] = %.6f (%d groups x grid_k %d x loop %d tiles of %dx%d)",
-                    c.getFloat(0), c.numel() - 1, c.getFloat(c.numel() - 1), groups, gridK, loop, tile, tile);
+            return String.format(
+                    Locale.ROOT,
+                    "C[0] = %.6f, C[%d] = %.6f (%d groups x grid_k %d x loop %d tiles of %dx%d)",
+                    c.getFloat(0),
+                    c.numel() - 1,
+                    c.getFloat(c.numel() - 1),
+                    groups,
+                    gridK,
+                    loop,
+                    tile,
+                    tile);
         }
 
         @Override

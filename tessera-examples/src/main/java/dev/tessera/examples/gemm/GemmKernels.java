@@ -22,24 +22,26 @@ public final class GemmKernels {
      * T (output, same size) and the config (INT64 {@code [tile, grid_k, groups, loop]}); for every
      * tile {@code i}: {@code T_i = A_i·B_i}.
      */
-    public static final TileKernel BGEMM_GEMM = TileKernel.of("bgemm_gemm",
+    public static final TileKernel BGEMM_GEMM = TileKernel.of(
+            "bgemm_gemm",
             ctx -> matmulTiles(ctx.tensor(0), ctx.tensor(1), ctx.tensor(2), configTile(ctx.tensor(3))),
             ctx -> matmulWork(ctx.tensor(0).numel(), configTile(ctx.tensor(3))));
 
     /** {@code bgemm_add} (AIV, the reference's ADD): tensors C (INOUT flat view), T, config; {@code C += T}. */
-    public static final TileKernel BGEMM_ADD = TileKernel.of("bgemm_add",
+    public static final TileKernel BGEMM_ADD = TileKernel.of(
+            "bgemm_add",
             ctx -> accumulate(ctx.tensor(0), ctx.tensor(1)),
             ctx -> addWork(ctx.tensor(0).numel()));
 
     /** {@code alt_matmul} (AIC): tensors A, B, C (flat views of 128×128 tiles); {@code C_i = A_i·B_i}. */
-    public static final TileKernel ALT_MATMUL = TileKernel.of("alt_matmul",
+    public static final TileKernel ALT_MATMUL = TileKernel.of(
+            "alt_matmul",
             ctx -> matmulTiles(ctx.tensor(0), ctx.tensor(1), ctx.tensor(2), AlternatingExample.TILE),
             ctx -> matmulWork(ctx.tensor(0).numel(), AlternatingExample.TILE));
 
     /** {@code alt_add} (AIV): tensors X, Y, Z (flat views); {@code Z = X + Y}. */
-    public static final TileKernel ALT_ADD = TileKernel.of("alt_add",
-            GemmKernels::add,
-            ctx -> addWork(ctx.tensor(0).numel()));
+    public static final TileKernel ALT_ADD = TileKernel.of(
+            "alt_add", GemmKernels::add, ctx -> addWork(ctx.tensor(0).numel()));
 
     /** The tile edge from the config tensor, as the reference's kernels read it. */
     static int configTile(Tensor config) {

@@ -7,8 +7,8 @@ import dev.tessera.api.TaskSpec;
 import dev.tessera.api.Tensor;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
-import dev.tessera.examples.Options;
 import dev.tessera.examples.Golden;
+import dev.tessera.examples.Options;
 import dev.tessera.examples.Verdict;
 import dev.tessera.topology.Topology;
 import java.lang.foreign.Arena;
@@ -76,8 +76,8 @@ public final class QkDemoExample implements Example {
 
     @Override
     public String description() {
-        return TASKS + " independent S = Q·Kᵀ AIC tasks (qk_matmul, bf16 in, fp32 out, d = " + D
-                + "), one " + TILE_ROWS + "x" + COLS + " tile per block, one block per cluster (24 on a2a3): the PR #827 demo";
+        return TASKS + " independent S = Q·Kᵀ AIC tasks (qk_matmul, bf16 in, fp32 out, d = " + D + "), one " + TILE_ROWS
+                + "x" + COLS + " tile per block, one block per cluster (24 on a2a3): the PR #827 demo";
     }
 
     /** SPMD width of every task on {@code topology}: one block per cluster. */
@@ -130,8 +130,11 @@ public final class QkDemoExample implements Example {
             return orch -> {
                 for (int t = 0; t < TASKS; t++) {
                     // Distinct Q, K and S per task: no task reads what another writes, so all four are ready at once.
-                    orch.submit(TaskSpec.aic(matmul).input(q.get(t), k.get(t)).output(s.get(t))
-                            .blocks(blocks).named("qk" + t));
+                    orch.submit(TaskSpec.aic(matmul)
+                            .input(q.get(t), k.get(t))
+                            .output(s.get(t))
+                            .blocks(blocks)
+                            .named("qk" + t));
                 }
             };
         }
@@ -174,14 +177,27 @@ public final class QkDemoExample implements Example {
             for (int t = 0; t < TASKS; t++) {
                 float[] g = golden().get(t);
                 Tensor st = s.get(t);
-                for (int i = 0; i < g.length; i++) maxErr = Math.max(maxErr, Math.abs(st.getRaw(st.linearOffset(i)) - g[i]));
+                for (int i = 0; i < g.length; i++)
+                    maxErr = Math.max(maxErr, Math.abs(st.getRaw(st.linearOffset(i)) - g[i]));
             }
             int lastRow = rows - 1;
             int lastCol = COLS - 1;
-            return String.format(Locale.ROOT, "S0[0,0] = %.6f, S%d[%d,%d] = %.6f (%d tasks x %d blocks of %dx%d, d = %d); "
+            return String.format(
+                    Locale.ROOT,
+                    "S0[0,0] = %.6f, S%d[%d,%d] = %.6f (%d tasks x %d blocks of %dx%d, d = %d); "
                             + "max |S - reference| = %.2e (tolerance %.0e)",
-                    s.getFirst().get(0, 0), TASKS - 1, lastRow, lastCol, s.getLast().get(lastRow, lastCol),
-                    TASKS, blocks, TILE_ROWS, COLS, D, maxErr, ATOL);
+                    s.getFirst().get(0, 0),
+                    TASKS - 1,
+                    lastRow,
+                    lastCol,
+                    s.getLast().get(lastRow, lastCol),
+                    TASKS,
+                    blocks,
+                    TILE_ROWS,
+                    COLS,
+                    D,
+                    maxErr,
+                    ATOL);
         }
 
         @Override

@@ -49,12 +49,12 @@ public final class QkKernels {
             throw new IllegalArgumentException("qk_matmul needs 2-d Q, K and S, got " + q + ", " + k + ", " + s);
         }
         if (!q.dtype().isFloating() || !k.dtype().isFloating() || s.dtype() != DType.FP32) {
-            throw new IllegalArgumentException("qk_matmul needs floating Q and K and an FP32 S, got "
-                    + q.dtype() + ", " + k.dtype() + ", " + s.dtype());
+            throw new IllegalArgumentException("qk_matmul needs floating Q and K and an FP32 S, got " + q.dtype() + ", "
+                    + k.dtype() + ", " + s.dtype());
         }
         if (q.shape(1) != k.shape(1) || s.shape(0) != q.shape(0) || s.shape(1) != k.shape(0)) {
-            throw new IllegalArgumentException("qk_matmul shapes do not fit S = Q·Kᵀ: Q " + q.shape(0) + "x" + q.shape(1)
-                    + ", K " + k.shape(0) + "x" + k.shape(1) + ", S " + s.shape(0) + "x" + s.shape(1));
+            throw new IllegalArgumentException("qk_matmul shapes do not fit S = Q·Kᵀ: Q " + q.shape(0) + "x"
+                    + q.shape(1) + ", K " + k.shape(0) + "x" + k.shape(1) + ", S " + s.shape(0) + "x" + s.shape(1));
         }
     }
 }

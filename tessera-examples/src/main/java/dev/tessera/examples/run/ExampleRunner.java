@@ -16,8 +16,8 @@ public final class ExampleRunner {
      * What a run produced: the runtime's report (with its trace when tracing was on), the check
      * against the golden, and a look at the output.
      */
-    public record Outcome(Example example, Options options, Settings settings, RunResult result, Verdict verdict,
-                           String preview) {}
+    public record Outcome(
+            Example example, Options options, Settings settings, RunResult result, Verdict verdict, String preview) {}
 
     private ExampleRunner() {}
 
@@ -32,11 +32,12 @@ public final class ExampleRunner {
 
     public static Outcome run(Example example, Options options, Settings s) {
         try (ExampleInstance instance = example.instantiate(s.topology(), options);
-             Runtime rt = runtime(s, instance)) {
+                Runtime rt = runtime(s, instance)) {
             RunResult result = rt.run(instance.orchestration());
             if (!options.computes()) {
                 // The kernels never ran: the output says nothing, so no verdict either way.
-                return new Outcome(example, options, s, result, Verdict.notChecked("--no-compute: the kernels did not run"), "");
+                return new Outcome(
+                        example, options, s, result, Verdict.notChecked("--no-compute: the kernels did not run"), "");
             }
             // Verify and preview before close() frees the buffers.
             return new Outcome(example, options, s, result, instance.verify(), instance.preview());

@@ -67,14 +67,17 @@ public final class Platforms {
         return switch (canonicalName(name)) {
             case "threaded" -> {
                 if (!sim.isDefault()) {
-                    throw new IllegalArgumentException("--cost-model, --cost, --no-compute and --sim-time-limit apply to --platform sim only");
+                    throw new IllegalArgumentException(
+                            "--cost-model, --cost, --no-compute and --sim-time-limit apply to --platform sim only");
                 }
                 CoreExecutor executor = cores != null ? cores : CoreExecutor.auto();
                 int cpus = java.lang.Runtime.getRuntime().availableProcessors();
                 long threads = CoreExecutor.dedicatedThreads(topology);
-                if (executor.resolve(topology, cpus).kind() == CoreExecutor.Kind.DEDICATED && threads > CoreExecutor.maxDedicatedThreads(cpus)) {
-                    throw new IllegalArgumentException("--cores dedicated on " + topology + " needs " + threads + " threads, more than the "
-                            + CoreExecutor.maxDedicatedThreads(cpus) + " this " + cpus + "-CPU machine allows: use --cores pooled");
+                if (executor.resolve(topology, cpus).kind() == CoreExecutor.Kind.DEDICATED
+                        && threads > CoreExecutor.maxDedicatedThreads(cpus)) {
+                    throw new IllegalArgumentException("--cores dedicated on " + topology + " needs " + threads
+                            + " threads, more than the " + CoreExecutor.maxDedicatedThreads(cpus) + " this " + cpus
+                            + "-CPU machine allows: use --cores pooled");
                 }
                 yield new ThreadedPlatform(IdleStrategy.DEFAULT, executor);
             }
@@ -90,11 +93,11 @@ public final class Platforms {
     private static CostModel costModel(Topology topology, SimOptions sim) {
         CostModel base;
         try {
-            base = sim.costModelFile() != null ? CostModel.load(sim.costModelFile())
-                    : CostModel.presetFor(topology);
+            base = sim.costModelFile() != null ? CostModel.load(sim.costModelFile()) : CostModel.presetFor(topology);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read cost model " + sim.costModelFile() + ": "
-                    + IoErrors.reason(e, sim.costModelFile()), e);
+            throw new UncheckedIOException(
+                    "cannot read cost model " + sim.costModelFile() + ": " + IoErrors.reason(e, sim.costModelFile()),
+                    e);
         }
         return base.withOverrides(sim.costOverrides());
     }

@@ -7,8 +7,13 @@ import dev.tessera.topology.Topology;
 import java.util.Locale;
 
 /** Everything one run of an example is configured with. */
-public record Settings(Platform platform, Topology topology, DispatchPolicy policy, SyncStartMode syncStart, long seed,
-                       boolean trace) {
+public record Settings(
+        Platform platform,
+        Topology topology,
+        DispatchPolicy policy,
+        SyncStartMode syncStart,
+        long seed,
+        boolean trace) {
     /** The same run under another dispatch policy. */
     public Settings withPolicy(DispatchPolicy p) {
         return new Settings(platform, topology, p, syncStart, seed, trace);

@@ -16,8 +16,9 @@ public final class SyncStartNames {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "reserve" -> SyncStartMode.RESERVE;
             case "freeze" -> SyncStartMode.FREEZE_ALL;
-            default -> throw new IllegalArgumentException(
-                    "unknown sync-start mode '" + name + "': use " + String.join(" or ", NAMES));
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown sync-start mode '" + name + "': use " + String.join(" or ", NAMES));
         };
     }
 

@@ -21,7 +21,8 @@ public record MachineSizes(int clusters, int clustersPerScheduler) {
 
     public MachineSizes {
         if (clusters < 1 || clustersPerScheduler < 1 || clustersPerScheduler > clusters) {
-            throw new IllegalArgumentException("invalid sizes: " + clusters + " clusters, " + clustersPerScheduler + " per scheduler");
+            throw new IllegalArgumentException(
+                    "invalid sizes: " + clusters + " clusters, " + clustersPerScheduler + " per scheduler");
         }
     }
 

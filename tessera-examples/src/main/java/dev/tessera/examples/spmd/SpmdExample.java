@@ -6,8 +6,8 @@ import dev.tessera.api.Orchestration;
 import dev.tessera.api.Tensor;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
-import dev.tessera.examples.Options;
 import dev.tessera.examples.Golden;
+import dev.tessera.examples.Options;
 import dev.tessera.examples.Verdict;
 import dev.tessera.topology.Topology;
 import java.lang.foreign.Arena;
@@ -73,7 +73,8 @@ public final class SpmdExample implements Example {
                     Tensor arg = plan.independent() ? ownLines(t) : out;
                     // An independent task sees only its own lines, so its base is line 0 of its view.
                     long baseCl = plan.independent() ? 0 : t.baseCl();
-                    orch.submit(t.kind().newSpec()
+                    orch.submit(t.kind()
+                            .newSpec()
                             .inout(arg)
                             // An explicit array: a bare long would bind to scalar(float) and be sent as float bits.
                             .scalar(new long[] {baseCl})

@@ -23,19 +23,19 @@ public final class SpmdKernels {
     private SpmdKernels() {}
 
     /** {@code kernel_spmd_write} (AIV): {@code out[(base_cl + block_idx)·16] = block_idx}. */
-    public static final Kernel WRITE = Kernel.of("spmd_write", ctx ->
-            put(ctx, base(ctx) + ctx.blockIdx(), 0, ctx.blockIdx()));
+    public static final Kernel WRITE =
+            Kernel.of("spmd_write", ctx -> put(ctx, base(ctx) + ctx.blockIdx(), 0, ctx.blockIdx()));
 
     /** {@code kernel_spmd_mix} (AIC slot): {@code out[(base_cl + 3·block_idx)·16] = block_idx}. */
-    public static final Kernel MIX_AIC = Kernel.of("spmd_mix_aic", ctx ->
-            put(ctx, base(ctx) + 3L * ctx.blockIdx(), 0, ctx.blockIdx()));
+    public static final Kernel MIX_AIC =
+            Kernel.of("spmd_mix_aic", ctx -> put(ctx, base(ctx) + 3L * ctx.blockIdx(), 0, ctx.blockIdx()));
 
     /**
      * {@code kernel_spmd_mix} (AIV slots): {@code out[(base_cl + 3·block_idx + 1 + sub_block_id)·16] = block_idx}.
      * Both lanes run this kernel; only a distinct sub-block id per lane fills both lines.
      */
-    public static final Kernel MIX_AIV = Kernel.of("spmd_mix_aiv", ctx ->
-            put(ctx, base(ctx) + 3L * ctx.blockIdx() + 1 + ctx.subBlockId(), 0, ctx.blockIdx()));
+    public static final Kernel MIX_AIV = Kernel.of(
+            "spmd_mix_aiv", ctx -> put(ctx, base(ctx) + 3L * ctx.blockIdx() + 1 + ctx.subBlockId(), 0, ctx.blockIdx()));
 
     /** {@code kernel_spmd_read} (AIC slot): line {@code base + 3·block_idx} gets {@code [block_idx, block_num]}. */
     public static final Kernel READ_AIC = Kernel.of("spmd_read_aic", ctx -> {

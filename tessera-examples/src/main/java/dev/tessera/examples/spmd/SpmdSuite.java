@@ -32,40 +32,52 @@ public final class SpmdSuite {
     /** Every example of the suite, in the order {@code tessera list} shows them. */
     public static List<SpmdExample> all() {
         return List.of(
-                new SpmdExample("spmd-basic",
+                new SpmdExample(
+                        "spmd-basic",
                         "one MIX block: AIC and both AIV lanes write block_idx, block_num and sub_block_id (context plumbing)",
                         SpmdSuite::basic),
-                new SpmdExample("spmd-multiblock-aiv",
+                new SpmdExample(
+                        "spmd-multiblock-aiv",
                         "5 chained AIV tasks from under one scheduler's cores to two rounds of the machine (reference 4,16,24,48,96)",
                         SpmdSuite::multiblockAiv),
-                new SpmdExample("spmd-multiblock-mix",
+                new SpmdExample(
+                        "spmd-multiblock-mix",
                         "5 chained MIX tasks from under one scheduler's clusters to two rounds (reference 2,8,12,24,48)",
                         SpmdSuite::multiblockMix),
-                new SpmdExample("spmd-batch-dispatch-oob",
+                new SpmdExample(
+                        "spmd-batch-dispatch-oob",
                         "2 MIX tasks of twice the clusters: the remainder must be re-queued (issue #565 regression)",
                         SpmdSuite::batchDispatchOob),
-                new SpmdExample("spmd-sync-start",
+                new SpmdExample(
+                        "spmd-sync-start",
                         "syncStart MIX: fast path within one scheduler and a drain across schedulers (reference 2,8,2,12)",
                         SpmdSuite::syncStart),
-                new SpmdExample("spmd-sync-start-aiv",
+                new SpmdExample(
+                        "spmd-sync-start-aiv",
                         "syncStart AIV: fast path, exactly one scheduler's AIV cores, cross-scheduler drain (reference 4,16,4,24)",
                         SpmdSuite::syncStartAiv),
-                new SpmdExample("spmd-sync-start-edge",
+                new SpmdExample(
+                        "spmd-sync-start-edge",
                         "syncStart MIX boundaries: 1 block, exactly one scheduler's clusters, one more, all clusters but one",
                         SpmdSuite::syncStartEdge),
-                new SpmdExample("spmd-sync-start-stress",
+                new SpmdExample(
+                        "spmd-sync-start-stress",
                         "6 rounds of 9 tasks mixing normal and syncStart MIX and AIV tasks: repeated drain entry and exit",
                         SpmdSuite::syncStartStress),
-                new SpmdExample("spmd-starvation",
+                new SpmdExample(
+                        "spmd-starvation",
                         "2 syncStart MIX tasks among 18 normal ones: neither may starve",
                         SpmdSuite::starvation),
-                new SpmdExample("spmd-mixed-independent",
+                new SpmdExample(
+                        "spmd-mixed-independent",
                         "independent MIX, AIC, AIV and syncStart tasks on their own lines, many in flight at once",
                         SpmdSuite::mixedIndependent),
-                new SpmdExample("spmd-wide",
+                new SpmdExample(
+                        "spmd-wide",
                         "a MIX and an AIV task each 4x wider than the machine's cores of their shape, side by side",
                         SpmdSuite::wide),
-                new SpmdExample("spmd-sync-start-load",
+                new SpmdExample(
+                        "spmd-sync-start-load",
                         "syncStart AIV cohorts of half the AIV cores among independent AIC and AIV load (drain policy study)",
                         SpmdSuite::syncStartLoad));
     }
@@ -174,7 +186,10 @@ public final class SpmdSuite {
         SpmdPlan.Builder b = SpmdPlan.chainedTasks();
         for (int round = 0; round < 6; round++) {
             for (int pair = 0; pair < 2; pair++) {
-                b.normal(MIX, normalMix).normal(MIX, normalMix).sync(MIX, syncMix).sync(AIV, syncAiv);
+                b.normal(MIX, normalMix)
+                        .normal(MIX, normalMix)
+                        .sync(MIX, syncMix)
+                        .sync(AIV, syncAiv);
             }
             b.normal(AIV, normalAiv);
         }

@@ -17,7 +17,10 @@ package dev.tessera.examples.tile;
  */
 public final class Matmul {
     /** The two ways to multiply; both sum each element in the same order and give the same bits. */
-    public enum Implementation { VECTOR, SCALAR }
+    public enum Implementation {
+        VECTOR,
+        SCALAR
+    }
 
     private static final boolean VECTOR_PRESENT = vectorApiPresent();
     /** Set once the warm-up thread has run the vector kernel long enough for the JIT to compile it. */
@@ -50,12 +53,15 @@ public final class Matmul {
     }
 
     /** C = A·B (or +=) with {@code impl}; {@code VECTOR} needs {@link #vectorAvailable()}. Benchmarks compare the two. */
-    public static void multiply(Implementation impl, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    public static void multiply(
+            Implementation impl, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
         if (a.length < m * k || b.length < k * n || c.length < m * n) {
             throw new IllegalArgumentException("arrays too small for " + m + "x" + k + " · " + k + "x" + n);
         }
         if (impl == Implementation.VECTOR) {
-            if (!VECTOR_PRESENT) throw new IllegalStateException("the Vector API is not available: start the JVM with --add-modules jdk.incubator.vector");
+            if (!VECTOR_PRESENT)
+                throw new IllegalStateException(
+                        "the Vector API is not available: start the JVM with --add-modules jdk.incubator.vector");
             VectorMatmul.multiply(a, b, c, m, k, n, accumulate);
         } else {
             scalarMultiply(a, b, c, m, k, n, accumulate);

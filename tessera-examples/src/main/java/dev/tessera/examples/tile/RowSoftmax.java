@@ -13,7 +13,8 @@ public final class RowSoftmax {
      * {@code max[r] = max over c < valid of s[r, c]·scale}, or, when {@code merge}, the larger of that
      * and {@code max[r]} (the first pass of a two-pass softmax over several tiles).
      */
-    public static void rowMax(float[] s, int at, int rows, int cols, int valid, float scale, float[] max, boolean merge) {
+    public static void rowMax(
+            float[] s, int at, int rows, int cols, int valid, float scale, float[] max, boolean merge) {
         checkValid(valid, cols);
         for (int r = 0; r < rows; r++) {
             int base = at + r * cols;
@@ -28,8 +29,18 @@ public final class RowSoftmax {
      * {@code sum[r] (+)= Σ_c p[r, c]} (added to when {@code accumulate}), summed in float over the
      * rounded values.
      */
-    public static void expRoundSum(float[] s, int at, int rows, int cols, int valid, float scale, float[] max,
-                                   float[] p, int pAt, float[] sum, boolean accumulate) {
+    public static void expRoundSum(
+            float[] s,
+            int at,
+            int rows,
+            int cols,
+            int valid,
+            float scale,
+            float[] max,
+            float[] p,
+            int pAt,
+            float[] sum,
+            boolean accumulate) {
         checkValid(valid, cols);
         for (int r = 0; r < rows; r++) {
             int base = at + r * cols;
@@ -53,8 +64,16 @@ public final class RowSoftmax {
      * {@code oi = α·oi + β·oNew}, {@code mi = m'}. With {@code first} the running values are
      * simply replaced by the block's.
      */
-    public static void merge(float[] mi, float[] li, float[] oi, float[] mij, float[] lij, float[] oNew, int rows,
-                             int cols, boolean first) {
+    public static void merge(
+            float[] mi,
+            float[] li,
+            float[] oi,
+            float[] mij,
+            float[] lij,
+            float[] oNew,
+            int rows,
+            int cols,
+            boolean first) {
         if (first) {
             System.arraycopy(mij, 0, mi, 0, rows);
             System.arraycopy(lij, 0, li, 0, rows);
@@ -82,6 +101,7 @@ public final class RowSoftmax {
     }
 
     private static void checkValid(int valid, int cols) {
-        if (valid < 1 || valid > cols) throw new IllegalArgumentException("valid columns must be 1.." + cols + ", got " + valid);
+        if (valid < 1 || valid > cols)
+            throw new IllegalArgumentException("valid columns must be 1.." + cols + ", got " + valid);
     }
 }

@@ -95,7 +95,9 @@ final class VectorMatmul {
 
     private static void block4x1(float[] a, float[] b, float[] c, int i, int j, int k, int n, boolean acc) {
         int r0 = i * n + j;
-        FloatVector c0 = init(c, r0, acc), c1 = init(c, r0 + n, acc), c2 = init(c, r0 + 2 * n, acc),
+        FloatVector c0 = init(c, r0, acc),
+                c1 = init(c, r0 + n, acc),
+                c2 = init(c, r0 + 2 * n, acc),
                 c3 = init(c, r0 + 3 * n, acc);
         int a0 = i * k;
         for (int p = 0, bp = j; p < k; p++, bp += n) {
@@ -116,7 +118,9 @@ final class VectorMatmul {
         FloatVector c0 = init(c, r0, acc);
         int a0 = i * k;
         for (int p = 0, bp = j; p < k; p++, bp += n) {
-            c0 = FloatVector.broadcast(S, a[a0 + p]).mul(FloatVector.fromArray(S, b, bp)).add(c0);
+            c0 = FloatVector.broadcast(S, a[a0 + p])
+                    .mul(FloatVector.fromArray(S, b, bp))
+                    .add(c0);
         }
         c0.intoArray(c, r0);
     }

@@ -8,8 +8,8 @@ import dev.tessera.api.TaskSpec;
 import dev.tessera.api.Tensor;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.ExampleInstance;
-import dev.tessera.examples.Options;
 import dev.tessera.examples.Golden;
+import dev.tessera.examples.Options;
 import dev.tessera.examples.Verdict;
 import dev.tessera.topology.Topology;
 import java.lang.foreign.Arena;
@@ -66,16 +66,32 @@ public final class VectorExample implements Example {
         public Orchestration orchestration() {
             return orch -> {
                 Submitted t0 = orch.submit(TaskSpec.aiv(VectorKernels.ADD)
-                        .input(a, b).output(DType.FP32, ROWS, COLS).named("t0 c=a+b"));
+                        .input(a, b)
+                        .output(DType.FP32, ROWS, COLS)
+                        .named("t0 c=a+b"));
                 Tensor c = t0.output(0);
                 try (Scope inner = orch.scope()) {
                     Tensor d = orch.submit(TaskSpec.aiv(VectorKernels.ADD_SCALAR)
-                            .input(c).output(DType.FP32, ROWS, COLS).scalar(floatArg(1.0f)).named("t1 d=c+1")).output(0);
+                                    .input(c)
+                                    .output(DType.FP32, ROWS, COLS)
+                                    .scalar(floatArg(1.0f))
+                                    .named("t1 d=c+1"))
+                            .output(0);
                     Tensor e = orch.submit(TaskSpec.aiv(VectorKernels.ADD_SCALAR)
-                            .input(c).output(DType.FP32, ROWS, COLS).scalar(floatArg(2.0f)).named("t2 e=c+2")).output(0);
+                                    .input(c)
+                                    .output(DType.FP32, ROWS, COLS)
+                                    .scalar(floatArg(2.0f))
+                                    .named("t2 e=c+2"))
+                            .output(0);
                     Tensor g = orch.submit(TaskSpec.aiv(VectorKernels.MUL)
-                            .input(d, e).output(DType.FP32, ROWS, COLS).named("t3 g=d*e")).output(0);
-                    orch.submit(TaskSpec.aiv(VectorKernels.ADD).input(g, c).output(f).named("t4 f=g+c"));
+                                    .input(d, e)
+                                    .output(DType.FP32, ROWS, COLS)
+                                    .named("t3 g=d*e"))
+                            .output(0);
+                    orch.submit(TaskSpec.aiv(VectorKernels.ADD)
+                            .input(g, c)
+                            .output(f)
+                            .named("t4 f=g+c"));
                 }
             };
         }

@@ -44,23 +44,33 @@ class Pr827StaircaseTest {
     private record Ran(Trace trace, TraceStats.TaskStats first) {
         /** The first task's subtasks, by start time. */
         List<Trace.Subtask> starts() {
-            return trace.subtasks().stream().filter(s -> s.taskId() == first.id())
-                    .sorted(Comparator.comparingLong(Trace.Subtask::startNs)).toList();
+            return trace.subtasks().stream()
+                    .filter(s -> s.taskId() == first.id())
+                    .sorted(Comparator.comparingLong(Trace.Subtask::startNs))
+                    .toList();
         }
     }
 
     private static Ran run(DispatchPolicy policy) {
         InvariantChecker checker = new InvariantChecker();
         // the demo's platform: sim with the a2a3 preset and, the seed not being 0, cost jitter
-        try (Runtime rt = Runtime.builder().topology(A2A3).platform(new SimPlatform(COSTS, true, true)).policy(policy)
-                .seed(SEED).trace(true).observer(checker).build();
-             ExampleInstance demo = Examples.byName("qk-demo").orElseThrow().instantiate(A2A3)) {
+        try (Runtime rt = Runtime.builder()
+                        .topology(A2A3)
+                        .platform(new SimPlatform(COSTS, true, true))
+                        .policy(policy)
+                        .seed(SEED)
+                        .trace(true)
+                        .observer(checker)
+                        .build();
+                ExampleInstance demo = Examples.byName("qk-demo").orElseThrow().instantiate(A2A3)) {
             RunResult result = rt.run(demo.orchestration());
             Verdict v = demo.verify();
             assertTrue(v.passed(), v.describe());
             checker.assertValid(A2A3);
             TraceStats stats = TraceStats.of(result.trace());
-            TraceStats.TaskStats first = stats.spmdTasks().stream().min(Comparator.comparingLong(TraceStats.TaskStats::readyNs)).orElseThrow();
+            TraceStats.TaskStats first = stats.spmdTasks().stream()
+                    .min(Comparator.comparingLong(TraceStats.TaskStats::readyNs))
+                    .orElseThrow();
             assertEquals(24, first.blockNum());
             assertEquals(24, first.blocksRun());
             return new Ran(result.trace(), first);
@@ -69,14 +79,18 @@ class Pr827StaircaseTest {
 
     @Test
     void serialStartsOneStaircaseSchedulerAfterSchedulerAndParallelSplitsItEightEightEight() {
-        long step = (COSTS.cost(Cost.PAYLOAD_BUILD) + COSTS.cost(Cost.REGISTER_WRITE)) * (100 - COSTS.jitterPercent()) / 100;
+        long step = (COSTS.cost(Cost.PAYLOAD_BUILD) + COSTS.cost(Cost.REGISTER_WRITE))
+                * (100 - COSTS.jitterPercent())
+                / 100;
 
         Ran serial = run(DispatchPolicy.SERIAL);
         List<Trace.Subtask> s = serial.starts();
         for (int i = 1; i < s.size(); i++) {
             long gap = s.get(i).startNs() - s.get(i - 1).startNs();
-            assertTrue(gap >= step, "serial: block " + s.get(i).blockIdx() + " started " + gap + " ns after the previous one, less than"
-                    + " one dispatch (" + step + " ns): not a staircase");
+            assertTrue(
+                    gap >= step,
+                    "serial: block " + s.get(i).blockIdx() + " started " + gap + " ns after the previous one, less than"
+                            + " one dispatch (" + step + " ns): not a staircase");
         }
         for (int i = 1; i < s.size(); i++) {
             // one scheduler's stair at a time: once the next scheduler starts, the previous one is done
@@ -84,12 +98,17 @@ class Pr827StaircaseTest {
             int now = s.get(i).scheduler();
             if (now != prev) {
                 for (int j = i; j < s.size(); j++) {
-                    assertTrue(s.get(j).scheduler() != prev, "serial: scheduler " + prev + " started block " + s.get(j).blockIdx()
-                            + " after scheduler " + now + " had begun: two schedulers dispatched the task at once");
+                    assertTrue(
+                            s.get(j).scheduler() != prev,
+                            "serial: scheduler " + prev + " started block "
+                                    + s.get(j).blockIdx() + " after scheduler " + now
+                                    + " had begun: two schedulers dispatched the task at once");
                 }
             }
         }
-        assertTrue(serial.first().startSpreadNs() >= 23 * step, "serial spread " + serial.first().startSpreadNs());
+        assertTrue(
+                serial.first().startSpreadNs() >= 23 * step,
+                "serial spread " + serial.first().startSpreadNs());
 
         Ran parallel = run(DispatchPolicy.PARALLEL);
         assertArrayEquals(new int[] {8, 8, 8}, parallel.first().blocksPerScheduler(), "parallel: 8/8/8 as in PR #827");
@@ -101,14 +120,21 @@ class Pr827StaircaseTest {
         }
         for (int a = 0; a < 3; a++) {
             for (int b = 0; b < 3; b++) {
-                assertTrue(firstStart[a] < lastStart[b], "parallel: scheduler " + a + " began after scheduler " + b + " was done");
+                assertTrue(
+                        firstStart[a] < lastStart[b],
+                        "parallel: scheduler " + a + " began after scheduler " + b + " was done");
             }
         }
-        System.out.printf("qk-demo, sim a2a3, seed %d, first task: serial start spread %d ns, parallel %d ns (%.2f x)%n", SEED,
-                serial.first().startSpreadNs(), parallel.first().startSpreadNs(),
+        System.out.printf(
+                "qk-demo, sim a2a3, seed %d, first task: serial start spread %d ns, parallel %d ns (%.2f x)%n",
+                SEED,
+                serial.first().startSpreadNs(),
+                parallel.first().startSpreadNs(),
                 (double) parallel.first().startSpreadNs() / serial.first().startSpreadNs());
-        assertTrue(parallel.first().startSpreadNs() <= 0.45 * serial.first().startSpreadNs(), "parallel spread "
-                + parallel.first().startSpreadNs() + " ns is more than 0.45 x serial's " + serial.first().startSpreadNs() + " ns");
+        assertTrue(
+                parallel.first().startSpreadNs() <= 0.45 * serial.first().startSpreadNs(),
+                "parallel spread " + parallel.first().startSpreadNs() + " ns is more than 0.45 x serial's "
+                        + serial.first().startSpreadNs() + " ns");
     }
 
     /**
@@ -119,9 +145,14 @@ class Pr827StaircaseTest {
     @Test
     void issue818TwentyBlocksStartInOneStaircase() {
         long step = COSTS.cost(Cost.PAYLOAD_BUILD) + COSTS.cost(Cost.REGISTER_WRITE);
-        Kernel empty = Kernel.of("qk", ctx -> { });
-        try (Runtime rt = Runtime.builder().topology(A2A3).platform(new SimPlatform(COSTS)).policy(DispatchPolicy.SERIAL)
-                .seed(SEED).trace(true).build()) {
+        Kernel empty = Kernel.of("qk", ctx -> {});
+        try (Runtime rt = Runtime.builder()
+                .topology(A2A3)
+                .platform(new SimPlatform(COSTS))
+                .policy(DispatchPolicy.SERIAL)
+                .seed(SEED)
+                .trace(true)
+                .build()) {
             RunResult r = rt.run(orch -> orch.submit(TaskSpec.aic(empty).blocks(20)));
             TraceStats.TaskStats t = TraceStats.of(r.trace()).spmdTasks().getFirst();
             System.out.printf("20-block AIC task, serial, no jitter: start spread %d ns%n", t.startSpreadNs());

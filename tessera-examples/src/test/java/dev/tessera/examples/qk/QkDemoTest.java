@@ -29,8 +29,13 @@ class QkDemoTest {
 
     private static Ran run(Example example, Topology topology, DispatchPolicy policy) {
         InvariantChecker checker = new InvariantChecker();
-        try (Runtime rt = Runtime.builder().topology(topology).policy(policy).seed(11).observer(checker).build();
-             ExampleInstance instance = example.instantiate(topology)) {
+        try (Runtime rt = Runtime.builder()
+                        .topology(topology)
+                        .policy(policy)
+                        .seed(11)
+                        .observer(checker)
+                        .build();
+                ExampleInstance instance = example.instantiate(topology)) {
             RunResult result = rt.run(instance.orchestration());
             checker.assertValid(topology);
             return new Ran(result, instance.verify(), instance.preview());
@@ -43,7 +48,9 @@ class QkDemoTest {
         Example demo = Examples.byName("qk-demo").orElseThrow();
         Ran r = run(demo, Topology.a2a3(), DispatchPolicy.parse(policy));
         assertTrue(r.verdict().passed(), r.verdict().describe());
-        assertEquals((long) QkDemoExample.TASKS * 24 * QkDemoExample.TILE_ROWS * QkDemoExample.COLS, r.verdict().checked());
+        assertEquals(
+                (long) QkDemoExample.TASKS * 24 * QkDemoExample.TILE_ROWS * QkDemoExample.COLS,
+                r.verdict().checked());
         assertEquals(QkDemoExample.TASKS, r.result().tasks());
         assertEquals(QkDemoExample.TASKS * 24L, r.result().blocks());
         assertEquals(QkDemoExample.TASKS * 24L, r.result().subtasks(), "AIC tasks: one core dispatch per block");
@@ -69,7 +76,8 @@ class QkDemoTest {
         assertFalse(v.passed(), "a skipped block went unnoticed");
         long tile = (long) QkDemoExample.TILE_ROWS * QkDemoExample.COLS;
         // One tile of each task stays zero; an exact value within ATOL of zero would hide an element, never add one.
-        assertTrue(v.mismatches() > QkDemoExample.TASKS * tile * 9 / 10 && v.mismatches() <= QkDemoExample.TASKS * tile,
+        assertTrue(
+                v.mismatches() > QkDemoExample.TASKS * tile * 9 / 10 && v.mismatches() <= QkDemoExample.TASKS * tile,
                 v.describe());
         for (Verdict.Mismatch m : v.firstMismatches()) {
             assertEquals("S0", m.tensor(), v.describe());
@@ -85,21 +93,62 @@ class QkDemoTest {
         Ran r = run(new QkDemoExample(shortSum), Topology.custom(4, 2), DispatchPolicy.PARALLEL);
         assertFalse(r.verdict().passed(), "a dot product of d-1 terms passed the golden");
         // |q·k| of one term is below ATOL only rarely (|q|,|k| uniform in [-1, 1]): nearly every element differs.
-        assertTrue(r.verdict().mismatches() > r.verdict().checked() * 9 / 10, r.verdict().describe());
+        assertTrue(
+                r.verdict().mismatches() > r.verdict().checked() * 9 / 10,
+                r.verdict().describe());
     }
 
     /** The same block, with Q and K cut to their first d-1 columns. */
     private record NarrowedContext(KernelContext inner) implements KernelContext {
-        @Override public int blockIdx() { return inner.blockIdx(); }
-        @Override public int blockNum() { return inner.blockNum(); }
-        @Override public int subBlockId() { return inner.subBlockId(); }
-        @Override public CoreType coreType() { return inner.coreType(); }
-        @Override public int coreId() { return inner.coreId(); }
-        @Override public int clusterId() { return inner.clusterId(); }
-        @Override public long taskId() { return inner.taskId(); }
-        @Override public int tensorCount() { return inner.tensorCount(); }
-        @Override public int scalarCount() { return inner.scalarCount(); }
-        @Override public long scalar(int i) { return inner.scalar(i); }
+        @Override
+        public int blockIdx() {
+            return inner.blockIdx();
+        }
+
+        @Override
+        public int blockNum() {
+            return inner.blockNum();
+        }
+
+        @Override
+        public int subBlockId() {
+            return inner.subBlockId();
+        }
+
+        @Override
+        public CoreType coreType() {
+            return inner.coreType();
+        }
+
+        @Override
+        public int coreId() {
+            return inner.coreId();
+        }
+
+        @Override
+        public int clusterId() {
+            return inner.clusterId();
+        }
+
+        @Override
+        public long taskId() {
+            return inner.taskId();
+        }
+
+        @Override
+        public int tensorCount() {
+            return inner.tensorCount();
+        }
+
+        @Override
+        public int scalarCount() {
+            return inner.scalarCount();
+        }
+
+        @Override
+        public long scalar(int i) {
+            return inner.scalar(i);
+        }
 
         @Override
         public Tensor tensor(int i) {

@@ -51,8 +51,14 @@ class SimSuiteTest {
     }
 
     static Runtime runtime(Topology t, DispatchPolicy p, SyncStartMode m, long seed, InvariantChecker checker) {
-        return Runtime.builder().topology(t).policy(p).syncStartMode(m).seed(seed).observer(checker)
-                .platform(new SimPlatform(CostModel.a2a3(), true, true)).build();
+        return Runtime.builder()
+                .topology(t)
+                .policy(p)
+                .syncStartMode(m)
+                .seed(seed)
+                .observer(checker)
+                .platform(new SimPlatform(CostModel.a2a3(), true, true))
+                .build();
     }
 
     /** Runs every example; returns the failures (golden mismatches and invariant violations). */
@@ -60,7 +66,8 @@ class SimSuiteTest {
         List<String> failures = new ArrayList<>();
         for (Example example : Examples.all()) {
             InvariantChecker checker = new InvariantChecker();
-            try (Runtime rt = runtime(topology, policy, mode, seed, checker); ExampleInstance instance = example.instantiate(topology)) {
+            try (Runtime rt = runtime(topology, policy, mode, seed, checker);
+                    ExampleInstance instance = example.instantiate(topology)) {
                 rt.run(instance.orchestration());
                 Verdict v = instance.verify();
                 if (!v.passed()) failures.add(example.name() + ": " + v.describe());
@@ -81,7 +88,9 @@ class SimSuiteTest {
         DispatchPolicy policy = rnd.nextBoolean() ? DispatchPolicy.PARALLEL : DispatchPolicy.SERIAL;
         SyncStartMode mode = rnd.nextBoolean() ? SyncStartMode.RESERVE : SyncStartMode.FREEZE_ALL;
         List<String> failures = runSuite(topology, policy, mode, seed);
-        assertTrue(failures.isEmpty(), () -> "seed " + seed + " on " + topology + ", " + policy.name() + ", " + mode + ": " + failures);
+        assertTrue(
+                failures.isEmpty(),
+                () -> "seed " + seed + " on " + topology + ", " + policy.name() + ", " + mode + ": " + failures);
     }
 
     @Test
@@ -91,15 +100,21 @@ class SimSuiteTest {
             byte[] first = traceBytes(example, 42);
             byte[] again = traceBytes(example, 42);
             assertArrayEquals(first, again, name + ": two runs with seed 42 differ");
-            assertTrue(!java.util.Arrays.equals(first, traceBytes(example, 43)), name + ": seeds 42 and 43 gave the same trace");
+            assertTrue(
+                    !java.util.Arrays.equals(first, traceBytes(example, 43)),
+                    name + ": seeds 42 and 43 gave the same trace");
         }
     }
 
     private static byte[] traceBytes(Example example, long seed) throws IOException {
         Topology t = Topology.a2a3();
-        try (Runtime rt = Runtime.builder().topology(t).seed(seed).trace(true)
-                .platform(new SimPlatform(CostModel.a2a3(), true, true)).build();
-             ExampleInstance instance = example.instantiate(t)) {
+        try (Runtime rt = Runtime.builder()
+                        .topology(t)
+                        .seed(seed)
+                        .trace(true)
+                        .platform(new SimPlatform(CostModel.a2a3(), true, true))
+                        .build();
+                ExampleInstance instance = example.instantiate(t)) {
             RunResult r = rt.run(instance.orchestration());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ChromeTraceWriter.write(r.trace(), out);

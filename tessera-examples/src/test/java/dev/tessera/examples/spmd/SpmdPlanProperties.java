@@ -11,8 +11,9 @@ import net.jqwik.api.constraints.IntRange;
 /** Every suite example plans a valid task list on any topology. */
 class SpmdPlanProperties {
     @Property(tries = 200)
-    void plansFitAnyTopology(@ForAll @IntRange(min = 1, max = 96) int clusters,
-                             @ForAll @IntRange(min = 1, max = 8) int schedulersWanted) {
+    void plansFitAnyTopology(
+            @ForAll @IntRange(min = 1, max = 96) int clusters,
+            @ForAll @IntRange(min = 1, max = 8) int schedulersWanted) {
         Topology t = Topology.custom(clusters, Math.min(clusters, schedulersWanted));
         for (SpmdExample e : SpmdSuite.all()) {
             SpmdPlan plan = e.plan(t);

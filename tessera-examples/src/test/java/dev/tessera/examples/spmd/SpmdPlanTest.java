@@ -28,10 +28,21 @@ class SpmdPlanTest {
         assertEquals(totalLines, plan.totalLines());
     }
 
-    private static Object[] mix(int bn, int cl) { return new Object[] {SpmdKind.MIX, bn, cl, false}; }
-    private static Object[] mixSync(int bn, int cl) { return new Object[] {SpmdKind.MIX, bn, cl, true}; }
-    private static Object[] aiv(int bn, int cl) { return new Object[] {SpmdKind.AIV, bn, cl, false}; }
-    private static Object[] aivSync(int bn, int cl) { return new Object[] {SpmdKind.AIV, bn, cl, true}; }
+    private static Object[] mix(int bn, int cl) {
+        return new Object[] {SpmdKind.MIX, bn, cl, false};
+    }
+
+    private static Object[] mixSync(int bn, int cl) {
+        return new Object[] {SpmdKind.MIX, bn, cl, true};
+    }
+
+    private static Object[] aiv(int bn, int cl) {
+        return new Object[] {SpmdKind.AIV, bn, cl, false};
+    }
+
+    private static Object[] aivSync(int bn, int cl) {
+        return new Object[] {SpmdKind.AIV, bn, cl, true};
+    }
 
     @Test
     void basicIsOneMixBlockOfThreeLines() {
@@ -76,14 +87,26 @@ class SpmdPlanTest {
 
     @Test
     void syncStartEdgeMatchesTheReferenceOnA2a3AndFollowsA5() {
-        assertTasks(SpmdSuite.syncStartEdge(A2A3), 126,
-                mixSync(1, 0), mixSync(8, 3), mixSync(9, 27), mixSync(23, 54), mix(1, 123));
+        assertTasks(
+                SpmdSuite.syncStartEdge(A2A3),
+                126,
+                mixSync(1, 0),
+                mixSync(8, 3),
+                mixSync(9, 27),
+                mixSync(23, 54),
+                mix(1, 123));
         // a5: 36 clusters over 3 schedulers, 12 each.
-        assertArrayEquals(new int[] {1, 12, 13, 35, 1}, SpmdSuite.syncStartEdge(Topology.a5()).blockNums());
+        assertArrayEquals(
+                new int[] {1, 12, 13, 35, 1},
+                SpmdSuite.syncStartEdge(Topology.a5()).blockNums());
         // 5 clusters over 2 schedulers: scheduler 0 owns 3.
-        assertArrayEquals(new int[] {1, 3, 4, 4, 1}, SpmdSuite.syncStartEdge(Topology.custom(5, 2)).blockNums());
+        assertArrayEquals(
+                new int[] {1, 3, 4, 4, 1},
+                SpmdSuite.syncStartEdge(Topology.custom(5, 2)).blockNums());
         // One scheduler owns everything: "one over" cannot exceed the clusters.
-        assertArrayEquals(new int[] {1, 4, 4, 3, 1}, SpmdSuite.syncStartEdge(Topology.custom(4, 1)).blockNums());
+        assertArrayEquals(
+                new int[] {1, 4, 4, 3, 1},
+                SpmdSuite.syncStartEdge(Topology.custom(4, 1)).blockNums());
     }
 
     @Test
@@ -103,7 +126,9 @@ class SpmdPlanTest {
     }
 
     private static long count(List<SpmdTask> tasks, SpmdKind kind, int bn, boolean sync) {
-        return tasks.stream().filter(t -> t.kind() == kind && t.blockNum() == bn && t.syncStart() == sync).count();
+        return tasks.stream()
+                .filter(t -> t.kind() == kind && t.blockNum() == bn && t.syncStart() == sync)
+                .count();
     }
 
     @Test
@@ -122,9 +147,14 @@ class SpmdPlanTest {
 
     @Test
     void referenceListsStayAsWrittenOnEveryMachineOfAtLeast24Clusters() {
-        List<Function<Topology, SpmdPlan>> planners = List.of(SpmdSuite::multiblockAiv, SpmdSuite::multiblockMix,
-                SpmdSuite::batchDispatchOob, SpmdSuite::syncStart, SpmdSuite::syncStartAiv,
-                SpmdSuite::syncStartStress, SpmdSuite::starvation);
+        List<Function<Topology, SpmdPlan>> planners = List.of(
+                SpmdSuite::multiblockAiv,
+                SpmdSuite::multiblockMix,
+                SpmdSuite::batchDispatchOob,
+                SpmdSuite::syncStart,
+                SpmdSuite::syncStartAiv,
+                SpmdSuite::syncStartStress,
+                SpmdSuite::starvation);
         for (Topology t : List.of(Topology.a5(), Topology.a5(6), Topology.custom(24, 1), Topology.custom(64, 8))) {
             for (Function<Topology, SpmdPlan> p : planners) assertEquals(p.apply(A2A3), p.apply(t), t.toString());
         }
@@ -140,8 +170,12 @@ class SpmdPlanTest {
         assertArrayEquals(new int[] {2, 2, 2, 3}, SpmdSuite.syncStart(t).blockNums());
         assertArrayEquals(new int[] {2, 4, 2, 6}, SpmdSuite.syncStartAiv(t).blockNums());
         // 23 clusters is below the reference size: planned from its own sizes (P = 8 with 3 schedulers).
-        assertArrayEquals(new int[] {2, 8, 2, 12}, SpmdSuite.syncStart(Topology.custom(23, 3)).blockNums());
-        assertArrayEquals(new int[] {1, 8, 9, 22, 1}, SpmdSuite.syncStartEdge(Topology.custom(23, 3)).blockNums());
+        assertArrayEquals(
+                new int[] {2, 8, 2, 12},
+                SpmdSuite.syncStart(Topology.custom(23, 3)).blockNums());
+        assertArrayEquals(
+                new int[] {1, 8, 9, 22, 1},
+                SpmdSuite.syncStartEdge(Topology.custom(23, 3)).blockNums());
     }
 
     @Test

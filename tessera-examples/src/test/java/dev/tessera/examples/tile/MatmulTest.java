@@ -1,7 +1,6 @@
 package dev.tessera.examples.tile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,8 +37,16 @@ class MatmulTest {
     }
 
     @ParameterizedTest(name = "{0}x{1}x{2} accumulate={3}")
-    @CsvSource({"16,128,128,false", "16,16,16,false", "1,1,1,false", "5,7,3,true", "17,33,65,false", "64,64,128,true",
-            "4,128,40,false", "3,9,200,true"})
+    @CsvSource({
+        "16,128,128,false",
+        "16,16,16,false",
+        "1,1,1,false",
+        "5,7,3,true",
+        "17,33,65,false",
+        "64,64,128,true",
+        "4,128,40,false",
+        "3,9,200,true"
+    })
     void bothImplementationsGiveTheInOrderBits(int m, int k, int n, boolean accumulate) {
         SplittableRandom rnd = new SplittableRandom(m * 1_000_003L + k * 1_009L + n);
         // fp32 inputs: products round, so only the same order of the same operations gives the same bits.
@@ -100,7 +107,8 @@ class MatmulTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"SCALAR", "VECTOR"})
     void refusesArraysTooSmall(Matmul.Implementation impl) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Matmul.multiply(impl, new float[3], new float[4], new float[4], 2, 2, 2, false));
         assertTrue(e.getMessage().contains("2x2"), e.getMessage());
     }

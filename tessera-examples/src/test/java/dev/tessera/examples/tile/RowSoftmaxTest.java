@@ -16,7 +16,7 @@ class RowSoftmaxTest {
         SplittableRandom rnd = new SplittableRandom(1);
         float[] s = new float[rows * cols];
         for (int i = 0; i < s.length; i++) s[i] = (float) rnd.nextDouble(-4, 4);
-        s[4] = 1e9f;   // masked: must not count in the maximum
+        s[4] = 1e9f; // masked: must not count in the maximum
         float[] max = new float[rows];
         float[] p = new float[rows * cols];
         float[] sum = new float[rows];
@@ -70,7 +70,11 @@ class RowSoftmaxTest {
 
     @Test
     void refusesAValidLengthOutsideTheTile() {
-        assertThrows(IllegalArgumentException.class, () -> RowSoftmax.rowMax(new float[4], 0, 1, 4, 0, 1f, new float[1], false));
-        assertThrows(IllegalArgumentException.class, () -> RowSoftmax.rowMax(new float[4], 0, 1, 4, 5, 1f, new float[1], false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RowSoftmax.rowMax(new float[4], 0, 1, 4, 0, 1f, new float[1], false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RowSoftmax.rowMax(new float[4], 0, 1, 4, 5, 1f, new float[1], false));
     }
 }

@@ -19,17 +19,22 @@ class TileIoTest {
                 Tensor view = t.view(new long[] {4, 5}, new long[] {1, 2});
                 float[] x = new float[20];
                 TileIo.load(view, x);
-                for (int r = 0; r < 4; r++) for (int c = 0; c < 5; c++) assertEquals((float) view.get(r, c), x[r * 5 + c], dt + " load");
+                for (int r = 0; r < 4; r++)
+                    for (int c = 0; c < 5; c++) assertEquals((float) view.get(r, c), x[r * 5 + c], dt + " load");
                 Tensor transposed = view.transpose(0, 1);
                 float[] y = new float[20];
                 TileIo.load(transposed, y);
-                for (int r = 0; r < 5; r++) for (int c = 0; c < 4; c++) assertEquals(x[c * 5 + r], y[r * 4 + c], dt + " transposed");
+                for (int r = 0; r < 5; r++)
+                    for (int c = 0; c < 4; c++) assertEquals(x[c * 5 + r], y[r * 4 + c], dt + " transposed");
                 for (int i = 0; i < 20; i++) x[i] = -x[i] - 1.3f;
                 TileIo.store(x, view);
                 for (int r = 0; r < 4; r++) {
                     for (int c = 0; c < 5; c++) {
-                        float expected = dt == DType.FP32 ? x[r * 5 + c] : dt == DType.BF16 ? Bf16.round(x[r * 5 + c])
-                                : Float.float16ToFloat(Float.floatToFloat16(x[r * 5 + c]));
+                        float expected = dt == DType.FP32
+                                ? x[r * 5 + c]
+                                : dt == DType.BF16
+                                        ? Bf16.round(x[r * 5 + c])
+                                        : Float.float16ToFloat(Float.floatToFloat16(x[r * 5 + c]));
                         assertEquals(expected, (float) view.get(r, c), dt + " store");
                     }
                 }
@@ -56,8 +61,12 @@ class TileIoTest {
     @Test
     void refusesIntegerTensorsAndThreeDimensions() {
         try (Arena arena = Arena.ofShared()) {
-            assertThrows(IllegalArgumentException.class, () -> TileIo.load(Tensor.allocate(arena, DType.INT32, 4), new float[4]));
-            assertThrows(IllegalArgumentException.class, () -> TileIo.load(Tensor.allocate(arena, DType.FP32, 2, 2, 2), new float[8]));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> TileIo.load(Tensor.allocate(arena, DType.INT32, 4), new float[4]));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> TileIo.load(Tensor.allocate(arena, DType.FP32, 2, 2, 2), new float[8]));
         }
     }
 }

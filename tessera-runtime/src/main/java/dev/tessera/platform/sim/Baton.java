@@ -101,8 +101,9 @@ final class Baton {
 
     void checkHolder(SimActor a) {
         if (holder != a) {
-            throw new IllegalStateException(a.name + " was charged from a thread that is not running it: only the body of the"
-                    + " actor that holds the baton may charge or idle (is it used outside execute, or from another actor?)");
+            throw new IllegalStateException(
+                    a.name + " was charged from a thread that is not running it: only the body of the"
+                            + " actor that holds the baton may charge or idle (is it used outside execute, or from another actor?)");
         }
     }
 

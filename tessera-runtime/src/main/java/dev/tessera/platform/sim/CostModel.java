@@ -65,7 +65,13 @@ public final class CostModel {
     static {
         Set<String> keys = new TreeSet<>();
         for (Cost op : OPS) keys.add(key(op));
-        keys.addAll(Set.of(CORE_PICKUP, CORE_ACK_VISIBILITY, CORE_FIN_VISIBILITY, IDLE_BASE, IDLE_CAP, COUNTER_TICK,
+        keys.addAll(Set.of(
+                CORE_PICKUP,
+                CORE_ACK_VISIBILITY,
+                CORE_FIN_VISIBILITY,
+                IDLE_BASE,
+                IDLE_CAP,
+                COUNTER_TICK,
                 JITTER_PERCENT));
         NUMERIC_KEYS = Collections.unmodifiableSet(keys);
     }
@@ -86,8 +92,11 @@ public final class CostModel {
     private final int jitterPercent;
 
     @SuppressWarnings("NonApiType") // sorted maps on purpose: a model prints and iterates in key order
-    private CostModel(String name, TreeMap<String, Long> values, KernelDuration defaultKernel,
-                      TreeMap<String, KernelDuration> kernels) {
+    private CostModel(
+            String name,
+            TreeMap<String, Long> values,
+            KernelDuration defaultKernel,
+            TreeMap<String, KernelDuration> kernels) {
         this.name = name;
         this.values = values;
         this.defaultKernel = Objects.requireNonNull(defaultKernel, KERNEL_DEFAULT);
@@ -110,7 +119,8 @@ public final class CostModel {
         // A zero back-off would let an idle actor spin forever at one instant, holding the baton.
         if (idleBaseNs < 1) throw new IllegalArgumentException(IDLE_BASE + " must be at least 1 ns, got " + idleBaseNs);
         if (idleCapNs < idleBaseNs) {
-            throw new IllegalArgumentException(IDLE_CAP + " (" + idleCapNs + ") must be at least " + IDLE_BASE + " (" + idleBaseNs + ")");
+            throw new IllegalArgumentException(
+                    IDLE_CAP + " (" + idleCapNs + ") must be at least " + IDLE_BASE + " (" + idleBaseNs + ")");
         }
         if (tickNs < 1) throw new IllegalArgumentException(COUNTER_TICK + " must be at least 1 ns, got " + tickNs);
         if (jitter > 100) throw new IllegalArgumentException(JITTER_PERCENT + " must be 0..100, got " + jitter);
@@ -194,7 +204,8 @@ public final class CostModel {
         try {
             base = preset == null ? a2a3() : preset(preset.value());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + " line " + preset.line() + ", key 'preset': " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    file + " line " + preset.line() + ", key 'preset': " + e.getMessage(), e);
         }
         Map<String, String> values = new LinkedHashMap<>();
         entries.forEach((k, v) -> values.put(k, v.value()));
@@ -215,7 +226,8 @@ public final class CostModel {
                 base.withOverrides(Map.of(e.getKey(), e.getValue().value()));
             } catch (IllegalArgumentException alone) {
                 if (alone.getMessage().equals(message)) {
-                    return file + " line " + e.getValue().line() + ", key '" + e.getKey().trim() + "': " + message;
+                    return file + " line " + e.getValue().line() + ", key '"
+                            + e.getKey().trim() + "': " + message;
                 }
             }
         }
@@ -251,13 +263,16 @@ public final class CostModel {
                 def = parseDuration(key, text);
             } else if (key.startsWith(KERNEL_PREFIX)) {
                 String kernel = key.substring(KERNEL_PREFIX.length());
-                if (kernel.isEmpty()) throw new IllegalArgumentException("key '" + key + "' names no kernel: use " + KERNEL_PREFIX + "<kernel name>");
+                if (kernel.isEmpty())
+                    throw new IllegalArgumentException(
+                            "key '" + key + "' names no kernel: use " + KERNEL_PREFIX + "<kernel name>");
                 k.put(kernel, parseDuration(key, text));
             } else if (NUMERIC_KEYS.contains(key)) {
                 v.put(key, parseNumber(key, text));
             } else {
-                throw new IllegalArgumentException("unknown cost model key '" + key + "'; known keys: "
-                        + String.join(", ", NUMERIC_KEYS) + ", " + KERNEL_DEFAULT + ", " + KERNEL_PREFIX + "<kernel name>");
+                throw new IllegalArgumentException(
+                        "unknown cost model key '" + key + "'; known keys: " + String.join(", ", NUMERIC_KEYS) + ", "
+                                + KERNEL_DEFAULT + ", " + KERNEL_PREFIX + "<kernel name>");
             }
         }
         return new CostModel(overriddenName(), v, def, k);
@@ -275,7 +290,8 @@ public final class CostModel {
     /** Every kernel named in {@code rules} takes its rule (see {@link KernelTables#rules()}). */
     public CostModel withKernelDurations(Map<String, ? extends KernelDuration> rules) {
         TreeMap<String, KernelDuration> k = new TreeMap<>(kernels);
-        rules.forEach((name, d) -> k.put(Objects.requireNonNull(name, "kernel name"), Objects.requireNonNull(d, "duration")));
+        rules.forEach(
+                (name, d) -> k.put(Objects.requireNonNull(name, "kernel name"), Objects.requireNonNull(d, "duration")));
         return new CostModel(overriddenName(), values, defaultKernel, k);
     }
 
@@ -307,8 +323,8 @@ public final class CostModel {
     }
 
     static IllegalArgumentException tooLarge(String key, Object value) {
-        return new IllegalArgumentException(key + " must be at most " + MAX_NS + " ns (1000 s; larger costs could overflow"
-                + " simulated time), got " + value);
+        return new IllegalArgumentException(key + " must be at most " + MAX_NS
+                + " ns (1000 s; larger costs could overflow" + " simulated time), got " + value);
     }
 
     private static KernelDuration parseDuration(String key, String text) {
@@ -391,8 +407,8 @@ public final class CostModel {
         long ns = rule.nanos(payload.kernel, payload);
         if (ns < 0 || ns > MAX_NS) {
             String k = payload.kernel == null ? "<no kernel>" : payload.kernel.name();
-            throw new IllegalStateException("kernel duration rule for " + k + " returned " + ns + " ns for block " + payload.blockIdx
-                    + "; a duration must be 0.." + MAX_NS + " ns");
+            throw new IllegalStateException("kernel duration rule for " + k + " returned " + ns + " ns for block "
+                    + payload.blockIdx + "; a duration must be 0.." + MAX_NS + " ns");
         }
         return ns;
     }

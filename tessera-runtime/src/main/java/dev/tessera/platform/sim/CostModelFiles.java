@@ -35,12 +35,12 @@ final class CostModelFiles {
     /** One value and the line (1-based) where its key is. */
     record Entry(String value, int line) {}
 
-    private CostModelFiles() {
-    }
+    private CostModelFiles() {}
 
     static Map<String, Entry> read(Path file) throws IOException {
         String text = readText(file);
-        String fileName = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String fileName =
+                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         return fileName.endsWith(".json") ? readJson(file, text) : readProperties(file, text);
     }
 
@@ -55,10 +55,15 @@ final class CostModelFiles {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(file + ": not UTF-8 text; a cost model is a .properties or .json file in UTF-8");
+            throw new IllegalArgumentException(
+                    file + ": not UTF-8 text; a cost model is a .properties or .json file in UTF-8");
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
@@ -86,8 +91,10 @@ final class CostModelFiles {
             try {
                 p.load(new StringReader(logical.toString()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + " line " + first + ", key '" + rawKey(lead) + "': malformed \\u escape"
-                        + " (a \\u must be followed by four hexadecimal digits; write a backslash as \\\\)", e);
+                throw new IllegalArgumentException(
+                        file + " line " + first + ", key '" + rawKey(lead) + "': malformed \\u escape"
+                                + " (a \\u must be followed by four hexadecimal digits; write a backslash as \\\\)",
+                        e);
             } catch (IOException e) {
                 throw new IllegalStateException("reading a string cannot fail: " + e, e);
             }
@@ -95,8 +102,8 @@ final class CostModelFiles {
                 String key = k.trim();
                 Entry previous = out.put(key, new Entry(p.getProperty(k), first));
                 if (previous != null) {
-                    throw new IllegalArgumentException(file + " line " + first + ": key '" + key + "' appears twice (also on line "
-                            + previous.line() + ")");
+                    throw new IllegalArgumentException(file + " line " + first + ": key '" + key
+                            + "' appears twice (also on line " + previous.line() + ")");
                 }
             }
         }
@@ -121,7 +128,8 @@ final class CostModelFiles {
     private static Map<String, Entry> readJson(Path file, String text) throws IOException {
         Map<String, Entry> out = new LinkedHashMap<>();
         try (JsonParser p = new JsonFactory().createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw bad(file, p, "expected one JSON object of key/value pairs");
+            if (p.nextToken() != JsonToken.START_OBJECT)
+                throw bad(file, p, "expected one JSON object of key/value pairs");
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
                 if (t != JsonToken.FIELD_NAME) throw bad(file, p, "expected a key");
@@ -130,7 +138,11 @@ final class CostModelFiles {
                 String value = switch (p.nextToken()) {
                     case VALUE_NUMBER_INT, VALUE_STRING -> p.getText();
                     case START_ARRAY -> readArray(file, p, key);
-                    default -> throw bad(file, p, "value of '" + key + "' must be a whole number, a string or an array of whole numbers");
+                    default ->
+                        throw bad(
+                                file,
+                                p,
+                                "value of '" + key + "' must be a whole number, a string or an array of whole numbers");
                 };
                 Entry previous = out.put(key, new Entry(value, line));
                 if (previous != null) {
@@ -140,7 +152,8 @@ final class CostModelFiles {
             if (p.nextToken() != null) throw bad(file, p, "unexpected content after the object");
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException(file + (line > 0 ? " line " + line : "") + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    file + (line > 0 ? " line " + line : "") + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
         return out;
     }
@@ -149,13 +162,15 @@ final class CostModelFiles {
         StringJoiner j = new StringJoiner(",");
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t != JsonToken.VALUE_NUMBER_INT) throw bad(file, p, "array '" + key + "' must hold whole numbers of nanoseconds");
+            if (t != JsonToken.VALUE_NUMBER_INT)
+                throw bad(file, p, "array '" + key + "' must hold whole numbers of nanoseconds");
             j.add(p.getText());
         }
         return j.toString();
     }
 
     private static IllegalArgumentException bad(Path file, JsonParser p, String what) {
-        return new IllegalArgumentException(file + " line " + p.currentLocation().getLineNr() + ": " + what);
+        return new IllegalArgumentException(
+                file + " line " + p.currentLocation().getLineNr() + ": " + what);
     }
 }

@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Seeded, integer-only jitter so that a seed gives the same numbers on every machine. */
 final class Jitter {
-    private Jitter() {
-    }
+    private Jitter() {}
 
     /** {@code ns} ± up to {@code percent}% of it, uniformly; never negative. */
     static long apply(long ns, int percent, SplittableRandom rng) {

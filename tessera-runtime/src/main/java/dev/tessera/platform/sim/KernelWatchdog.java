@@ -39,7 +39,8 @@ final class KernelWatchdog {
         }
         // One daemon thread for every session of the JVM (checks are a few loads each), ended when
         // no session has run for a second: a library should not leave a thread behind for good.
-        TIMER = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().daemon().name("sim-kernel-watchdog").unstarted(r));
+        TIMER = new ScheduledThreadPoolExecutor(
+                1, r -> Thread.ofPlatform().daemon().name("sim-kernel-watchdog").unstarted(r));
         TIMER.setRemoveOnCancelPolicy(true);
         TIMER.setKeepAliveTime(1, TimeUnit.SECONDS);
         TIMER.allowCoreThreadTimeOut(true);
@@ -51,6 +52,7 @@ final class KernelWatchdog {
     // Written by the baton holder only; the release-store of sequence publishes core and payload.
     @SuppressWarnings("unused") // accessed through SEQUENCE
     private volatile long sequence;
+
     private int core;
     private DispatchPayload payload;
 

@@ -14,6 +14,7 @@ final class SimActor implements Actor {
      * {@link SimPlatform#MAX_TIME_LIMIT_NS}, the sum stays far inside a {@code long}.
      */
     private static final long MAX_SPAN_NS = 1L << 61;
+
     final int index;
     final String name;
     private final Baton baton;
@@ -26,6 +27,7 @@ final class SimActor implements Actor {
     long clock;
     /** Tie-break among actors at the same instant; redrawn from the seed at every advance. */
     long ticket;
+
     boolean live = true;
     Thread thread;
 
@@ -33,8 +35,14 @@ final class SimActor implements Actor {
     private long idleFrom;
     private long charges;
 
-    SimActor(int index, String name, Baton baton, CostModel model, int jitterPercent, SplittableRandom rng,
-             LongMinHeap coreEvents) {
+    SimActor(
+            int index,
+            String name,
+            Baton baton,
+            CostModel model,
+            int jitterPercent,
+            SplittableRandom rng,
+            LongMinHeap coreEvents) {
         this.index = index;
         this.name = name;
         this.baton = baton;
@@ -121,7 +129,8 @@ final class SimActor implements Actor {
         charges++;
         if (clock > baton.timeLimitNs()) {
             idling = false;
-            throw SimTimeLimitExceededException.clockPassed(name, clock, baton.timeLimitNs(), what instanceof Cost ? "charging " + what : "idling");
+            throw SimTimeLimitExceededException.clockPassed(
+                    name, clock, baton.timeLimitNs(), what instanceof Cost ? "charging " + what : "idling");
         }
         baton.event(this, what.toString());
         baton.advanced(this);

@@ -50,8 +50,17 @@ final class SimCore implements CorePort {
     private long lastFinVisible;
     private long dispatches;
 
-    SimCore(int id, Baton baton, CoreHost host, TraceRecorder recorder, CostModel model, boolean compute, int jitterPercent,
-            SplittableRandom rng, LongMinHeap ownerEvents, KernelWatchdog watchdog) {
+    SimCore(
+            int id,
+            Baton baton,
+            CoreHost host,
+            TraceRecorder recorder,
+            CostModel model,
+            boolean compute,
+            int jitterPercent,
+            SplittableRandom rng,
+            LongMinHeap ownerEvents,
+            KernelWatchdog watchdog) {
         this.id = id;
         this.baton = baton;
         this.host = host;
@@ -68,17 +77,20 @@ final class SimCore implements CorePort {
     public void post(int token) {
         long t = baton.nowForCores();
         if (token < 0 || token >= CorePort.FIRST_RESERVED_TOKEN) {
-            throw new IllegalArgumentException("core " + id + ": token " + token + " is outside 0.." + (CorePort.FIRST_RESERVED_TOKEN - 1)
-                    + " (larger ids are reserved register values)");
+            throw new IllegalArgumentException("core " + id + ": token " + token + " is outside 0.."
+                    + (CorePort.FIRST_RESERVED_TOKEN - 1) + " (larger ids are reserved register values)");
         }
         if (posted) {
             if (token == lastToken) {
-                throw new IllegalStateException("core " + id + ": token " + token + " posted twice in a row; the core only notices a changed value");
+                throw new IllegalStateException("core " + id + ": token " + token
+                        + " posted twice in a row; the core only notices a changed value");
             }
             if (t < lastAckVisible) {
-                throw new IllegalStateException("core " + id + ": token " + token + " posted at " + t + " ns, before the ACK of token "
-                        + lastToken + " was visible (" + lastAckVisible + " ns): the core has not latched that payload yet,"
-                        + " so this write would overwrite it (spec §4.5: post a pending dispatch only after the running one's ACK)");
+                throw new IllegalStateException(
+                        "core " + id + ": token " + token + " posted at " + t + " ns, before the ACK of token "
+                                + lastToken + " was visible (" + lastAckVisible
+                                + " ns): the core has not latched that payload yet,"
+                                + " so this write would overwrite it (spec §4.5: post a pending dispatch only after the running one's ACK)");
             }
         }
         settle(t);
@@ -86,10 +98,14 @@ final class SimCore implements CorePort {
         long start = Math.max(t + model.pickupNs(), lastEnd);
         long end = Math.addExact(start, Jitter.apply(model.kernelNanos(payload), jitterPercent, rng));
         if (end > baton.timeLimitNs()) {
-            // The run needs this block's FIN, so it cannot finish in time: say so now, not after idling up to the limit.
+            // The run needs this block's FIN, so it cannot finish in time: say so now, not after idling up to the
+            // limit.
             String kernel = payload.kernel == null ? "?" : payload.kernel.name();
-            throw SimTimeLimitExceededException.dispatchEndsLate("block " + payload.blockIdx + " of kernel '" + kernel + "' on core "
-                    + id + ", posted at " + t + " ns,", end, baton.timeLimitNs());
+            throw SimTimeLimitExceededException.dispatchEndsLate(
+                    "block " + payload.blockIdx + " of kernel '" + kernel + "' on core " + id + ", posted at " + t
+                            + " ns,",
+                    end,
+                    baton.timeLimitNs());
         }
         if (compute) run(payload, token);
         long ackVisible = Math.max(start + model.ackVisibilityNs(), lastFinVisible);
@@ -126,7 +142,8 @@ final class SimCore implements CorePort {
         watchdog.kernelStarted(id, payload);
         try {
             if (payload.kernel == null) {
-                throw new IllegalStateException("core " + id + " token " + token + ": payload buffer " + (token & 1) + " holds no kernel");
+                throw new IllegalStateException(
+                        "core " + id + " token " + token + ": payload buffer " + (token & 1) + " holds no kernel");
             }
             payload.kernel.run(payload);
         } catch (Throwable e) {
@@ -152,7 +169,8 @@ final class SimCore implements CorePort {
     }
 
     private void write(long at, int value) {
-        if (count == WRITES) throw new IllegalStateException("core " + id + ": more register writes in flight than the protocol allows");
+        if (count == WRITES)
+            throw new IllegalStateException("core " + id + ": more register writes in flight than the protocol allows");
         int w = (head + count) % WRITES;
         visibleAt[w] = at;
         written[w] = value;

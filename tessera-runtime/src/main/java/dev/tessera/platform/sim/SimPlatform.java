@@ -41,7 +41,8 @@ public final class SimPlatform implements Platform {
     private SimPlatform(CostModel costModel, boolean compute, boolean jitter, long timeLimitNs, SimLog log) {
         this.costModel = Objects.requireNonNull(costModel, "costModel");
         if (timeLimitNs < 1 || timeLimitNs > MAX_TIME_LIMIT_NS) {
-            throw new IllegalArgumentException("the simulated time limit must be 1.." + MAX_TIME_LIMIT_NS + " ns, got " + timeLimitNs);
+            throw new IllegalArgumentException(
+                    "the simulated time limit must be 1.." + MAX_TIME_LIMIT_NS + " ns, got " + timeLimitNs);
         }
         this.compute = compute;
         this.jitter = jitter;

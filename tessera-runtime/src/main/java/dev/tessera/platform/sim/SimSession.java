@@ -34,14 +34,17 @@ public final class SimSession implements PlatformSession {
     private final KernelWatchdog watchdog;
     /** Opens when every actor has left, or when the watchdog gave up on a hung kernel. */
     private final CountDownLatch ended = new CountDownLatch(1);
+
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicReference<KernelWatchdog.Hung> hung = new AtomicReference<>();
     /** The actor thread left running a hung kernel; never joined. */
     private volatile Thread stuck;
+
     private Thread[] threads;
     private boolean executed;
 
-    SimSession(CoreHost host, CostModel model, boolean compute, boolean jitter, long timeLimitNs, long seed, SimLog log) {
+    SimSession(
+            CoreHost host, CostModel model, boolean compute, boolean jitter, long timeLimitNs, long seed, SimLog log) {
         this.topology = host.topology();
         this.host = host;
         this.baton = new Baton(timeLimitNs, log);
@@ -51,7 +54,8 @@ public final class SimSession implements PlatformSession {
         int s = topology.schedulers();
         schedulers = new SimActor[s];
         for (int i = 0; i < s; i++) {
-            schedulers[i] = new SimActor(i, "scheduler " + i, baton, model, jitterPercent, root.split(), new LongMinHeap());
+            schedulers[i] =
+                    new SimActor(i, "scheduler " + i, baton, model, jitterPercent, root.split(), new LongMinHeap());
         }
         orchestrator = new SimActor(s, "orchestrator", baton, model, jitterPercent, root.split(), null);
         all = new SimActor[s + 1];
@@ -63,7 +67,8 @@ public final class SimSession implements PlatformSession {
         for (int c = 0; c < cores.length; c++) {
             // A core's status changes wake (cut the back-off of) the scheduler that owns its cluster.
             LongMinHeap owner = schedulers[topology.schedulerOf(topology.clusterOf(c))].coreEvents;
-            cores[c] = new SimCore(c, baton, host, recorder, model, compute, jitterPercent, root.split(), owner, watchdog);
+            cores[c] =
+                    new SimCore(c, baton, host, recorder, model, compute, jitterPercent, root.split(), owner, watchdog);
         }
     }
 
@@ -82,7 +87,8 @@ public final class SimSession implements PlatformSession {
 
     @Override
     public CorePort core(int coreId) {
-        if (coreId < 0 || coreId >= cores.length) throw new IndexOutOfBoundsException("core " + coreId + " of " + cores.length);
+        if (coreId < 0 || coreId >= cores.length)
+            throw new IndexOutOfBoundsException("core " + coreId + " of " + cores.length);
         return cores[coreId];
     }
 
@@ -100,19 +106,23 @@ public final class SimSession implements PlatformSession {
     public void execute(Runnable orchestratorBody, Runnable[] schedulerBodies) {
         Objects.requireNonNull(orchestratorBody, "orchestratorBody");
         if (schedulerBodies.length != schedulers.length) {
-            throw new IllegalArgumentException("topology " + topology.name() + " has " + schedulers.length + " schedulers but "
-                    + schedulerBodies.length + " scheduler bodies were given");
+            throw new IllegalArgumentException("topology " + topology.name() + " has " + schedulers.length
+                    + " schedulers but " + schedulerBodies.length + " scheduler bodies were given");
         }
         Runnable[] bodies = new Runnable[all.length];
-        for (int i = 0; i < schedulers.length; i++) bodies[i] = Objects.requireNonNull(schedulerBodies[i], "scheduler body " + i);
+        for (int i = 0; i < schedulers.length; i++)
+            bodies[i] = Objects.requireNonNull(schedulerBodies[i], "scheduler body " + i);
         bodies[orchestrator.index] = orchestratorBody;
         synchronized (this) {
-            if (executed) throw new IllegalStateException("a sim session executes once; open a new session for another run");
+            if (executed)
+                throw new IllegalStateException("a sim session executes once; open a new session for another run");
             executed = true;
             threads = new Thread[all.length];
             for (SimActor a : all) {
                 Runnable body = bodies[a.index];
-                Thread t = Thread.ofVirtual().name("sim-" + a.name.replace(' ', '-')).unstarted(() -> runActor(a, body));
+                Thread t = Thread.ofVirtual()
+                        .name("sim-" + a.name.replace(' ', '-'))
+                        .unstarted(() -> runActor(a, body));
                 a.thread = t;
                 threads[a.index] = t;
             }
@@ -264,7 +274,8 @@ public final class SimSession implements PlatformSession {
     }
 
     /** Rethrows any throwable unchanged, checked or not, so execute ends with the body's own exception. */
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the sneaky-throw idiom: T is inferred as unchecked
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"
+    }) // the sneaky-throw idiom: T is inferred as unchecked
     private static <T extends Throwable> T rethrow(Throwable t) throws T {
         throw (T) t;
     }

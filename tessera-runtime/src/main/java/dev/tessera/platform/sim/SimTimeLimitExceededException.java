@@ -29,17 +29,26 @@ public final class SimTimeLimitExceededException extends RuntimeException {
 
     /** An actor's clock moved past the limit while it charged or idled: nothing says how much more it needs. */
     static SimTimeLimitExceededException clockPassed(String actor, long clockNs, long limitNs, String lastOp) {
-        return new SimTimeLimitExceededException(actor + " reached simulated time " + clockNs + " ns, past the limit of " + limitNs
-                + " ns (" + seconds(limitNs) + "), while " + lastOp + ": the run is live-locked (actors keep polling, nothing"
-                + " finishes) or longer than the limit; if it really runs this long, raise the limit (" + HOW_TO_RAISE + ")"
-                + (limitNs > 1_000_000_000L ? LONG_RUNS : ""), limitNs, -1);
+        return new SimTimeLimitExceededException(
+                actor + " reached simulated time " + clockNs + " ns, past the limit of " + limitNs
+                        + " ns (" + seconds(limitNs) + "), while " + lastOp
+                        + ": the run is live-locked (actors keep polling, nothing"
+                        + " finishes) or longer than the limit; if it really runs this long, raise the limit ("
+                        + HOW_TO_RAISE + ")"
+                        + (limitNs > 1_000_000_000L ? LONG_RUNS : ""),
+                limitNs,
+                -1);
     }
 
     /** A dispatch was posted whose block would end after the limit: the run cannot finish in time, so it stops at once. */
     static SimTimeLimitExceededException dispatchEndsLate(String what, long endNs, long limitNs) {
-        return new SimTimeLimitExceededException(what + " would end at simulated time " + endNs + " ns, past the limit of " + limitNs
-                + " ns (" + seconds(limitNs) + "), so the run cannot finish within it; raise the limit to at least "
-                + seconds(endNs) + " (" + HOW_TO_RAISE + ")" + (endNs > 1_000_000_000L ? LONG_RUNS : ""), limitNs, endNs);
+        return new SimTimeLimitExceededException(
+                what + " would end at simulated time " + endNs + " ns, past the limit of " + limitNs
+                        + " ns (" + seconds(limitNs)
+                        + "), so the run cannot finish within it; raise the limit to at least "
+                        + seconds(endNs) + " (" + HOW_TO_RAISE + ")" + (endNs > 1_000_000_000L ? LONG_RUNS : ""),
+                limitNs,
+                endNs);
     }
 
     public long limitNs() {

@@ -8,6 +8,11 @@ public final class SimulationAbortedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     SimulationAbortedException(String actor, Throwable cause) {
-        super(actor + " stopped: " + (cause == null ? "the run was abandoned" : "another actor failed (" + cause + ")"), null, false, false);
+        super(
+                actor + " stopped: "
+                        + (cause == null ? "the run was abandoned" : "another actor failed (" + cause + ")"),
+                null,
+                false,
+                false);
     }
 }

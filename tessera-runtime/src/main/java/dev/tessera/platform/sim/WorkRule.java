@@ -24,7 +24,8 @@ import java.util.Locale;
 public record WorkRule(double fixedNs, double nsPerMac, double nsPerOp, double nsPerByte) implements KernelDuration {
     public WorkRule {
         for (double v : new double[] {fixedNs, nsPerMac, nsPerOp, nsPerByte}) {
-            if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException("work rule coefficients must be finite and ≥ 0, got " + v);
+            if (!(v >= 0) || Double.isInfinite(v))
+                throw new IllegalArgumentException("work rule coefficients must be finite and ≥ 0, got " + v);
         }
     }
 
@@ -96,7 +97,8 @@ public record WorkRule(double fixedNs, double nsPerMac, double nsPerOp, double n
 
     @Override
     public String toString() {
-        return plain(fixedNs) + " + " + plain(nsPerMac) + "*macs + " + plain(nsPerOp) + "*ops + " + plain(nsPerByte) + "*bytes";
+        return plain(fixedNs) + " + " + plain(nsPerMac) + "*macs + " + plain(nsPerOp) + "*ops + " + plain(nsPerByte)
+                + "*bytes";
     }
 
     private static String plain(double v) {

@@ -26,12 +26,17 @@ public record CoreExecutor(Kind kind, int workers) {
     /** System property that decides what {@link #auto()} means. */
     public static final String PROPERTY = "tessera.cores";
 
-    public enum Kind { AUTO, POOLED, DEDICATED }
+    public enum Kind {
+        AUTO,
+        POOLED,
+        DEDICATED
+    }
 
     public CoreExecutor {
         if (kind == null) throw new IllegalArgumentException("kind is null");
         if (workers < 0 || (kind != Kind.POOLED && workers != 0)) {
-            throw new IllegalArgumentException("workers must be ≥ 0 and only given for pooled cores, got " + kind + " " + workers);
+            throw new IllegalArgumentException(
+                    "workers must be ≥ 0 and only given for pooled cores, got " + kind + " " + workers);
         }
     }
 
@@ -68,7 +73,8 @@ public record CoreExecutor(Kind kind, int workers) {
                 // fall through to the message
             }
         }
-        throw new IllegalArgumentException("unknown core executor '" + spec + "': use pooled, pooled:N (N ≥ 1 workers), dedicated or auto");
+        throw new IllegalArgumentException(
+                "unknown core executor '" + spec + "': use pooled, pooled:N (N ≥ 1 workers), dedicated or auto");
     }
 
     /** Threads a dedicated run of {@code topology} needs: one per core, per scheduler, and the orchestrator. */

@@ -32,8 +32,12 @@ abstract class CoreRegisters implements CorePort {
     private final RunClock clock;
     /** Non-null when the run's seed asks for perturbed timing (stress tests): see {@link #jitter()}. */
     private final SplittableRandom chaos;
-    @SuppressWarnings("unused") private volatile int dispatch;
-    @SuppressWarnings("unused") private volatile int status = IDLE_STATUS;
+
+    @SuppressWarnings("unused")
+    private volatile int dispatch;
+
+    @SuppressWarnings("unused")
+    private volatile int status = IDLE_STATUS;
 
     CoreRegisters(int core, CoreHost host, RunClock clock, long seed) {
         this.core = core;

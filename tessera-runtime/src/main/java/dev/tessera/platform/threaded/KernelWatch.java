@@ -14,6 +14,7 @@ final class KernelWatch {
     final Thread thread;
     /** A name for error messages: "pool worker tessera-core-pool-0", "scheduler thread tessera-sched-1". */
     final String role;
+
     private volatile int core = NONE;
     private volatile DispatchPayload payload;
     private volatile long sinceNs;

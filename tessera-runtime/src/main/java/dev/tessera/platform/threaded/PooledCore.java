@@ -40,7 +40,9 @@ final class PooledCore extends CoreRegisters {
     }
 
     private final CorePool pool;
-    @SuppressWarnings("unused") private volatile int state = IDLE;
+
+    @SuppressWarnings("unused")
+    private volatile int state = IDLE;
     /** The last token run; owned by whoever holds the core in QUEUED or RUNNING. */
     private int last;
 

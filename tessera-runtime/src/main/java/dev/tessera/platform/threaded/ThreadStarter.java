@@ -39,9 +39,12 @@ final class ThreadStarter {
     }
 
     private static ExecutionException failed(String name, int started, Throwable e) {
-        return new ExecutionException(ErrorCode.PLATFORM_FAILED, "could not start thread " + name
-                + (started >= 0 ? " (the " + started + " started before it were stopped)" : "") + ": " + e
-                + ". The machine is out of threads or of memory for thread stacks: use pooled cores (--cores pooled, "
-                + "CoreExecutor.pooled()), a smaller topology or a smaller -Xss, or raise the limits (ulimit -u, ulimit -v)", e);
+        return new ExecutionException(
+                ErrorCode.PLATFORM_FAILED,
+                "could not start thread " + name
+                        + (started >= 0 ? " (the " + started + " started before it were stopped)" : "") + ": " + e
+                        + ". The machine is out of threads or of memory for thread stacks: use pooled cores (--cores pooled, "
+                        + "CoreExecutor.pooled()), a smaller topology or a smaller -Xss, or raise the limits (ulimit -u, ulimit -v)",
+                e);
     }
 }

@@ -27,6 +27,7 @@ final class ThreadedActor implements Actor {
     private final IdleStrategy idle;
     /** Non-null with pooled cores: the queue this thread helps with when it has nothing to do. */
     private final CorePool pool;
+
     private volatile Thread thread;
     private volatile KernelWatch watch;
     private volatile boolean parked;

@@ -49,6 +49,7 @@ public final class ThreadedPlatform implements Platform {
     @Override
     public PlatformSession open(CoreHost host, long seed) {
         int cpus = java.lang.Runtime.getRuntime().availableProcessors();
-        return new ThreadedSession(host, idle, executor.resolve(host.topology(), cpus), seed, new ThreadStarter(threads), cpus);
+        return new ThreadedSession(
+                host, idle, executor.resolve(host.topology(), cpus), seed, new ThreadStarter(threads), cpus);
     }
 }

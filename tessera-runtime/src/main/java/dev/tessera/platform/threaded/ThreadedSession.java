@@ -28,7 +28,8 @@ final class ThreadedSession implements PlatformSession {
     private final ThreadedActor orchestrator;
     private final ThreadedActor[] schedulers;
 
-    ThreadedSession(CoreHost host, IdleStrategy idle, CoreExecutor executor, long seed, ThreadStarter starter, int cpus) {
+    ThreadedSession(
+            CoreHost host, IdleStrategy idle, CoreExecutor executor, long seed, ThreadStarter starter, int cpus) {
         this.host = host;
         this.starter = starter;
         Topology topology = host.topology();
@@ -37,9 +38,11 @@ final class ThreadedSession implements PlatformSession {
             long threads = CoreExecutor.dedicatedThreads(topology);
             int max = CoreExecutor.maxDedicatedThreads(cpus);
             if (threads > max) {
-                throw new InvalidArgumentsException("dedicated cores on " + topology + " need " + threads + " threads, more than the "
-                        + max + " this " + cpus + "-CPU machine allows: use pooled cores (--cores pooled, CoreExecutor.pooled()), "
-                        + "which run any topology on " + cpus + " worker threads");
+                throw new InvalidArgumentsException(
+                        "dedicated cores on " + topology + " need " + threads + " threads, more than the "
+                                + max + " this " + cpus
+                                + "-CPU machine allows: use pooled cores (--cores pooled, CoreExecutor.pooled()), "
+                                + "which run any topology on " + cpus + " worker threads");
             }
             cores = new DedicatedCores(host, idle, clock, seed);
         } else {

@@ -65,7 +65,9 @@ class CostModelFileErrorsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CostModel.load(f));
         assertMentions(e, "line 4", "'cost.sumbit'", "unknown cost model key");
         Files.writeString(f, "kernel.name.pv = 100, \\\n    200, \\\n    300\n");
-        assertEquals("100,200,300", CostModel.load(f).settings().get("kernel.name.pv").replace(" ", ""));
+        assertEquals(
+                "100,200,300",
+                CostModel.load(f).settings().get("kernel.name.pv").replace(" ", ""));
     }
 
     /** A BOM used to become an invisible first character of the first key: "unknown key 'kernel.default'". */
@@ -97,13 +99,15 @@ class CostModelFileErrorsTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void anEndlessDeviceIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CostModel.load(Path.of("/dev/zero")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CostModel.load(Path.of("/dev/zero")));
         assertMentions(e, "/dev/zero", "larger than");
     }
 
     @Test
     void textThatIsNotUtf8IsRefused() throws IOException {
-        Path f = Files.write(dir.resolve("latin1.properties"), "kernel.name.caf\u00e9 = 5\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path f = Files.write(
+                dir.resolve("latin1.properties"), "kernel.name.caf\u00e9 = 5\n".getBytes(StandardCharsets.ISO_8859_1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CostModel.load(f));
         assertMentions(e, "latin1.properties", "not UTF-8");
     }

@@ -36,7 +36,8 @@ class CostModelTest {
         assertEquals(1_000_000_000L / 50_000_000L, CostModel.a2a3().tickNs());
         assertEquals(1, CostModel.a5().tickNs());
         for (String key : CostModel.numericKeys()) {
-            if (!key.equals(CostModel.COUNTER_TICK)) assertEquals(CostModel.a2a3().get(key), CostModel.a5().get(key), key);
+            if (!key.equals(CostModel.COUNTER_TICK))
+                assertEquals(CostModel.a2a3().get(key), CostModel.a5().get(key), key);
         }
     }
 
@@ -77,11 +78,16 @@ class CostModelTest {
     @Test
     void unknownKeysAndBadValuesAreClearErrors() {
         CostModel m = CostModel.a2a3();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.withOverride("cost.registerwrite", 1));
-        assertTrue(e.getMessage().contains("unknown cost model key 'cost.registerwrite'") && e.getMessage().contains("cost.register_write"),
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> m.withOverride("cost.registerwrite", 1));
+        assertTrue(
+                e.getMessage().contains("unknown cost model key 'cost.registerwrite'")
+                        && e.getMessage().contains("cost.register_write"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> m.withOverride("cost.loop", -1));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> m.withOverride("core.pickup", "fast")).getMessage().contains("core.pickup"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> m.withOverride("core.pickup", "fast"))
+                .getMessage()
+                .contains("core.pickup"));
         assertThrows(IllegalArgumentException.class, () -> m.withOverride(CostModel.IDLE_BASE, 0));
         assertThrows(IllegalArgumentException.class, () -> m.withOverride(CostModel.IDLE_CAP, 10));
         assertThrows(IllegalArgumentException.class, () -> m.withOverride(CostModel.COUNTER_TICK, 0));
@@ -152,8 +158,10 @@ class CostModelTest {
 
     @Test
     void aUserFunctionCanReadTheBlocksContext() {
-        CostModel m = CostModel.a2a3().withKernelDuration("mm", (kernel, ctx) -> 1_000L * ctx.blockNum() + ctx.blockIdx())
-                .withDefaultKernelDuration((kernel, ctx) -> kernel == null ? 1 : kernel.name().length());
+        CostModel m = CostModel.a2a3()
+                .withKernelDuration("mm", (kernel, ctx) -> 1_000L * ctx.blockNum() + ctx.blockIdx())
+                .withDefaultKernelDuration(
+                        (kernel, ctx) -> kernel == null ? 1 : kernel.name().length());
         assertEquals(4_003, m.kernelNanos(payload("mm", 3)));
         assertEquals("abcdef".length(), m.kernelNanos(payload("abcdef", 0)));
         CostModel broken = CostModel.a2a3().withDefaultKernelDuration((kernel, ctx) -> -5);
@@ -162,7 +170,7 @@ class CostModelTest {
 
     private static DispatchPayload payload(String kernel, int block) {
         DispatchPayload p = new DispatchPayload(0, 0, CoreType.AIC, 0);
-        p.kernel = Kernel.of(kernel, ctx -> { });
+        p.kernel = Kernel.of(kernel, ctx -> {});
         p.blockIdx = block;
         p.blockNum = 4;
         return p;

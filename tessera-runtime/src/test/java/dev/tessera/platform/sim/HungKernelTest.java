@@ -32,7 +32,11 @@ class HungKernelTest {
     private static final Duration TIMEOUT = Duration.ofMillis(300);
 
     private static Runtime runtime() {
-        return Runtime.builder().topology(TOPO).platform(new SimPlatform(CostModel.a2a3())).coreTimeout(TIMEOUT).build();
+        return Runtime.builder()
+                .topology(TOPO)
+                .platform(new SimPlatform(CostModel.a2a3()))
+                .coreTimeout(TIMEOUT)
+                .build();
     }
 
     @Test
@@ -48,17 +52,21 @@ class HungKernelTest {
             }
         });
         try (Runtime rt = runtime()) {
-            ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> rt.run(orch -> orch.submit(TaskSpec.aiv(sleeper).blocks(4).named("stuck"))));
+            ExecutionException e = assertThrows(
+                    ExecutionException.class,
+                    () -> rt.run(
+                            orch -> orch.submit(TaskSpec.aiv(sleeper).blocks(4).named("stuck"))));
             assertEquals(ErrorCode.CORE_TIMEOUT, e.code());
             String m = e.getMessage();
-            for (String f : new String[] {"'sleeper'", "'stuck'", "block 2 of 4", "on core AIV", "300 ms", "has stopped"}) {
+            for (String f :
+                    new String[] {"'sleeper'", "'stuck'", "block 2 of 4", "on core AIV", "300 ms", "has stopped"}) {
                 assertTrue(m.contains(f), "mentions " + f + ": " + m);
             }
             assertTrue(interrupted.get(), "the kernel was interrupted");
             // the runtime stays usable
             AtomicInteger ran = new AtomicInteger();
-            rt.run(orch -> orch.submit(TaskSpec.aiv(Kernel.of("fine", ctx -> ran.incrementAndGet())).blocks(4)));
+            rt.run(orch -> orch.submit(TaskSpec.aiv(Kernel.of("fine", ctx -> ran.incrementAndGet()))
+                    .blocks(4)));
             assertEquals(4, ran.get());
         }
     }
@@ -78,11 +86,15 @@ class HungKernelTest {
             left.countDown();
         });
         try (Runtime rt = runtime()) {
-            ExecutionException e = assertThrows(ExecutionException.class,
+            ExecutionException e = assertThrows(
+                    ExecutionException.class,
                     () -> rt.run(orch -> orch.submit(TaskSpec.aic(spin).named("deaf"))));
             assertEquals(ErrorCode.CORE_TIMEOUT, e.code());
-            assertTrue(e.getMessage().contains("'deaf'") && e.getMessage().contains("ignores interrupts")
-                    && e.getMessage().contains("keeps running"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("'deaf'")
+                            && e.getMessage().contains("ignores interrupts")
+                            && e.getMessage().contains("keeps running"),
+                    e.getMessage());
             assertTrue(spinner.get().isAlive(), "Java cannot stop it: its thread is still running the kernel");
         } finally {
             release.set(true);

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.api.Kernel;
 import dev.tessera.platform.Actor;
-import dev.tessera.platform.Cost;
 import dev.tessera.platform.CorePort;
+import dev.tessera.platform.Cost;
 import dev.tessera.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +27,24 @@ class SimCoreProtocolTest {
 
     /** One ns per LOOP so a body can walk its clock to any instant; no jitter. */
     private static CostModel model() {
-        return CostModel.a2a3().withOverrides(Map.of(
-                CostModel.COUNTER_TICK, "1", CostModel.key(Cost.LOOP), "1",
-                CostModel.CORE_PICKUP, Long.toString(PICKUP), CostModel.CORE_ACK_VISIBILITY, Long.toString(ACK),
-                CostModel.CORE_FIN_VISIBILITY, Long.toString(FIN), CostModel.KERNEL_DEFAULT, Long.toString(KERNEL),
-                CostModel.IDLE_BASE, "1000000", CostModel.IDLE_CAP, "1000000"));
+        return CostModel.a2a3()
+                .withOverrides(Map.of(
+                        CostModel.COUNTER_TICK,
+                        "1",
+                        CostModel.key(Cost.LOOP),
+                        "1",
+                        CostModel.CORE_PICKUP,
+                        Long.toString(PICKUP),
+                        CostModel.CORE_ACK_VISIBILITY,
+                        Long.toString(ACK),
+                        CostModel.CORE_FIN_VISIBILITY,
+                        Long.toString(FIN),
+                        CostModel.KERNEL_DEFAULT,
+                        Long.toString(KERNEL),
+                        CostModel.IDLE_BASE,
+                        "1000000",
+                        CostModel.IDLE_CAP,
+                        "1000000"));
     }
 
     private static void walkTo(Actor a, long t) {
@@ -49,27 +62,27 @@ class SimCoreProtocolTest {
     private static ToyHost runAlone(SimPlatform platform, Body body) {
         ToyHost host = new ToyHost(Topology.custom(1, 1));
         try (SimSession s = platform.open(host, 1)) {
-            s.execute(() -> { }, new Runnable[] {() -> body.run(s.schedulerActor(0), s, host)});
+            s.execute(() -> {}, new Runnable[] {() -> body.run(s.schedulerActor(0), s, host)});
         }
         return host;
     }
 
     @Test
     void statusFollowsAckThenFinAndLatchesThePendingDispatch() {
-        Kernel k = Kernel.of("k", ctx -> { });
+        Kernel k = Kernel.of("k", ctx -> {});
         List<String> seen = new ArrayList<>();
         ToyHost host = runAlone(new SimPlatform(model()), (me, s, h) -> {
             CorePort core = s.core(0);
             assertEquals(CorePort.IDLE_STATUS, core.status());
-            post(h, core, 0, 1, k);                                // at 0
+            post(h, core, 0, 1, k); // at 0
             long start1 = PICKUP;
             long end1 = start1 + KERNEL;
             walkTo(me, start1 + ACK - 1);
             assertEquals(CorePort.IDLE_STATUS, core.status(), "ACK not visible yet");
             walkTo(me, start1 + ACK);
             assertEquals(1, core.status(), "ACK(1)");
-            post(h, core, 0, 2, k);                                // pending, while 1 runs
-            long start2 = end1;                                    // picked up when 1 ends
+            post(h, core, 0, 2, k); // pending, while 1 runs
+            long start2 = end1; // picked up when 1 ends
             long end2 = start2 + KERNEL;
             walkTo(me, end1 + FIN - 1);
             assertEquals(1, core.status(), "still ACK(1) just before FIN(1) is visible");
@@ -109,30 +122,39 @@ class SimCoreProtocolTest {
 
     @Test
     void aPostBeforeTheRunningDispatchIsAckedIsRejected() {
-        Kernel k = Kernel.of("k", ctx -> { });
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> runAlone(new SimPlatform(model()), (me, s, h) -> {
-            post(h, s.core(2), 0, 1, k);
-            walkTo(me, PICKUP + ACK - 1);
-            post(h, s.core(2), 0, 2, k);
-        }));
-        assertTrue(e.getMessage().contains("core 2") && e.getMessage().contains("before the ACK of token 1"), e.getMessage());
+        Kernel k = Kernel.of("k", ctx -> {});
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> runAlone(new SimPlatform(model()), (me, s, h) -> {
+                    post(h, s.core(2), 0, 1, k);
+                    walkTo(me, PICKUP + ACK - 1);
+                    post(h, s.core(2), 0, 2, k);
+                }));
+        assertTrue(
+                e.getMessage().contains("core 2") && e.getMessage().contains("before the ACK of token 1"),
+                e.getMessage());
     }
 
     @Test
     void reservedTokensAndRepeatedTokensAreRejected() {
-        Kernel k = Kernel.of("k", ctx -> { });
-        assertThrows(IllegalArgumentException.class, () -> runAlone(new SimPlatform(model()),
-                (me, s, h) -> post(h, s.core(0), 0, CorePort.FIRST_RESERVED_TOKEN, k)));
-        assertThrows(IllegalStateException.class, () -> runAlone(new SimPlatform(model()), (me, s, h) -> {
-            post(h, s.core(0), 0, 7, k);
-            walkTo(me, 10 * KERNEL);
-            post(h, s.core(0), 0, 7, k);
-        }));
+        Kernel k = Kernel.of("k", ctx -> {});
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> runAlone(
+                        new SimPlatform(model()),
+                        (me, s, h) -> post(h, s.core(0), 0, CorePort.FIRST_RESERVED_TOKEN, k)));
+        assertThrows(
+                IllegalStateException.class,
+                () -> runAlone(new SimPlatform(model()), (me, s, h) -> {
+                    post(h, s.core(0), 0, 7, k);
+                    walkTo(me, 10 * KERNEL);
+                    post(h, s.core(0), 0, 7, k);
+                }));
     }
 
     @Test
     void idleNeverSleepsPastAStatusChangeOfTheIdlersOwnCores() {
-        Kernel k = Kernel.of("k", ctx -> { });
+        Kernel k = Kernel.of("k", ctx -> {});
         List<String> seen = new ArrayList<>();
         runAlone(new SimPlatform(model()), (me, s, h) -> {
             CorePort core = s.core(1);
@@ -140,13 +162,17 @@ class SimCoreProtocolTest {
             int round = 0;
             int last = core.status();
             while (last != (CorePort.FIN_BIT | 1)) {
-                me.idle(++round);      // the back-off is 1 ms, far longer than the kernel
+                me.idle(++round); // the back-off is 1 ms, far longer than the kernel
                 int st = core.status();
                 if (st != last) seen.add(Integer.toHexString(st) + "@" + me.now());
                 last = st;
             }
         });
-        assertEquals(List.of("1@" + (PICKUP + ACK), Integer.toHexString(CorePort.FIN_BIT | 1) + "@" + (PICKUP + KERNEL + FIN)), seen);
+        assertEquals(
+                List.of(
+                        "1@" + (PICKUP + ACK),
+                        Integer.toHexString(CorePort.FIN_BIT | 1) + "@" + (PICKUP + KERNEL + FIN)),
+                seen);
     }
 
     @Test
@@ -184,14 +210,14 @@ class SimCoreProtocolTest {
     void kernelDurationRulesPickByNameAndBlock() {
         CostModel m = model().withOverride(CostModel.KERNEL_PREFIX + "slow", "500,700")
                 .withKernelDuration("scaled", (kernel, ctx) -> 10L * (ctx.blockIdx() + 1));
-        Kernel slow = Kernel.of("slow", ctx -> { });
-        Kernel scaled = Kernel.of("scaled", ctx -> { });
-        Kernel other = Kernel.of("other", ctx -> { });
+        Kernel slow = Kernel.of("slow", ctx -> {});
+        Kernel scaled = Kernel.of("scaled", ctx -> {});
+        Kernel other = Kernel.of("other", ctx -> {});
         ToyHost host = runAlone(new SimPlatform(m), (me, s, h) -> {
             postBlock(h, s.core(0), 0, 1, slow, 0);
             postBlock(h, s.core(1), 1, 1, slow, 1);
             postBlock(h, s.core(2), 2, 1, scaled, 4);
-            walkTo(me, PICKUP + ACK);                  // a second post must wait for ACK(1)
+            walkTo(me, PICKUP + ACK); // a second post must wait for ACK(1)
             postBlock(h, s.core(2), 2, 2, other, 0);
         });
         assertEquals(500, host.endOf(0, 1) - host.startOf(0, 1));
@@ -204,10 +230,10 @@ class SimCoreProtocolTest {
     void statusIsReadAtTheCallersOwnClock() {
         // Scheduler 0 posts at 0 and leaves; scheduler 1 reads that core first at 0, then at the ACK's instant.
         ToyHost host = new ToyHost(Topology.custom(2, 2));
-        Kernel k = Kernel.of("k", ctx -> { });
+        Kernel k = Kernel.of("k", ctx -> {});
         List<Integer> reads = new ArrayList<>();
         try (SimSession s = new SimPlatform(model()).open(host, 3)) {
-            s.execute(() -> { }, new Runnable[] {
+            s.execute(() -> {}, new Runnable[] {
                 () -> post(host, s.core(0), 0, 1, k),
                 () -> {
                     Actor me = s.schedulerActor(1);

@@ -48,7 +48,10 @@ class SimSessionTest {
             this.sim = sim;
         }
 
-        @Override public String name() { return sim.name(); }
+        @Override
+        public String name() {
+            return sim.name();
+        }
 
         @Override
         public PlatformSession open(CoreHost host, long seed) {
@@ -66,8 +69,14 @@ class SimSessionTest {
     private static Ran run(SimPlatform platform, long seed, int tasks, int blocks, Kernel k, DispatchPolicy policy) {
         Kept kept = new Kept(platform);
         InvariantChecker checker = new InvariantChecker();
-        try (Runtime rt = Runtime.builder().topology(TOPO).platform(kept).policy(policy).seed(seed).trace(true)
-                .observer(checker).build()) {
+        try (Runtime rt = Runtime.builder()
+                .topology(TOPO)
+                .platform(kept)
+                .policy(policy)
+                .seed(seed)
+                .trace(true)
+                .observer(checker)
+                .build()) {
             RunResult result = rt.run(orch -> {
                 for (int i = 0; i < tasks; i++) orch.submit(TaskSpec.aiv(k).blocks(blocks));
             });
@@ -116,8 +125,13 @@ class SimSessionTest {
         long kernel = 10_000;
         long amplitude = kernel * m.jitterPercent() / 100;
         for (boolean jitter : new boolean[] {false, true}) {
-            Ran run = run(new SimPlatform(m.withOverride(CostModel.KERNEL_DEFAULT, kernel), true, jitter), 8, 10, 6,
-                    Kernel.of("k", ctx -> { }), DispatchPolicy.PARALLEL);
+            Ran run = run(
+                    new SimPlatform(m.withOverride(CostModel.KERNEL_DEFAULT, kernel), true, jitter),
+                    8,
+                    10,
+                    6,
+                    Kernel.of("k", ctx -> {}),
+                    DispatchPolicy.PARALLEL);
             java.util.Set<Long> durations = new java.util.TreeSet<>();
             for (Trace.Subtask t : run.subtasks()) durations.add(t.endNs() - t.startNs());
             if (jitter) {
@@ -131,8 +145,9 @@ class SimSessionTest {
 
     private static List<String> engineLog(long seed, boolean jitter) {
         List<String> log = new ArrayList<>();
-        SimPlatform p = new SimPlatform(exact(), true, jitter).withLog((actor, clock, what) -> log.add(actor + "@" + clock + " " + what));
-        Ran run = run(p, seed, 20, 9, Kernel.of("k", ctx -> { }), DispatchPolicy.PARALLEL);
+        SimPlatform p = new SimPlatform(exact(), true, jitter)
+                .withLog((actor, clock, what) -> log.add(actor + "@" + clock + " " + what));
+        Ran run = run(p, seed, 20, 9, Kernel.of("k", ctx -> {}), DispatchPolicy.PARALLEL);
         for (Trace.Subtask t : run.subtasks()) log.add(t.toString());
         return log;
     }
@@ -152,13 +167,17 @@ class SimSessionTest {
     @Test
     void aFailingKernelIsReportedWithItsBlockAndTheRunStillEnds() {
         Kernel k = Kernel.of("flaky", ctx -> {
-            if (TaskIds.local(ctx.taskId()) == 2 && ctx.blockIdx() == 3) throw new ArithmeticException("division by zero in block 3");
+            if (TaskIds.local(ctx.taskId()) == 2 && ctx.blockIdx() == 3)
+                throw new ArithmeticException("division by zero in block 3");
         });
         Ran run = run(new SimPlatform(exact()), 9, 4, 5, k, DispatchPolicy.PARALLEL);
         assertEquals(ErrorCode.KERNEL_FAILED, ((TesseraException) run.failure()).code());
         String message = run.failure().getMessage();
-        assertTrue(message.contains("kernel 'flaky' of task " + TaskIds.format(TaskIds.of(0, 2))) && message.contains("block 3 of 5")
-                && message.endsWith("division by zero in block 3"), message);
+        assertTrue(
+                message.contains("kernel 'flaky' of task " + TaskIds.format(TaskIds.of(0, 2)))
+                        && message.contains("block 3 of 5")
+                        && message.endsWith("division by zero in block 3"),
+                message);
         assertEquals(0, run.session().liveThreads(), "the run ended");
     }
 
@@ -169,7 +188,7 @@ class SimSessionTest {
      */
     @Test
     void noActorEverSeesAWriteFromItsFuture() {
-        long[] slot = {-1, 0};          // {writer's time, value}
+        long[] slot = {-1, 0}; // {writer's time, value}
         List<Long> instants = new ArrayList<>();
         List<String> violations = new ArrayList<>();
         ToyHost host = new ToyHost(TOPO);
@@ -196,7 +215,8 @@ class SimSessionTest {
         for (int i = 0; i < 2_000; i++) {
             long now = me.now();
             instants.add(now);
-            if (slot[0] > now && violations.size() < 5) violations.add("read at " + now + " a value written at " + slot[0]);
+            if (slot[0] > now && violations.size() < 5)
+                violations.add("read at " + now + " a value written at " + slot[0]);
             if (rnd.nextInt(3) == 0) {
                 slot[0] = now;
                 slot[1]++;
@@ -208,7 +228,8 @@ class SimSessionTest {
 
     @Test
     void wakeCutsABackOffShortAtTheWakersInstant() {
-        CostModel m = exact().withOverride(CostModel.IDLE_CAP, 1_000_000).withOverride(CostModel.IDLE_BASE, 1_000_000)
+        CostModel m = exact().withOverride(CostModel.IDLE_CAP, 1_000_000)
+                .withOverride(CostModel.IDLE_BASE, 1_000_000)
                 .withOverride(CostModel.key(Cost.LOOP), 1);
         boolean[] flag = {false};
         long[] at = new long[2];
@@ -216,16 +237,20 @@ class SimSessionTest {
         try (SimSession s = new SimPlatform(m).open(host, 4)) {
             Actor orch = s.orchestratorActor();
             Actor sched = s.schedulerActor(0);
-            s.execute(() -> {
-                int round = 0;
-                while (!flag[0]) orch.idle(++round);
-                at[0] = orch.now();
-            }, new Runnable[] {() -> {
-                sched.charge(Cost.LOOP, 5_000);
-                flag[0] = true;
-                at[1] = sched.now();
-                orch.wake();
-            }});
+            s.execute(
+                    () -> {
+                        int round = 0;
+                        while (!flag[0]) orch.idle(++round);
+                        at[0] = orch.now();
+                    },
+                    new Runnable[] {
+                        () -> {
+                            sched.charge(Cost.LOOP, 5_000);
+                            flag[0] = true;
+                            at[1] = sched.now();
+                            orch.wake();
+                        }
+                    });
         }
         assertEquals(5_000, at[1]);
         assertEquals(at[1], at[0], "resumed when woken, not at the end of its 1 ms back-off");
@@ -244,9 +269,13 @@ class SimSessionTest {
                     while (true) me.charge(Cost.COMPLETION_POLL);
                 };
             }
-            SimTimeLimitExceededException e = assertThrows(SimTimeLimitExceededException.class, () -> s.execute(() -> {
-                for (int round = 1; ; round++) orch.idle(round);
-            }, spin));
+            SimTimeLimitExceededException e = assertThrows(
+                    SimTimeLimitExceededException.class,
+                    () -> s.execute(
+                            () -> {
+                                for (int round = 1; ; round++) orch.idle(round);
+                            },
+                            spin));
             assertEquals(2_000_000, e.limitNs());
             assertTrue(e.getMessage().contains("live-locked"), e.getMessage());
             assertEquals(0, s.liveThreads());
@@ -276,15 +305,22 @@ class SimSessionTest {
             };
         }
         Actor orch = s.orchestratorActor();
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> s.execute(() -> {
-            for (int round = 1; ; round++) orch.idle(round);   // would idle forever without the abort
-        }, bodies));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> s.execute(
+                        () -> {
+                            for (int round = 1; ; round++) orch.idle(round); // would idle forever without the abort
+                        },
+                        bodies));
         assertSame(boom, thrown);
-        assertEquals(List.of("scheduler 0", "scheduler 2"), unwound.stream().sorted().toList());
+        assertEquals(
+                List.of("scheduler 0", "scheduler 2"), unwound.stream().sorted().toList());
         assertEquals(0, s.liveThreads());
         s.close();
-        Runnable nothing = () -> { };
-        assertThrows(IllegalStateException.class, () -> s.execute(nothing, new Runnable[] {nothing, nothing, nothing}),
+        Runnable nothing = () -> {};
+        assertThrows(
+                IllegalStateException.class,
+                () -> s.execute(nothing, new Runnable[] {nothing, nothing, nothing}),
                 "a session runs once");
     }
 
@@ -292,10 +328,12 @@ class SimSessionTest {
     void chargingOutsideTheRunOrForAnotherActorIsRefused() {
         ToyHost host = new ToyHost(TOPO);
         try (SimSession s = new SimPlatform(exact()).open(host, 3)) {
-            assertThrows(IllegalStateException.class, () -> s.orchestratorActor().charge(Cost.SUBMIT));
+            assertThrows(
+                    IllegalStateException.class, () -> s.orchestratorActor().charge(Cost.SUBMIT));
             Actor other = s.schedulerActor(2);
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> s.execute(() -> other.charge(Cost.LOOP), new Runnable[] {() -> { }, () -> { }, () -> { }}));
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> s.execute(() -> other.charge(Cost.LOOP), new Runnable[] {() -> {}, () -> {}, () -> {}}));
             assertTrue(e.getMessage().contains("scheduler 2"), e.getMessage());
             assertEquals(0, s.liveThreads());
         }
@@ -304,7 +342,7 @@ class SimSessionTest {
     @Test
     void theBodyCountMustMatchTheTopology() {
         try (SimSession s = new SimPlatform(exact()).open(new ToyHost(TOPO), 3)) {
-            assertThrows(IllegalArgumentException.class, () -> s.execute(() -> { }, new Runnable[] {() -> { }}));
+            assertThrows(IllegalArgumentException.class, () -> s.execute(() -> {}, new Runnable[] {() -> {}}));
         }
     }
 
@@ -314,12 +352,14 @@ class SimSessionTest {
         long[] seen = new long[2];
         try (SimSession s = new SimPlatform(m).open(new ToyHost(Topology.custom(1, 1)), 1)) {
             Actor me = s.schedulerActor(0);
-            s.execute(() -> { }, new Runnable[] {() -> {
-                me.charge(Cost.LOOP);
-                seen[0] = me.now();
-                me.charge(Cost.LOOP);
-                seen[1] = me.now();
-            }});
+            s.execute(() -> {}, new Runnable[] {
+                () -> {
+                    me.charge(Cost.LOOP);
+                    seen[0] = me.now();
+                    me.charge(Cost.LOOP);
+                    seen[1] = me.now();
+                }
+            });
         }
         long tick = m.tickNs();
         assertEquals(30 - 30 % tick, seen[0]);

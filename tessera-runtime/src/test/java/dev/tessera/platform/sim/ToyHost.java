@@ -54,7 +54,8 @@ final class ToyHost implements CoreHost {
 
     @Override
     public void kernelFailed(int core, DispatchPayload payload, Throwable cause) {
-        failures.add("core " + core + " task " + payload.taskId + " block " + payload.blockIdx + ": " + cause.getMessage());
+        failures.add(
+                "core " + core + " task " + payload.taskId + " block " + payload.blockIdx + ": " + cause.getMessage());
     }
 
     @Override
@@ -68,19 +69,38 @@ final class ToyHost implements CoreHost {
     }
 
     private final class Recorder implements TraceRecorder {
-        @Override public boolean enabled() { return true; }
-        @Override public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) { }
-        @Override public void dispatched(int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs) { }
-        @Override public void finishSeen(int scheduler, int core, int token, long ns) { }
+        @Override
+        public boolean enabled() {
+            return true;
+        }
+
+        @Override
+        public void taskSubmitted(long taskId, String name, int blockNum, int shape, boolean syncStart, long ns) {}
+
+        @Override
+        public void dispatched(
+                int scheduler,
+                int core,
+                int token,
+                long taskId,
+                int blockIdx,
+                int slot,
+                long readyNs,
+                long dispatchNs) {}
+
+        @Override
+        public void finishSeen(int scheduler, int core, int token, long ns) {}
 
         @Override
         public void started(int core, int token, long ns) {
-            if (started.put(key(core, token), ns) != null) throw new AssertionError("core " + core + " token " + token + " started twice");
+            if (started.put(key(core, token), ns) != null)
+                throw new AssertionError("core " + core + " token " + token + " started twice");
         }
 
         @Override
         public void ended(int core, int token, long ns) {
-            if (ended.put(key(core, token), ns) != null) throw new AssertionError("core " + core + " token " + token + " ended twice");
+            if (ended.put(key(core, token), ns) != null)
+                throw new AssertionError("core " + core + " token " + token + " ended twice");
         }
     }
 }

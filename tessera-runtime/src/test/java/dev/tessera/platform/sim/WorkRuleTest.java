@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkRuleTest {
-    private static final TileKernel SIZED = TileKernel.of("sized", ctx -> { }, ctx -> new KernelWork(1_000, 200, 4_096));
+    private static final TileKernel SIZED = TileKernel.of("sized", ctx -> {}, ctx -> new KernelWork(1_000, 200, 4_096));
 
     @Test
     void durationIsFixedPlusEachUnitTimesItsCost() {
@@ -29,7 +29,10 @@ class WorkRuleTest {
         assertEquals(new WorkRule(600, 0.0005, 0.3, 0.02), r);
         assertEquals("600 + 0.0005*macs + 0.3*ops + 0.02*bytes", r.toString());
         assertEquals(r, WorkRule.parse(r.toString()));
-        assertEquals(new WorkRule(0, 0, 0, 1e-3), WorkRule.parse(" 1E-3 * BYTES "), "units ignore case, numbers may be scientific");
+        assertEquals(
+                new WorkRule(0, 0, 0, 1e-3),
+                WorkRule.parse(" 1E-3 * BYTES "),
+                "units ignore case, numbers may be scientific");
         assertEquals(new WorkRule(10, 0, 0, 0.5), WorkRule.parse("4 + 0.25*bytes + 6 + 0.25*bytes"), "terms add up");
     }
 
@@ -43,8 +46,9 @@ class WorkRuleTest {
 
     @Test
     void aKernelThatDoesNotReportItsWorkIsNamed() {
-        Kernel plain = Kernel.of("plain", ctx -> { });
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new WorkRule(1, 0, 0, 0).nanos(plain, null));
+        Kernel plain = Kernel.of("plain", ctx -> {});
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> new WorkRule(1, 0, 0, 0).nanos(plain, null));
         assertTrue(e.getMessage().contains("plain") && e.getMessage().contains("TileKernel"), e.getMessage());
     }
 
@@ -56,9 +60,10 @@ class WorkRuleTest {
         Files.writeString(file, "preset = a5\nkernel.name.sized = 7 + 0.5*macs\n");
         CostModel loaded = CostModel.load(file);
         assertEquals("7 + 0.5*macs + 0*ops + 0*bytes", loaded.settings().get("kernel.name.sized"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CostModel.a2a3().withOverride("kernel.name.sized", "3*furlongs"));
-        assertTrue(e.getMessage().contains("kernel.name.sized") && e.getMessage().contains("furlongs"), e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> CostModel.a2a3().withOverride("kernel.name.sized", "3*furlongs"));
+        assertTrue(
+                e.getMessage().contains("kernel.name.sized") && e.getMessage().contains("furlongs"), e.getMessage());
     }
 
     @Test
@@ -66,11 +71,17 @@ class WorkRuleTest {
         for (CostModel preset : new CostModel[] {CostModel.a2a3(), CostModel.a5()}) {
             KernelTables tables = preset.name().equals("a5") ? KernelTables.A5 : KernelTables.A2A3;
             for (Map.Entry<String, KernelDuration> rule : tables.rules().entrySet()) {
-                assertEquals(rule.getValue().toString(), preset.settings().get(CostModel.KERNEL_PREFIX + rule.getKey()),
+                assertEquals(
+                        rule.getValue().toString(),
+                        preset.settings().get(CostModel.KERNEL_PREFIX + rule.getKey()),
                         preset.name() + " " + rule.getKey());
             }
         }
-        assertEquals(new WorkRule(1_000, 0.000136, 0, KernelTables.A2A3.nsPerByte()), KernelTables.A2A3.rules().get("pa_qk"));
-        assertEquals(new WorkRule(1_000, 0, 0.0043, KernelTables.A2A3.nsPerByte()), KernelTables.A2A3.rules().get("pa_update"));
+        assertEquals(
+                new WorkRule(1_000, 0.000136, 0, KernelTables.A2A3.nsPerByte()),
+                KernelTables.A2A3.rules().get("pa_qk"));
+        assertEquals(
+                new WorkRule(1_000, 0, 0.0043, KernelTables.A2A3.nsPerByte()),
+                KernelTables.A2A3.rules().get("pa_update"));
     }
 }

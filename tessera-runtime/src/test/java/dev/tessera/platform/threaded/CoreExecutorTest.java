@@ -30,7 +30,8 @@ class CoreExecutorTest {
         assertEquals(CoreExecutor.dedicated(), CoreExecutor.parse("DEDICATED"));
         assertEquals(CoreExecutor.auto(), CoreExecutor.parse("auto"));
         for (String bad : new String[] {"", "pool", "pooled:0", "pooled:-1", "pooled:x", "dedicated:2"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CoreExecutor.parse(bad), bad);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> CoreExecutor.parse(bad), bad);
             assertTrue(e.getMessage().contains("use pooled, pooled:N"), e.getMessage());
         }
         assertEquals("pooled:3", CoreExecutor.pooled(3).toString());
@@ -62,8 +63,11 @@ class CoreExecutorTest {
     @Test
     void dedicatedCoresAreRefusedAboveTheThreadLimitBeforeAnyThreadStarts() {
         Topology huge = Topology.custom(2_000, 1); // 6002 threads
-        try (Runtime rt = Runtime.builder().topology(huge).coreExecutor(CoreExecutor.dedicated()).build()) {
-            InvalidArgumentsException e = assertThrows(InvalidArgumentsException.class, () -> rt.run(orch -> { }));
+        try (Runtime rt = Runtime.builder()
+                .topology(huge)
+                .coreExecutor(CoreExecutor.dedicated())
+                .build()) {
+            InvalidArgumentsException e = assertThrows(InvalidArgumentsException.class, () -> rt.run(orch -> {}));
             assertEquals(ErrorCode.INVALID_ARGS, e.code());
             assertTrue(e.getMessage().contains("6002 threads") && e.getMessage().contains("pooled"), e.getMessage());
         }
@@ -75,13 +79,18 @@ class CoreExecutorTest {
             Topology huge = Topology.custom(20_000, 1); // 60 000 cores
             Set<String> threads = ConcurrentHashMap.newKeySet();
             try (Arena arena = Arena.ofShared();
-                 Runtime rt = Runtime.builder().topology(huge).coreExecutor(CoreExecutor.pooled(2)).build()) {
+                    Runtime rt = Runtime.builder()
+                            .topology(huge)
+                            .coreExecutor(CoreExecutor.pooled(2))
+                            .build()) {
                 Tensor out = Tensor.allocate(arena, DType.FP32, 64);
                 Kernel k = Kernel.of("count", ctx -> {
-                    for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().startsWith("tessera-")) threads.add(t.getName());
+                    for (Thread t : Thread.getAllStackTraces().keySet())
+                        if (t.getName().startsWith("tessera-")) threads.add(t.getName());
                     ctx.tensor(0).setFloat(ctx.blockIdx(), 1);
                 });
-                RunResult r = rt.run(orch -> orch.submit(TaskSpec.aiv(k).inout(out).blocks(64)));
+                RunResult r =
+                        rt.run(orch -> orch.submit(TaskSpec.aiv(k).inout(out).blocks(64)));
                 assertEquals(64, r.blocks());
                 for (int i = 0; i < 64; i++) assertEquals(1.0, out.get(i));
             }

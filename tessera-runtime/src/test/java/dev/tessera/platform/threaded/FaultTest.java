@@ -26,22 +26,32 @@ class FaultTest {
     @Test
     void throwingKernelFailsTheRunNamingTaskBlockSlotAndCore() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            try (Arena arena = Arena.ofShared(); Runtime rt = Runtime.builder().topology(SMALL).build()) {
+            try (Arena arena = Arena.ofShared();
+                    Runtime rt = Runtime.builder().topology(SMALL).build()) {
                 Tensor out = Tensor.allocate(arena, DType.FP32, 64);
                 Kernel bad = Kernel.of("explode", ctx -> {
                     if (ctx.blockIdx() == 5) throw new IllegalStateException("boom in block 5");
                 });
-                ExecutionException e = assertThrows(ExecutionException.class,
-                        () -> rt.run(orch -> orch.submit(TaskSpec.aiv(bad).inout(out).blocks(8).named("faulty"))));
+                ExecutionException e = assertThrows(
+                        ExecutionException.class,
+                        () -> rt.run(orch -> orch.submit(
+                                TaskSpec.aiv(bad).inout(out).blocks(8).named("faulty"))));
                 assertEquals(ErrorCode.KERNEL_FAILED, e.code());
                 String m = e.getMessage();
-                assertTrue(m.contains("'explode'") && m.contains("'faulty'") && m.contains("block 5 of 8") && m.contains("slot AIV0")
-                        && m.contains("on core AIV") && m.contains("boom in block 5"), m);
+                assertTrue(
+                        m.contains("'explode'")
+                                && m.contains("'faulty'")
+                                && m.contains("block 5 of 8")
+                                && m.contains("slot AIV0")
+                                && m.contains("on core AIV")
+                                && m.contains("boom in block 5"),
+                        m);
                 assertTrue(e.getCause() instanceof IllegalStateException);
 
                 // the runtime is usable afterwards
                 Kernel ok = Kernel.of("ok", ctx -> ctx.tensor(0).setFloat(ctx.blockIdx(), 1));
-                RunResult r = rt.run(orch -> orch.submit(TaskSpec.aiv(ok).inout(out).blocks(8)));
+                RunResult r =
+                        rt.run(orch -> orch.submit(TaskSpec.aiv(ok).inout(out).blocks(8)));
                 assertEquals(8, r.blocks());
             }
             assertNoTesseraThreads();
@@ -53,7 +63,10 @@ class FaultTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             CountDownLatch never = new CountDownLatch(1);
             try (Arena arena = Arena.ofShared();
-                 Runtime rt = Runtime.builder().topology(SMALL).coreTimeout(Duration.ofMillis(300)).build()) {
+                    Runtime rt = Runtime.builder()
+                            .topology(SMALL)
+                            .coreTimeout(Duration.ofMillis(300))
+                            .build()) {
                 Tensor out = Tensor.allocate(arena, DType.FP32, 64);
                 Kernel hang = Kernel.of("hang", ctx -> {
                     try {
@@ -62,8 +75,10 @@ class FaultTest {
                         Thread.currentThread().interrupt();
                     }
                 });
-                ExecutionException e = assertThrows(ExecutionException.class,
-                        () -> rt.run(orch -> orch.submit(TaskSpec.aic(hang).inout(out).named("stuck"))));
+                ExecutionException e = assertThrows(
+                        ExecutionException.class,
+                        () -> rt.run(orch ->
+                                orch.submit(TaskSpec.aic(hang).inout(out).named("stuck"))));
                 assertEquals(ErrorCode.CORE_TIMEOUT, e.code());
                 assertTrue(e.getMessage().contains("'stuck'") && e.getMessage().contains("core AIC"), e.getMessage());
             }
@@ -75,7 +90,7 @@ class FaultTest {
     void orchestrationThatSubmitsNothingFinishes() {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             try (Runtime rt = Runtime.builder().topology(SMALL).build()) {
-                RunResult r = rt.run(orch -> { });
+                RunResult r = rt.run(orch -> {});
                 assertEquals(0, r.tasks());
             }
             assertNoTesseraThreads();
@@ -86,7 +101,9 @@ class FaultTest {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("tessera-")) t.join(5_000);
         }
-        long alive = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("tessera-") && t.isAlive()).count();
+        long alive = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("tessera-") && t.isAlive())
+                .count();
         assertEquals(0, alive, "tessera threads still alive after the runtime closed");
     }
 }

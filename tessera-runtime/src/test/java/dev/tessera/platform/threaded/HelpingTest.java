@@ -37,12 +37,17 @@ class HelpingTest {
     /** The pool's one worker thread (the first thread a session makes) runs nothing. */
     private static ThreadFactory idleWorker() {
         AtomicInteger made = new AtomicInteger();
-        return body -> made.getAndIncrement() == 0 ? Thread.ofPlatform().unstarted(() -> { }) : Thread.ofPlatform().unstarted(body);
+        return body -> made.getAndIncrement() == 0
+                ? Thread.ofPlatform().unstarted(() -> {})
+                : Thread.ofPlatform().unstarted(body);
     }
 
     private static Runtime helpersOnly(Duration coreTimeout) {
-        return Runtime.builder().topology(ONE_SCHEDULER).coreTimeout(coreTimeout)
-                .platform(new ThreadedPlatform(IdleStrategy.DEFAULT, CoreExecutor.pooled(1), idleWorker())).build();
+        return Runtime.builder()
+                .topology(ONE_SCHEDULER)
+                .coreTimeout(coreTimeout)
+                .platform(new ThreadedPlatform(IdleStrategy.DEFAULT, CoreExecutor.pooled(1), idleWorker()))
+                .build();
     }
 
     @Test
@@ -52,8 +57,11 @@ class HelpingTest {
             InvariantChecker checker = new InvariantChecker();
             Set<String> threads = ConcurrentHashMap.newKeySet();
             try (Arena arena = Arena.ofShared();
-                 Runtime rt = Runtime.builder().topology(ONE_SCHEDULER).observer(checker)
-                         .platform(new ThreadedPlatform(IdleStrategy.DEFAULT, CoreExecutor.pooled(1), idleWorker())).build()) {
+                    Runtime rt = Runtime.builder()
+                            .topology(ONE_SCHEDULER)
+                            .observer(checker)
+                            .platform(new ThreadedPlatform(IdleStrategy.DEFAULT, CoreExecutor.pooled(1), idleWorker()))
+                            .build()) {
                 Tensor hits = Tensor.allocate(arena, DType.INT32, n);
                 Kernel touch = Kernel.of("touch", ctx -> {
                     threads.add(Thread.currentThread().getName());
@@ -80,7 +88,8 @@ class HelpingTest {
     void hungKernelOnAHelpingSchedulerFailsWithCoreTimeout() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             CountDownLatch never = new CountDownLatch(1);
-            try (Arena arena = Arena.ofShared(); Runtime rt = helpersOnly(Duration.ofMillis(300))) {
+            try (Arena arena = Arena.ofShared();
+                    Runtime rt = helpersOnly(Duration.ofMillis(300))) {
                 Tensor out = Tensor.allocate(arena, DType.FP32, 64);
                 Kernel hang = Kernel.of("hang", ctx -> {
                     try {
@@ -89,11 +98,18 @@ class HelpingTest {
                         Thread.currentThread().interrupt();
                     }
                 });
-                ExecutionException e = assertThrows(ExecutionException.class,
-                        () -> rt.run(orch -> orch.submit(TaskSpec.aiv(hang).inout(out).blocks(1).named("stuck"))));
+                ExecutionException e = assertThrows(
+                        ExecutionException.class,
+                        () -> rt.run(orch -> orch.submit(
+                                TaskSpec.aiv(hang).inout(out).blocks(1).named("stuck"))));
                 assertEquals(ErrorCode.CORE_TIMEOUT, e.code());
                 String m = e.getMessage();
-                assertTrue(m.contains("'stuck'") && m.contains("block 0") && m.contains("core AIV") && m.contains("cannot be stopped in Java"), m);
+                assertTrue(
+                        m.contains("'stuck'")
+                                && m.contains("block 0")
+                                && m.contains("core AIV")
+                                && m.contains("cannot be stopped in Java"),
+                        m);
             }
             assertNoTesseraThreads();
         });
@@ -109,8 +125,11 @@ class HelpingTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             AtomicInteger arrived = new AtomicInteger();
             try (Arena arena = Arena.ofShared();
-                 Runtime rt = Runtime.builder().topology(Topology.custom(4, 1)).coreTimeout(Duration.ofMillis(400))
-                         .coreExecutor(CoreExecutor.pooled(1)).build()) {
+                    Runtime rt = Runtime.builder()
+                            .topology(Topology.custom(4, 1))
+                            .coreTimeout(Duration.ofMillis(400))
+                            .coreExecutor(CoreExecutor.pooled(1))
+                            .build()) {
                 Tensor out = Tensor.allocate(arena, DType.FP32, 64);
                 Kernel barrier = Kernel.of("barrier", ctx -> {
                     arrived.incrementAndGet();
@@ -119,8 +138,10 @@ class HelpingTest {
                         Thread.onSpinWait();
                     }
                 });
-                ExecutionException e = assertThrows(ExecutionException.class,
-                        () -> rt.run(orch -> orch.submit(TaskSpec.aiv(barrier).inout(out).blocks(8).named("waits"))));
+                ExecutionException e = assertThrows(
+                        ExecutionException.class,
+                        () -> rt.run(orch -> orch.submit(
+                                TaskSpec.aiv(barrier).inout(out).blocks(8).named("waits"))));
                 assertEquals(ErrorCode.CORE_TIMEOUT, e.code());
                 assertTrue(e.getMessage().contains("'waits'"), e.getMessage());
             }

@@ -73,8 +73,9 @@ public class PooledCoreLincheckTest {
             // drain what is still queued, as the pool would
         }
         if (host.lastRun.get() != posted) {
-            throw new IllegalStateException("posted up to token " + posted + " but the core ran up to " + host.lastRun.get()
-                    + " and is " + core.state() + " (0 idle, 1 queued, 2 running): a post was lost");
+            throw new IllegalStateException(
+                    "posted up to token " + posted + " but the core ran up to " + host.lastRun.get() + " and is "
+                            + core.state() + " (0 idle, 1 queued, 2 running): a post was lost");
         }
     }
 
@@ -110,9 +111,11 @@ public class PooledCoreLincheckTest {
 
         Host() {
             Kernel k = Kernel.of("check", ctx -> {
-                if (inKernel.incrementAndGet() != 1) throw new IllegalStateException("two tokens of one core ran at once");
+                if (inKernel.incrementAndGet() != 1)
+                    throw new IllegalStateException("two tokens of one core ran at once");
                 int token = ctx.blockIdx();
-                if (lastRun.get() != token - 1) throw new IllegalStateException("ran token " + token + " after " + lastRun.get());
+                if (lastRun.get() != token - 1)
+                    throw new IllegalStateException("ran token " + token + " after " + lastRun.get());
                 lastRun.set(token);
                 inKernel.decrementAndGet();
             });
@@ -122,11 +125,28 @@ public class PooledCoreLincheckTest {
             }
         }
 
-        @Override public Topology topology() { return ONE; }
-        @Override public DispatchPayload payload(int core, int buffer) { return payloads[buffer]; }
-        @Override public TraceRecorder recorder() { return TraceRecorder.OFF; }
-        @Override public void coreFinished(int core) { }
-        @Override public boolean failed() { return false; }
+        @Override
+        public Topology topology() {
+            return ONE;
+        }
+
+        @Override
+        public DispatchPayload payload(int core, int buffer) {
+            return payloads[buffer];
+        }
+
+        @Override
+        public TraceRecorder recorder() {
+            return TraceRecorder.OFF;
+        }
+
+        @Override
+        public void coreFinished(int core) {}
+
+        @Override
+        public boolean failed() {
+            return false;
+        }
 
         @Override
         public void kernelFailed(int core, DispatchPayload payload, Throwable cause) {
@@ -150,7 +170,8 @@ public class PooledCoreLincheckTest {
      */
     public static class LossyCore {
         private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.ConcurrentLinkedQueue<LossyCore> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.ConcurrentLinkedQueue<LossyCore> queue =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
         private volatile int dispatch;
         private volatile int status;
         private int last;
@@ -183,21 +204,25 @@ public class PooledCoreLincheckTest {
         @Validate
         public void noPostLost() {
             help();
-            if (ran != posted) throw new IllegalStateException("posted up to token " + posted + " but ran up to " + ran + ": a post was lost");
+            if (ran != posted)
+                throw new IllegalStateException(
+                        "posted up to token " + posted + " but ran up to " + ran + ": a post was lost");
         }
     }
 
     @Test
     void negativeControlWithoutTheReReadIsRejected() {
-        AssertionError e = assertThrows(AssertionError.class, () -> new ModelCheckingOptions()
-                .iterations(CI ? 10 : 30)
-                .invocationsPerIteration(CI ? 300 : 1000)
-                .threads(2)
-                .actorsPerThread(2)
-                .actorsBefore(0)
-                .actorsAfter(0)
-                .minimizeFailedScenario(false)
-                .check(LossyCore.class));
+        AssertionError e = assertThrows(
+                AssertionError.class,
+                () -> new ModelCheckingOptions()
+                        .iterations(CI ? 10 : 30)
+                        .invocationsPerIteration(CI ? 300 : 1000)
+                        .threads(2)
+                        .actorsPerThread(2)
+                        .actorsBefore(0)
+                        .actorsAfter(0)
+                        .minimizeFailedScenario(false)
+                        .check(LossyCore.class));
         assertTrue(e.getMessage().contains("a post was lost"), e::getMessage);
     }
 }

@@ -34,8 +34,11 @@ class StuckKernelTest {
             AtomicBoolean release = new AtomicBoolean();
             AtomicBoolean spinning = new AtomicBoolean();
             try (Arena arena = Arena.ofShared();
-                 Runtime rt = Runtime.builder().topology(Topology.custom(1, 1)).coreTimeout(Duration.ofMillis(200))
-                         .coreExecutor(CoreExecutor.parse(executor)).build()) {
+                    Runtime rt = Runtime.builder()
+                            .topology(Topology.custom(1, 1))
+                            .coreTimeout(Duration.ofMillis(200))
+                            .coreExecutor(CoreExecutor.parse(executor))
+                            .build()) {
                 Tensor out = Tensor.allocate(arena, DType.FP32, 8);
                 Kernel deaf = Kernel.of("deaf", ctx -> {
                     spinning.set(true);
@@ -43,11 +46,15 @@ class StuckKernelTest {
                     spinning.set(false);
                 });
                 long t0 = System.nanoTime();
-                ExecutionException e = assertThrows(ExecutionException.class,
-                        () -> rt.run(orch -> orch.submit(TaskSpec.aic(deaf).inout(out).named("spins"))));
+                ExecutionException e = assertThrows(
+                        ExecutionException.class,
+                        () -> rt.run(orch ->
+                                orch.submit(TaskSpec.aic(deaf).inout(out).named("spins"))));
                 long waitedMs = (System.nanoTime() - t0) / 1_000_000;
                 assertEquals(ErrorCode.CORE_TIMEOUT, e.code());
-                assertTrue(e.getMessage().contains("'spins'") && e.getMessage().contains("keeps its thread"), e.getMessage());
+                assertTrue(
+                        e.getMessage().contains("'spins'") && e.getMessage().contains("keeps its thread"),
+                        e.getMessage());
                 assertTrue(spinning.get(), "the kernel should still be spinning when the run returns");
                 // the stop timeout for threads that are not in a kernel; a stuck kernel gets far less
                 assertTrue(waitedMs < Joiner.STOP_TIMEOUT_MS, "run returned after " + waitedMs + " ms");

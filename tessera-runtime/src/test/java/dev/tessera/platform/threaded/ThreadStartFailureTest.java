@@ -37,14 +37,17 @@ class ThreadStartFailureTest {
 
         @Override
         public void start() {
-            throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource limits reached");
+            throw new OutOfMemoryError(
+                    "unable to create native thread: possibly out of memory or process/resource limits reached");
         }
     }
 
     /** Makes threads normally, except the {@code failAt}-th (counting from 1) of the first run. */
     private static ThreadFactory failingOnce(int failAt) {
         AtomicInteger made = new AtomicInteger();
-        return body -> made.incrementAndGet() == failAt ? new Unstartable(body) : Thread.ofPlatform().unstarted(body);
+        return body -> made.incrementAndGet() == failAt
+                ? new Unstartable(body)
+                : Thread.ofPlatform().unstarted(body);
     }
 
     /**
@@ -57,18 +60,27 @@ class ThreadStartFailureTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             Topology topology = Topology.custom(2, 2);
             try (Arena arena = Arena.ofShared();
-                 Runtime rt = Runtime.builder().topology(topology)
-                         .platform(new ThreadedPlatform(IdleStrategy.DEFAULT, CoreExecutor.parse(executor), failingOnce(failAt))).build()) {
+                    Runtime rt = Runtime.builder()
+                            .topology(topology)
+                            .platform(new ThreadedPlatform(
+                                    IdleStrategy.DEFAULT, CoreExecutor.parse(executor), failingOnce(failAt)))
+                            .build()) {
                 Tensor out = Tensor.allocate(arena, DType.FP32, 64);
                 Kernel k = Kernel.of("fill", ctx -> ctx.tensor(0).setFloat(ctx.blockIdx(), 1));
-                ExecutionException e = assertThrows(ExecutionException.class,
-                        () -> rt.run(orch -> orch.submit(TaskSpec.aiv(k).inout(out).blocks(8))));
+                ExecutionException e = assertThrows(
+                        ExecutionException.class,
+                        () -> rt.run(
+                                orch -> orch.submit(TaskSpec.aiv(k).inout(out).blocks(8))));
                 assertEquals(ErrorCode.PLATFORM_FAILED, e.code());
-                assertTrue(e.getMessage().contains("could not start thread tessera-") && e.getMessage().contains("unable to create native thread")
-                        && e.getMessage().contains("--cores pooled"), e.getMessage());
+                assertTrue(
+                        e.getMessage().contains("could not start thread tessera-")
+                                && e.getMessage().contains("unable to create native thread")
+                                && e.getMessage().contains("--cores pooled"),
+                        e.getMessage());
                 assertNoTesseraThreads();
 
-                RunResult again = rt.run(orch -> orch.submit(TaskSpec.aiv(k).inout(out).blocks(8)));
+                RunResult again =
+                        rt.run(orch -> orch.submit(TaskSpec.aiv(k).inout(out).blocks(8)));
                 assertEquals(8, again.blocks());
             }
             assertNoTesseraThreads();

@@ -11,12 +11,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
-import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.SparkException;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction0;
@@ -42,10 +42,14 @@ public final class SparkEngine implements Engine {
      * the defaults chosen here.
      */
     public SparkEngine(String master, String appName, Map<String, String> conf) {
-        if (master.equals("yarn") && System.getenv("HADOOP_CONF_DIR") == null && System.getenv("YARN_CONF_DIR") == null) {
+        if (master.equals("yarn")
+                && System.getenv("HADOOP_CONF_DIR") == null
+                && System.getenv("YARN_CONF_DIR") == null) {
             // Without it Hadoop's client retries 0.0.0.0:8032 for many minutes, silently (as spark-submit checks too).
-            throw new EngineException("--master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR set to the cluster's "
-                    + "Hadoop configuration folder", null);
+            throw new EngineException(
+                    "--master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR set to the cluster's "
+                            + "Hadoop configuration folder",
+                    null);
         }
         SparkConf c = SparkSettings.of(master, appName, conf);
         try {
@@ -62,8 +66,13 @@ public final class SparkEngine implements Engine {
         JavaRDD<Point> rdd = spark.parallelize(points, points.size());
         List<Object> partitions = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) partitions.add(i);
-        SimpleFutureAction<BoxedUnit> job = spark.sc().submitJob(rdd.rdd(), new RunPoints(),
-                CollectionConverters.asScala(partitions).toList(), new Enqueue(arrived), new Done());
+        SimpleFutureAction<BoxedUnit> job = spark.sc()
+                .submitJob(
+                        rdd.rdd(),
+                        new RunPoints(),
+                        CollectionConverters.asScala(partitions).toList(),
+                        new Enqueue(arrived),
+                        new Done());
         int received = 0;
         try {
             while (received < points.size()) {
@@ -72,13 +81,14 @@ public final class SparkEngine implements Engine {
                     received++;
                     onResult.accept(r);
                 } else if (job.isCompleted() && arrived.isEmpty()) {
-                    job.get();   // throws the job's failure; a job that finished has delivered every result
+                    job.get(); // throws the job's failure; a job that finished has delivered every result
                     break;
                 }
             }
         } catch (SparkException e) {
-            throw new EngineException("the Spark job failed after " + received + " of " + points.size() + " points: "
-                    + e.getMessage(), e);
+            throw new EngineException(
+                    "the Spark job failed after " + received + " of " + points.size() + " points: " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             job.cancel();
             throw e;

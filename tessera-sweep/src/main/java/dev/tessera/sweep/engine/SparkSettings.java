@@ -47,7 +47,11 @@ final class SparkSettings {
     /** The jar this class was loaded from, or null when it runs from a classes folder (tests, an IDE). */
     static Path ownJar() {
         try {
-            Path p = Path.of(SparkSettings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path p = Path.of(SparkSettings.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return Files.isRegularFile(p) ? p : null;
         } catch (Exception e) {
             return null;

@@ -6,7 +6,10 @@ package dev.tessera.sweep.point;
  */
 public record Column(String name, Type type, String description) {
     public enum Type {
-        STRING, LONG, DOUBLE, BOOLEAN;
+        STRING,
+        LONG,
+        DOUBLE,
+        BOOLEAN;
 
         public boolean numeric() {
             return this == LONG || this == DOUBLE;

@@ -22,7 +22,9 @@ public final class DispatchOptions {
     public static void check(String name, String value) {
         if (!known().contains(name)) {
             throw new IllegalArgumentException("unknown dispatch option '" + name + "'"
-                    + (known().isEmpty() ? " (the dispatch policies take none yet)" : ": use " + String.join(", ", known())));
+                    + (known().isEmpty()
+                            ? " (the dispatch policies take none yet)"
+                            : ": use " + String.join(", ", known())));
         }
         if (!value.equals("on") && !value.equals("off")) {
             throw new IllegalArgumentException("dispatch option '" + name + "' must be on or off, got '" + value + "'");

@@ -36,16 +36,19 @@ public final class ExampleOptions {
             if (c.isEmpty()) {
                 List<String> names = new ArrayList<>();
                 for (ExampleCase k : example.cases()) names.add(k.name());
-                throw new IllegalArgumentException(example.cases().isEmpty()
-                        ? example.name() + " has no cases"
-                        : "unknown case '" + value + "' of " + example.name() + ": use one of " + String.join(", ", names));
+                throw new IllegalArgumentException(
+                        example.cases().isEmpty()
+                                ? example.name() + " has no cases"
+                                : "unknown case '" + value + "' of " + example.name() + ": use one of "
+                                        + String.join(", ", names));
             }
             return c.get().name();
         }
-        ExampleOption option = declared(example, name).orElseThrow(() -> new IllegalArgumentException(
-                example.name() + " has no option '" + name + "'" + (example.options().isEmpty()
-                        ? " (it declares none)"
-                        : "; its options are " + String.join(", ", names(example)))));
+        ExampleOption option = declared(example, name)
+                .orElseThrow(() -> new IllegalArgumentException(example.name() + " has no option '" + name + "'"
+                        + (example.options().isEmpty()
+                                ? " (it declares none)"
+                                : "; its options are " + String.join(", ", names(example)))));
         String problem = option.check(value);
         if (problem != null) throw new IllegalArgumentException(example.name() + ": " + problem);
         return option.normalise(value);

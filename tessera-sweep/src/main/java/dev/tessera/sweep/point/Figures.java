@@ -24,7 +24,8 @@ public final class Figures {
             Column.int64("tasks", "tasks submitted"),
             Column.int64("blocks", "blocks dispatched"),
             Column.int64("subtasks", "core dispatches (blocks x active kernel slots)"),
-            Column.float64("overheadPct_aic", "AIC cores idle while ready AIC work was undispatched, % of cores x makespan"),
+            Column.float64(
+                    "overheadPct_aic", "AIC cores idle while ready AIC work was undispatched, % of cores x makespan"),
             Column.float64("overheadPct_aiv", "the same for AIV cores, %"),
             Column.int64("overheadCoreNs_aic", "AIC idle-while-ready time summed over the cores, core-ns"),
             Column.int64("overheadCoreNs_aiv", "the same for AIV cores, core-ns"),
@@ -57,20 +58,34 @@ public final class Figures {
         f.put("overheadCoreNs_aiv", s.aiv().idleWhileReadyNs());
         f.put("utilisationPct_aic", s.aic().utilisationPct());
         f.put("utilisationPct_aiv", s.aiv().utilisationPct());
-        long[] blocks = s.schedulers().stream().mapToLong(TraceStats.SchedulerStats::blocksDispatched).toArray();
-        long[] subtasks = s.schedulers().stream().mapToLong(TraceStats.SchedulerStats::subtasksDispatched).toArray();
+        long[] blocks = s.schedulers().stream()
+                .mapToLong(TraceStats.SchedulerStats::blocksDispatched)
+                .toArray();
+        long[] subtasks = s.schedulers().stream()
+                .mapToLong(TraceStats.SchedulerStats::subtasksDispatched)
+                .toArray();
         f.put("blocksPerScheduler", join(blocks));
         f.put("subtasksPerScheduler", join(subtasks));
         f.put("schedulerBlocksMin", Arrays.stream(blocks).min().orElse(0));
         f.put("schedulerBlocksMax", Arrays.stream(blocks).max().orElse(0));
         List<TraceStats.TaskStats> spmd = s.spmdTasks();
         f.put("spmdTasks", (long) spmd.size());
-        long[] start = known(spmd.stream().mapToLong(TraceStats.TaskStats::startSpreadNs).toArray());
-        long[] dispatch = known(spmd.stream().mapToLong(TraceStats.TaskStats::dispatchSpreadNs).toArray());
-        f.put("startSpreadNs_max", start.length == 0 ? null : Arrays.stream(start).max().getAsLong());
-        f.put("startSpreadNs_mean", start.length == 0 ? null : Arrays.stream(start).average().getAsDouble());
-        f.put("dispatchSpreadNs_max", dispatch.length == 0 ? null : Arrays.stream(dispatch).max().getAsLong());
-        f.put("dispatchSpreadNs_mean", dispatch.length == 0 ? null : Arrays.stream(dispatch).average().getAsDouble());
+        long[] start = known(
+                spmd.stream().mapToLong(TraceStats.TaskStats::startSpreadNs).toArray());
+        long[] dispatch = known(
+                spmd.stream().mapToLong(TraceStats.TaskStats::dispatchSpreadNs).toArray());
+        f.put(
+                "startSpreadNs_max",
+                start.length == 0 ? null : Arrays.stream(start).max().getAsLong());
+        f.put(
+                "startSpreadNs_mean",
+                start.length == 0 ? null : Arrays.stream(start).average().getAsDouble());
+        f.put(
+                "dispatchSpreadNs_max",
+                dispatch.length == 0 ? null : Arrays.stream(dispatch).max().getAsLong());
+        f.put(
+                "dispatchSpreadNs_mean",
+                dispatch.length == 0 ? null : Arrays.stream(dispatch).average().getAsDouble());
         return f;
     }
 

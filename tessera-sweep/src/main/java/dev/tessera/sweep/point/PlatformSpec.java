@@ -19,7 +19,8 @@ public final class PlatformSpec {
         CoreExecutor cores = cores(spec);
         if (cores == null) return name;
         if (!name.equals("threaded")) {
-            throw new IllegalArgumentException("'" + spec.trim() + "': only threaded takes cores (threaded:pooled, threaded:dedicated, ...)");
+            throw new IllegalArgumentException(
+                    "'" + spec.trim() + "': only threaded takes cores (threaded:pooled, threaded:dedicated, ...)");
         }
         return cores.kind() == CoreExecutor.Kind.AUTO ? name : name + ":" + cores;
     }

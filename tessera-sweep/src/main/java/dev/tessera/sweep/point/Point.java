@@ -25,9 +25,20 @@ import java.util.TreeMap;
  * @param compute         false runs kernels as pure timing ({@code --no-compute}); goldens then fail
  * @param timeoutMs       a run still going after this long is abandoned and recorded as TIMEOUT
  */
-public record Point(int index, String example, SortedMap<String, String> options, String policy,
-                    SortedMap<String, String> dispatchOptions, String topology, String platform, String syncStart,
-                    long seed, String costs, SortedMap<String, String> costOverrides, boolean compute, long timeoutMs)
+public record Point(
+        int index,
+        String example,
+        SortedMap<String, String> options,
+        String policy,
+        SortedMap<String, String> dispatchOptions,
+        String topology,
+        String platform,
+        String syncStart,
+        long seed,
+        String costs,
+        SortedMap<String, String> costOverrides,
+        boolean compute,
+        long timeoutMs)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -49,8 +60,18 @@ public record Point(int index, String example, SortedMap<String, String> options
      */
     public String key() {
         String cost = costOverrides.isEmpty() ? costs : costs + "(" + format(costOverrides) + ")";
-        return String.join("|", example, format(options), policy, format(dispatchOptions), topology, platform,
-                syncStart, Long.toString(seed), cost, compute ? "compute" : "no-compute");
+        return String.join(
+                "|",
+                example,
+                format(options),
+                policy,
+                format(dispatchOptions),
+                topology,
+                platform,
+                syncStart,
+                Long.toString(seed),
+                cost,
+                compute ? "compute" : "no-compute");
     }
 
     /** The policy with its dispatch options, as the summary's columns name it: {@code parallel}, {@code head[burst=off]}. */

@@ -14,8 +14,16 @@ import java.util.Map;
  * @param wallMs    wall-clock time of the run itself, milliseconds (not the statistics, not the transfer)
  * @param executor  the Spark executor that ran it ({@code driver} in local mode)
  */
-public record PointResult(Point point, Status status, String error, long checked, long mismatches,
-                          Map<String, Object> figures, double wallMs, String executor) implements Serializable {
+public record PointResult(
+        Point point,
+        Status status,
+        String error,
+        long checked,
+        long mismatches,
+        Map<String, Object> figures,
+        double wallMs,
+        String executor)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public PointResult {

@@ -29,8 +29,12 @@ public final class PointRunner {
     public static Settings settings(Point p) {
         Topology topology = Topology.parse(p.topology());
         DispatchPolicy policy = DispatchOptions.apply(DispatchPolicy.parse(p.policy()), p.dispatchOptions());
-        var platform = Platforms.create(PlatformSpec.name(p.platform()), topology, p.seed(),
-                new Platforms.SimOptions(null, p.costOverrides(), p.compute()), PlatformSpec.cores(p.platform()));
+        var platform = Platforms.create(
+                PlatformSpec.name(p.platform()),
+                topology,
+                p.seed(),
+                new Platforms.SimOptions(null, p.costOverrides(), p.compute()),
+                PlatformSpec.cores(p.platform()));
         return new Settings(platform, topology, policy, SyncStartNames.parse(p.syncStart()), p.seed(), true);
     }
 
@@ -50,24 +54,35 @@ public final class PointRunner {
         // The run gets its own thread so that a hung one can be abandoned at the timeout; daemon, so
         // an abandoned run never keeps an executor's JVM alive.
         CompletableFuture<Measured> future = new CompletableFuture<>();
-        Thread worker = Thread.ofPlatform().daemon().name("tessera-point-" + p.index()).unstarted(() -> {
-            try {
-                future.complete(measure(p));
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-            }
-        });
+        Thread worker = Thread.ofPlatform()
+                .daemon()
+                .name("tessera-point-" + p.index())
+                .unstarted(() -> {
+                    try {
+                        future.complete(measure(p));
+                    } catch (Throwable t) {
+                        future.completeExceptionally(t);
+                    }
+                });
         long start = System.nanoTime();
         worker.start();
         try {
             Measured m = future.get(p.timeoutMs(), TimeUnit.MILLISECONDS);
             Verdict v = m.outcome.verdict();
             Status status = !v.wasChecked() ? Status.UNCHECKED : v.passed() ? Status.PASS : Status.FAIL;
-            return new PointResult(p, status, null, m.outcome.verdict().checked(), m.outcome.verdict().mismatches(),
-                    Figures.of(TraceStats.of(m.outcome.result().trace())), m.wallMs, executor);
+            return new PointResult(
+                    p,
+                    status,
+                    null,
+                    m.outcome.verdict().checked(),
+                    m.outcome.verdict().mismatches(),
+                    Figures.of(TraceStats.of(m.outcome.result().trace())),
+                    m.wallMs,
+                    executor);
         } catch (TimeoutException e) {
             worker.interrupt();
-            return failed(p, Status.TIMEOUT, "still running after " + p.timeoutMs() + " ms; abandoned", start, executor);
+            return failed(
+                    p, Status.TIMEOUT, "still running after " + p.timeoutMs() + " ms; abandoned", start, executor);
         } catch (ExecutionException e) {
             return failed(p, Status.ERROR, describe(e.getCause()), start, executor);
         } catch (InterruptedException e) {

@@ -33,7 +33,11 @@ final class CsvFile implements AutoCloseable {
             w.write(line(header));
             for (Row r : rows) w.write(line(fields(columns, r)));
         }
-        Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                path,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return new CsvFile(columns, Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
     }
 

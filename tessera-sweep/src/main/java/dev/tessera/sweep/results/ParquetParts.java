@@ -56,7 +56,10 @@ final class ParquetParts {
         Types.MessageTypeBuilder b = Types.buildMessage();
         for (Column c : columns) {
             switch (c.type()) {
-                case STRING -> b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
+                case STRING ->
+                    b.optional(PrimitiveTypeName.BINARY)
+                            .as(LogicalTypeAnnotation.stringType())
+                            .named(c.name());
                 case LONG -> b.optional(PrimitiveTypeName.INT64).named(c.name());
                 case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(c.name());
                 case BOOLEAN -> b.optional(PrimitiveTypeName.BOOLEAN).named(c.name());
@@ -70,7 +73,8 @@ final class ParquetParts {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> PART.matcher(p.getFileName().toString()).matches())
-                    .sorted((a, b) -> Integer.compare(number(a), number(b))).toList();
+                    .sorted((a, b) -> Integer.compare(number(a), number(b)))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +128,8 @@ final class ParquetParts {
 
     static List<Row> read(Path part) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (ParquetReader<Group> r = new GroupReaderBuilder(part).withConf(new Configuration(false)).build()) {
+        try (ParquetReader<Group> r =
+                new GroupReaderBuilder(part).withConf(new Configuration(false)).build()) {
             for (Group g = r.read(); g != null; g = r.read()) {
                 Map<String, Object> v = new LinkedHashMap<>();
                 List<Type> fields = g.getType().getFields();
@@ -134,13 +139,15 @@ final class ParquetParts {
                         v.put(f.getName(), null);
                         continue;
                     }
-                    v.put(f.getName(), switch (f.asPrimitiveType().getPrimitiveTypeName()) {
-                        case BINARY -> g.getString(i, 0);
-                        case INT64 -> g.getLong(i, 0);
-                        case DOUBLE -> g.getDouble(i, 0);
-                        case BOOLEAN -> g.getBoolean(i, 0);
-                        default -> throw new IOException(part + ": unexpected column type of " + f.getName());
-                    });
+                    v.put(
+                            f.getName(),
+                            switch (f.asPrimitiveType().getPrimitiveTypeName()) {
+                                case BINARY -> g.getString(i, 0);
+                                case INT64 -> g.getLong(i, 0);
+                                case DOUBLE -> g.getDouble(i, 0);
+                                case BOOLEAN -> g.getBoolean(i, 0);
+                                default -> throw new IOException(part + ": unexpected column type of " + f.getName());
+                            });
                 }
                 rows.add(new Row(v));
             }

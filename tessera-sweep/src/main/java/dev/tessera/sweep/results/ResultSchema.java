@@ -17,14 +17,18 @@ import java.util.Set;
 public final class ResultSchema {
     public static final List<Column> PARAMETERS = List.of(
             Column.int64("index", "position of the point in the sweep"),
-            Column.string("point", "the point's identity: example|options|policy|dispatchOptions|topology|platform|syncStart|seed|costs|compute "
-                    + "(costs with overrides: name(k=v;k=v))"),
+            Column.string(
+                    "point",
+                    "the point's identity: example|options|policy|dispatchOptions|topology|platform|syncStart|seed|costs|compute "
+                            + "(costs with overrides: name(k=v;k=v))"),
             Column.string("example", "example name"),
             Column.string("options", "the example's options, k=v;k=v (empty: none)"),
             Column.string("policy", "dispatch policy"),
             Column.string("dispatchOptions", "dispatch mechanisms switched on/off, k=v;k=v (empty: none)"),
             Column.string("topology", "topology"),
-            Column.string("platform", "sim, or threaded with its cores: threaded (auto), threaded:pooled, threaded:pooled:N, threaded:dedicated"),
+            Column.string(
+                    "platform",
+                    "sim, or threaded with its cores: threaded (auto), threaded:pooled, threaded:pooled:N, threaded:dedicated"),
             Column.string("syncStart", "reserve or freeze"),
             Column.int64("seed", "seed"),
             Column.string("costs", "cost variant name (preset: no overrides)"),

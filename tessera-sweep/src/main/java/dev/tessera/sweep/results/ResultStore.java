@@ -30,6 +30,7 @@ public final class ResultStore implements AutoCloseable {
     private final CsvFile csv;
     /** Every row by point key, the last one written for a key winning. */
     private final Map<String, Row> rows = new LinkedHashMap<>();
+
     private final int resumed;
     private final List<Row> pending = new ArrayList<>();
     private long lastFlushNanos = System.nanoTime();
@@ -73,7 +74,7 @@ public final class ResultStore implements AutoCloseable {
         try (var lines = Files.lines(csv)) {
             return Math.max(0, lines.count() - 1);
         } catch (IOException | java.io.UncheckedIOException e) {
-            return 1;   // unreadable: treat as results, so that nothing is overwritten
+            return 1; // unreadable: treat as results, so that nothing is overwritten
         }
     }
 

@@ -43,20 +43,25 @@ final class ExampleEntries {
     private static SweepSpec.ExampleEntry exampleObject(Node.Obj o, Where w) {
         Node.Entry nameEntry = o.entries().get("name");
         if (nameEntry == null) throw w.fail("an example object needs a \"name\"");
-        Example e = example(Values.string(nameEntry.value(), w.child("name", nameEntry.keyLine())), w.child("name", nameEntry.keyLine()));
+        Example e = example(
+                Values.string(nameEntry.value(), w.child("name", nameEntry.keyLine())),
+                w.child("name", nameEntry.keyLine()));
         Map<String, List<String>> axes = new TreeMap<>();
         for (Node.Entry entry : o.entries().values()) {
             Where ew = w.child(entry.key(), entry.keyLine());
             switch (entry.key()) {
-                case "name" -> { }
+                case "name" -> {}
                 case "cases" -> axes.put(ExampleOptions.CASE, optionValues(e, ExampleOptions.CASE, entry.value(), ew));
                 case "options" -> {
-                    if (!(entry.value() instanceof Node.Obj opts)) throw ew.fail("expected an object of option: value(s), got " + entry.value().kind());
+                    if (!(entry.value() instanceof Node.Obj opts))
+                        throw ew.fail("expected an object of option: value(s), got "
+                                + entry.value().kind());
                     for (Node.Entry opt : opts.entries().values()) {
                         Where ow = ew.child(opt.key(), opt.keyLine());
                         String name = opt.key().trim().toLowerCase(Locale.ROOT);
                         if (axes.containsKey(name)) {
-                            throw ow.fail(name.equals(ExampleOptions.CASE) ? "given twice (also as cases)" : "given twice");
+                            throw ow.fail(
+                                    name.equals(ExampleOptions.CASE) ? "given twice (also as cases)" : "given twice");
                         }
                         axes.put(name, optionValues(e, name, opt.value(), ow));
                     }
@@ -81,7 +86,8 @@ final class ExampleEntries {
     }
 
     private static Example example(String name, Where w) {
-        return Examples.byName(name).orElseThrow(() -> w.fail("unknown example '" + name + "': use one of "
-                + String.join(", ", Examples.names())));
+        return Examples.byName(name)
+                .orElseThrow(() ->
+                        w.fail("unknown example '" + name + "': use one of " + String.join(", ", Examples.names())));
     }
 }

@@ -49,7 +49,10 @@ final class NodeReader {
             }
             return root;
         } catch (JsonParseException e) {
-            throw new SweepFileException(fileName, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
+            throw new SweepFileException(
+                    fileName,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    null,
                     "not valid " + (factory == YAML ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new SweepFileException(fileName, 0, null, "cannot be parsed: " + e.getMessage());
@@ -80,7 +83,10 @@ final class NodeReader {
             p.nextToken();
             Node value = value(p);
             if (entries.containsKey(key)) {
-                throw new SweepFileException(source, keyLine, key,
+                throw new SweepFileException(
+                        source,
+                        keyLine,
+                        key,
                         "appears twice (first on line " + entries.get(key).keyLine() + ")");
             }
             entries.put(key, new Node.Entry(key, keyLine, value));

@@ -24,7 +24,8 @@ final class Seeds {
                 long from = number(p.substring(0, dots).trim(), text, where);
                 long to = number(p.substring(dots + 2).trim(), text, where);
                 if (to < from) throw where.fail("seed range '" + p + "' runs backwards: write " + to + ".." + from);
-                if (to - from >= MAX - into.size()) throw where.fail("seed range '" + p + "' has more than " + MAX + " seeds");
+                if (to - from >= MAX - into.size())
+                    throw where.fail("seed range '" + p + "' has more than " + MAX + " seeds");
                 for (long s = from; s <= to; s++) into.add(s);
             }
             if (into.size() > MAX) throw where.fail("more than " + MAX + " seeds");
@@ -41,7 +42,8 @@ final class Seeds {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw where.fail("'" + s + "' in '" + whole + "' is not a seed: use N, A..B, or a comma list of those (e.g. 1..50)");
+            throw where.fail(
+                    "'" + s + "' in '" + whole + "' is not a seed: use N, A..B, or a comma list of those (e.g. 1..50)");
         }
     }
 }

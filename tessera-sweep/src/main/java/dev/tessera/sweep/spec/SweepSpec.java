@@ -16,10 +16,20 @@ import java.util.SortedMap;
  * @param baseline        policy label the summary divides by
  * @param figures         numeric result columns the summary and the box plots show
  */
-public record SweepSpec(String name, List<ExampleEntry> examples, List<String> policies,
-                        List<SortedMap<String, String>> dispatchOptions, List<String> topologies,
-                        List<String> syncStarts, List<Long> seeds, List<CostVariant> costs, List<String> platforms,
-                        boolean compute, Duration timeout, String baseline, List<String> figures) {
+public record SweepSpec(
+        String name,
+        List<ExampleEntry> examples,
+        List<String> policies,
+        List<SortedMap<String, String>> dispatchOptions,
+        List<String> topologies,
+        List<String> syncStarts,
+        List<Long> seeds,
+        List<CostVariant> costs,
+        List<String> platforms,
+        boolean compute,
+        Duration timeout,
+        String baseline,
+        List<String> figures) {
 
     /** An example and the combinations of its options to run. */
     public record ExampleEntry(String name, List<SortedMap<String, String>> optionSets) {
@@ -50,8 +60,14 @@ public record SweepSpec(String name, List<ExampleEntry> examples, List<String> p
 
     /** Number of points, without building them. */
     public long size() {
-        return (long) exampleRuns() * topologies.size() * syncStarts.size() * costs.size() * platforms.size()
-                * seeds.size() * policies.size() * dispatchOptions.size();
+        return (long) exampleRuns()
+                * topologies.size()
+                * syncStarts.size()
+                * costs.size()
+                * platforms.size()
+                * seeds.size()
+                * policies.size()
+                * dispatchOptions.size();
     }
 
     /** {@code 3 examples × 2 policies × ... = 120 points}: how the count comes about. */
@@ -59,7 +75,8 @@ public record SweepSpec(String name, List<ExampleEntry> examples, List<String> p
         List<String> parts = new ArrayList<>();
         parts.add(count(exampleRuns(), "example run", "example runs"));
         parts.add(count(policies.size(), "policy", "policies"));
-        if (dispatchOptions.size() > 1) parts.add(count(dispatchOptions.size(), "dispatch option set", "dispatch option sets"));
+        if (dispatchOptions.size() > 1)
+            parts.add(count(dispatchOptions.size(), "dispatch option set", "dispatch option sets"));
         parts.add(count(topologies.size(), "topology", "topologies"));
         parts.add(count(syncStarts.size(), "sync-start mode", "sync-start modes"));
         parts.add(count(costs.size(), "cost variant", "cost variants"));
@@ -90,8 +107,19 @@ public record SweepSpec(String name, List<ExampleEntry> examples, List<String> p
                                 for (long seed : seeds) {
                                     for (String policy : policies) {
                                         for (SortedMap<String, String> dispatch : dispatchOptions) {
-                                            out.add(new Point(out.size(), e.name(), options, policy, dispatch, topology,
-                                                    platform, syncStart, seed, cost.name(), cost.overrides(), compute,
+                                            out.add(new Point(
+                                                    out.size(),
+                                                    e.name(),
+                                                    options,
+                                                    policy,
+                                                    dispatch,
+                                                    topology,
+                                                    platform,
+                                                    syncStart,
+                                                    seed,
+                                                    cost.name(),
+                                                    cost.overrides(),
+                                                    compute,
                                                     timeoutMs));
                                         }
                                     }

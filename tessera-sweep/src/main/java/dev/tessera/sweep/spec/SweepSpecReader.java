@@ -37,11 +37,25 @@ import java.util.TreeMap;
  */
 public final class SweepSpecReader {
     /** The keys of a sweep file, in the order docs/sweeps.md explains them. */
-    public static final List<String> KEYS = List.of("name", "description", "examples", "policies", "dispatchOptions",
-            "topologies", "syncStart", "seeds", "costs", "platforms", "compute", "timeout", "baseline", "figures");
+    public static final List<String> KEYS = List.of(
+            "name",
+            "description",
+            "examples",
+            "policies",
+            "dispatchOptions",
+            "topologies",
+            "syncStart",
+            "seeds",
+            "costs",
+            "platforms",
+            "compute",
+            "timeout",
+            "baseline",
+            "figures");
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-    static final List<String> DEFAULT_FIGURES = List.of("makespanNs", "overheadPct_aic", "overheadPct_aiv", "startSpreadNs_max");
+    static final List<String> DEFAULT_FIGURES =
+            List.of("makespanNs", "overheadPct_aic", "overheadPct_aiv", "startSpreadNs_max");
 
     private final String source;
     private final String defaultName;
@@ -92,7 +106,8 @@ public final class SweepSpecReader {
         SweepSpecReader r = new SweepSpecReader(source, dot > 0 ? base.substring(0, dot) : base);
         Node root = NodeReader.read(source, text);
         if (!(root instanceof Node.Obj obj)) {
-            throw new SweepFileException(source, root.line(), null, "a sweep file is an object of keys, got " + root.kind());
+            throw new SweepFileException(
+                    source, root.line(), null, "a sweep file is an object of keys, got " + root.kind());
         }
         for (Node.Entry e : obj.entries().values()) {
             r.set(e.key(), e.value(), new Where(source, e.keyLine(), e.key()));
@@ -109,7 +124,8 @@ public final class SweepSpecReader {
             case "policies" -> policies = policies(value, where);
             case "dispatchOptions" -> dispatchOptions = dispatchOptions(value, where);
             case "topologies" -> topologies = topologies(value, where);
-            case "syncStart" -> syncStarts = each(value, where, (s, w) -> SyncStartNames.nameOf(SyncStartNames.parse(s)));
+            case "syncStart" ->
+                syncStarts = each(value, where, (s, w) -> SyncStartNames.nameOf(SyncStartNames.parse(s)));
             case "seeds" -> seeds = seeds(value, where);
             case "costs" -> costs = costs(value, where);
             case "platforms" -> {
@@ -126,7 +142,8 @@ public final class SweepSpecReader {
                 figures = each(value, where, (s, w) -> s);
                 figuresWhere = where;
             }
-            default -> throw where.fail("unknown key" + suggestion(key) + "; a sweep file has " + String.join(", ", KEYS));
+            default ->
+                throw where.fail("unknown key" + suggestion(key) + "; a sweep file has " + String.join(", ", KEYS));
         }
         return this;
     }
@@ -134,27 +151,54 @@ public final class SweepSpecReader {
     /** The checked sweep, with defaults for every key not given; checks the keys against each other. */
     public SweepSpec build() {
         if (examples == null) {
-            throw new SweepFileException(source, 0, "examples",
+            throw new SweepFileException(
+                    source,
+                    0,
+                    "examples",
                     "no examples: name at least one (" + String.join(", ", Examples.names()) + ")");
         }
-        if (platforms.stream().anyMatch(p -> !p.equals("sim")) && (!compute || costs.stream().anyMatch(c -> !c.overrides().isEmpty()))) {
-            throw platformsWhere.fail("threaded points run real kernels on real threads: costs and compute=false apply to sim only");
+        if (platforms.stream().anyMatch(p -> !p.equals("sim"))
+                && (!compute || costs.stream().anyMatch(c -> !c.overrides().isEmpty()))) {
+            throw platformsWhere.fail(
+                    "threaded points run real kernels on real threads: costs and compute=false apply to sim only");
         }
         Set<String> labels = new LinkedHashSet<>();
-        for (String p : policies) for (SortedMap<String, String> d : dispatchOptions) labels.add(Point.policyLabel(p, Point.format(d)));
-        String base = baseline != null ? baseline : labels.contains("parallel") ? "parallel" : labels.iterator().next();
+        for (String p : policies)
+            for (SortedMap<String, String> d : dispatchOptions) labels.add(Point.policyLabel(p, Point.format(d)));
+        String base = baseline != null
+                ? baseline
+                : labels.contains("parallel") ? "parallel" : labels.iterator().next();
         if (!labels.contains(base)) {
-            throw baselineWhere.fail("baseline '" + base + "' is not among the sweep's policies: " + String.join(", ", labels));
+            throw baselineWhere.fail(
+                    "baseline '" + base + "' is not among the sweep's policies: " + String.join(", ", labels));
         }
         for (String f : figures) {
-            boolean known = f.equals("wallMs") || Figures.column(f).map(c -> c.type().numeric()).orElse(false);
+            boolean known = f.equals("wallMs")
+                    || Figures.column(f).map(c -> c.type().numeric()).orElse(false);
             if (!known) {
                 throw figuresWhere.fail("'" + f + "' is not a numeric figure: use wallMs or one of "
-                        + String.join(", ", Figures.COLUMNS.stream().filter(c -> c.type().numeric()).map(Column::name).toList()));
+                        + String.join(
+                                ", ",
+                                Figures.COLUMNS.stream()
+                                        .filter(c -> c.type().numeric())
+                                        .map(Column::name)
+                                        .toList()));
             }
         }
-        return new SweepSpec(name != null ? name : defaultName, examples, policies, dispatchOptions, topologies,
-                syncStarts, seeds, costs, platforms, compute, timeout, base, figures);
+        return new SweepSpec(
+                name != null ? name : defaultName,
+                examples,
+                policies,
+                dispatchOptions,
+                topologies,
+                syncStarts,
+                seeds,
+                costs,
+                platforms,
+                compute,
+                timeout,
+                base,
+                figures);
     }
 
     // ---------------------------------------------------------------- axes
@@ -167,7 +211,8 @@ public final class SweepSpecReader {
     }
 
     private List<SortedMap<String, String>> dispatchOptions(Node value, Where where) {
-        if (!(value instanceof Node.Obj o)) throw where.fail("expected an object of mechanism: on/off (or a list of both), got " + value.kind());
+        if (!(value instanceof Node.Obj o))
+            throw where.fail("expected an object of mechanism: on/off (or a list of both), got " + value.kind());
         Map<String, List<String>> axes = new TreeMap<>();
         for (Node.Entry e : o.entries().values()) {
             Where w = where.child(e.key(), e.keyLine());
@@ -189,8 +234,10 @@ public final class SweepSpecReader {
                 throw new IllegalArgumentException("invalid topology '" + s + "': use a2a3, a5, a5:S or CxS");
             }
             if (s.trim().equalsIgnoreCase("host")) {
-                throw new IllegalArgumentException("host is sized to the machine that runs each point, so results would "
-                        + "depend on the executor: use CxS (this machine is " + t.clusters() + "x" + t.schedulers() + ")");
+                throw new IllegalArgumentException(
+                        "host is sized to the machine that runs each point, so results would "
+                                + "depend on the executor: use CxS (this machine is " + t.clusters() + "x"
+                                + t.schedulers() + ")");
             }
             return s.trim().toLowerCase(Locale.ROOT);
         });
@@ -217,13 +264,15 @@ public final class SweepSpecReader {
     private List<SweepSpec.CostVariant> costs(Node value, Where where) {
         if (!(value instanceof Node.Obj o) || o.entries().isEmpty()) {
             throw where.fail("expected an object of named variants, e.g. {\"preset\": {}, \"slow-matmul\": "
-                    + "{\"kernel.name.qk_matmul\": 40000}}, got " + (value instanceof Node.Obj ? "an empty object" : value.kind()));
+                    + "{\"kernel.name.qk_matmul\": 40000}}, got "
+                    + (value instanceof Node.Obj ? "an empty object" : value.kind()));
         }
         List<SweepSpec.CostVariant> out = new ArrayList<>();
         for (Node.Entry variant : o.entries().values()) {
             Where vw = where.child(variant.key(), variant.keyLine());
             if (!(variant.value() instanceof Node.Obj overrides)) {
-                throw vw.fail("a cost variant is an object of KEY: nanoseconds ({} for the preset), got " + variant.value().kind());
+                throw vw.fail("a cost variant is an object of KEY: nanoseconds ({} for the preset), got "
+                        + variant.value().kind());
             }
             SortedMap<String, String> map = new TreeMap<>();
             for (Node.Entry e : overrides.entries().values()) {
@@ -260,7 +309,9 @@ public final class SweepSpecReader {
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                cur[j] = Math.min(
+                        Math.min(cur[j - 1] + 1, prev[j] + 1),
+                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
             }
             int[] t = prev;
             prev = cur;

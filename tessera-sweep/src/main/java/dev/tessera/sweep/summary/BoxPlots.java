@@ -25,8 +25,16 @@ public final class BoxPlots {
     private static final int PANEL_H = 270;
     private static final int COLUMNS = 3;
     private static final int HEADER = 64;
-    private static final Color[] PALETTE = {new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868),
-            new Color(0xC44E52), new Color(0x8172B3), new Color(0x937860), new Color(0xDA8BC3), new Color(0x8C8C8C)};
+    private static final Color[] PALETTE = {
+        new Color(0x4C72B0),
+        new Color(0xDD8452),
+        new Color(0x55A868),
+        new Color(0xC44E52),
+        new Color(0x8172B3),
+        new Color(0x937860),
+        new Color(0xDA8BC3),
+        new Color(0x8C8C8C)
+    };
 
     static {
         // Before AWT first initialises; a GUI host that already did keeps its own mode.
@@ -77,8 +85,14 @@ public final class BoxPlots {
         }
     }
 
-    private static void panel(Graphics2D g, String workload, Map<String, Summary.Cell> cells, List<String> policies,
-                              String figure, int x0, int y0) {
+    private static void panel(
+            Graphics2D g,
+            String workload,
+            Map<String, Summary.Cell> cells,
+            List<String> policies,
+            String figure,
+            int x0,
+            int y0) {
         int left = x0 + 62, right = x0 + PANEL_W - 14, top = y0 + 30, bottom = y0 + PANEL_H - 26;
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
@@ -117,7 +131,8 @@ public final class BoxPlots {
     }
 
     private static void box(Graphics2D g, Distribution d, String figure, double cx, double bw, Color c, YScale s) {
-        double q1 = s.y(FigureFormat.scale(figure, d.quantile(0.25))), q3 = s.y(FigureFormat.scale(figure, d.quantile(0.75)));
+        double q1 = s.y(FigureFormat.scale(figure, d.quantile(0.25))),
+                q3 = s.y(FigureFormat.scale(figure, d.quantile(0.75)));
         double med = s.y(FigureFormat.scale(figure, d.median()));
         double p10 = s.y(FigureFormat.scale(figure, d.p10())), p90 = s.y(FigureFormat.scale(figure, d.p90()));
         g.setColor(c.darker());
@@ -154,7 +169,8 @@ public final class BoxPlots {
             g.setColor(Color.DARK_GRAY);
             // as many decimals as the step needs: 13.5, 14.0 for a step of 0.5
             int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
-            String label = String.format(java.util.Locale.ROOT, "%." + decimals + "f", Math.abs(v) < step * 1e-6 ? 0 : v);
+            String label =
+                    String.format(java.util.Locale.ROOT, "%." + decimals + "f", Math.abs(v) < step * 1e-6 ? 0 : v);
             g.drawString(label, left - 6 - fm.stringWidth(label), y + 4);
         }
     }

@@ -17,16 +17,27 @@ import java.util.Set;
  * passed, and for each chosen figure the distribution over the remaining axes (the seeds) and the
  * ratio of its median to the baseline policy's median on the same workload.
  */
-public record Summary(List<String> figures, String baseline, List<String> workloads, List<String> policies,
-                      Map<String, Map<String, Cell>> cells, Map<Status, Integer> statusCounts, int points) {
+public record Summary(
+        List<String> figures,
+        String baseline,
+        List<String> workloads,
+        List<String> policies,
+        Map<String, Map<String, Cell>> cells,
+        Map<Status, Integer> statusCounts,
+        int points) {
 
     /**
      * One workload under one policy: its points, how many were {@linkplain Status#ok() ok} (passed,
      * or unchecked with compute off), failed their golden, or did not finish (errors and timeouts).
      * {@code figures} holds only figures with at least one value.
      */
-    public record Cell(int points, int ok, int failed, int errors, Map<String, Distribution> figures,
-                       Map<String, Double> ratios) {}
+    public record Cell(
+            int points,
+            int ok,
+            int failed,
+            int errors,
+            Map<String, Distribution> figures,
+            Map<String, Double> ratios) {}
 
     /** Summarises {@code rows} (in any order: they are sorted by their index). */
     public static Summary of(List<Row> rows, List<String> figures, String baseline) {
@@ -42,7 +53,10 @@ public record Summary(List<String> figures, String baseline, List<String> worklo
             String p = Point.policyLabel(r.string("policy"), nullToEmpty(r.string("dispatchOptions")));
             workloads.add(w);
             policies.add(p);
-            byWorkload.computeIfAbsent(w, k -> new LinkedHashMap<>()).computeIfAbsent(p, k -> new ArrayList<>()).add(r);
+            byWorkload
+                    .computeIfAbsent(w, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(p, k -> new ArrayList<>())
+                    .add(r);
             counts.merge(Status.valueOf(r.string("status")), 1, Integer::sum);
         }
         Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
@@ -56,13 +70,20 @@ public record Summary(List<String> figures, String baseline, List<String> worklo
                 Map<String, Double> ratios = new LinkedHashMap<>();
                 for (String f : figures) {
                     Distribution mine = d.get(f), theirs = base.get(f);
-                    if (mine != null && theirs != null && theirs.median() != 0) ratios.put(f, mine.median() / theirs.median());
+                    if (mine != null && theirs != null && theirs.median() != 0)
+                        ratios.put(f, mine.median() / theirs.median());
                 }
                 row.put(p.getKey(), cell(p.getValue(), d, ratios));
             }
             cells.put(w.getKey(), row);
         }
-        return new Summary(List.copyOf(figures), baseline, List.copyOf(workloads), List.copyOf(policies), cells, counts,
+        return new Summary(
+                List.copyOf(figures),
+                baseline,
+                List.copyOf(workloads),
+                List.copyOf(policies),
+                cells,
+                counts,
                 rows.size());
     }
 
@@ -87,7 +108,10 @@ public record Summary(List<String> figures, String baseline, List<String> worklo
         for (String f : figures) {
             double[] values = rows.stream()
                     .filter(r -> Status.valueOf(r.string("status")).finished())
-                    .map(r -> r.number(f)).filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
+                    .map(r -> r.number(f))
+                    .filter(v -> v != null)
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
             if (values.length > 0) out.put(f, new Distribution(values));
         }
         return out;

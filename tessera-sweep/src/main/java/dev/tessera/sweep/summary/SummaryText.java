@@ -15,19 +15,31 @@ public final class SummaryText {
     public static String render(Summary s) {
         StringBuilder sb = new StringBuilder();
         sb.append(s.points()).append(" points: ").append(counts(s)).append('\n');
-        int w = Math.max(8, s.workloads().stream().mapToInt(String::length).max().orElse(8));
-        int pw = Math.max(6, s.policies().stream().mapToInt(String::length).max().orElse(6));
+        int w = Math.max(
+                8, s.workloads().stream().mapToInt(String::length).max().orElse(8));
+        int pw =
+                Math.max(6, s.policies().stream().mapToInt(String::length).max().orElse(6));
         String head = "%-" + w + "s  %-" + pw + "s %5s %5s %11s %11s %11s %8s%n";
         for (String f : s.figures()) {
-            sb.append('\n').append(FigureFormat.title(f)).append(": median [p10, p90] per workload and policy; ratio = median / ")
-                    .append(s.baseline()).append("'s median\n");
-            sb.append(String.format(Locale.ROOT, head, "workload", "policy", "runs", "ok", "median", "p10", "p90", "ratio"));
+            sb.append('\n')
+                    .append(FigureFormat.title(f))
+                    .append(": median [p10, p90] per workload and policy; ratio = median / ")
+                    .append(s.baseline())
+                    .append("'s median\n");
+            sb.append(String.format(
+                    Locale.ROOT, head, "workload", "policy", "runs", "ok", "median", "p10", "p90", "ratio"));
             for (String workload : s.workloads()) {
                 boolean first = true;
                 for (Map.Entry<String, Summary.Cell> e : s.cells().get(workload).entrySet()) {
                     Summary.Cell c = e.getValue();
                     Distribution d = c.figures().get(f);
-                    sb.append(String.format(Locale.ROOT, head, first ? workload : "", e.getKey(), c.points(), c.ok(),
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            head,
+                            first ? workload : "",
+                            e.getKey(),
+                            c.points(),
+                            c.ok(),
                             d == null ? "-" : FigureFormat.number(FigureFormat.scale(f, d.median())),
                             d == null ? "-" : FigureFormat.number(FigureFormat.scale(f, d.p10())),
                             d == null ? "-" : FigureFormat.number(FigureFormat.scale(f, d.p90())),
@@ -43,7 +55,8 @@ public final class SummaryText {
     static String counts(Summary s) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         for (Map.Entry<Status, Integer> e : s.statusCounts().entrySet()) {
-            if (e.getKey() != Status.UNCHECKED || e.getValue() > 0) parts.add(e.getValue() + " " + e.getKey().name());
+            if (e.getKey() != Status.UNCHECKED || e.getValue() > 0)
+                parts.add(e.getValue() + " " + e.getKey().name());
         }
         return String.join(", ", parts);
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptAndResumeIT {
     /** smoke.json's 3 examples x 2 policies with 10 seeds on one core: long enough to interrupt, short to finish. */
     private static final int POINTS = 3 * 2 * 10;
+
     private static final int ROWS_BEFORE_INTERRUPT = 4;
     private static final Duration SWEEP = Duration.ofMinutes(4);
 
@@ -38,28 +39,40 @@ class InterruptAndResumeIT {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void anInterruptedSweepKeepsItsRowsAndResumes() throws Exception {
         Path launcher = Path.of("..", "tessera").toAbsolutePath().normalize();
-        String smoke = Path.of("..", "examples", "sweeps", "smoke.json").toAbsolutePath().normalize().toString();
+        String smoke = Path.of("..", "examples", "sweeps", "smoke.json")
+                .toAbsolutePath()
+                .normalize()
+                .toString();
         Path out = tmp.resolve("out");
         List<String> args = List.of(smoke, "--seeds", "1..10", "--out", out.toString());
         try (SparkProcesses spark = new SparkProcesses(launcher, tmp)) {
             Path log = tmp.resolve("first.log");
             Process first = spark.startSweep(log, concat(args, "--master", "local[1]"));
             awaitCsvRows(out.resolve(ResultStore.CSV), ROWS_BEFORE_INTERRUPT, first, log);
-            new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).inheritIO().start().waitFor();
-            assertTrue(first.waitFor(2, TimeUnit.MINUTES), "the interrupted sweep did not stop:\n" + SparkProcesses.tail(log));
+            new ProcessBuilder("kill", "-INT", Long.toString(first.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            assertTrue(
+                    first.waitFor(2, TimeUnit.MINUTES),
+                    "the interrupted sweep did not stop:\n" + SparkProcesses.tail(log));
             String said = Files.readString(log, StandardCharsets.UTF_8);
             assertEquals(130, first.exitValue(), said);
 
             Matcher m = Pattern.compile("interrupted; (\\d+) rows are in").matcher(said);
             assertTrue(m.find(), said);
             int kept = Integer.parseInt(m.group(1));
-            assertTrue(kept >= ROWS_BEFORE_INTERRUPT && kept < POINTS, "interrupted half way: " + kept + " rows\n" + said);
+            assertTrue(
+                    kept >= ROWS_BEFORE_INTERRUPT && kept < POINTS, "interrupted half way: " + kept + " rows\n" + said);
             Set<String> parquet = keys(ResultStore.read(out));
             assertEquals(kept, parquet.size(), "every finished row is in Parquet");
             assertEquals(kept, csvRows(out.resolve(ResultStore.CSV)), "and in the CSV");
 
             Path again = tmp.resolve("resume.log");
-            assertEquals(0, spark.sweep(again, SWEEP, concat(args, "--master", "local[2]", "--resume")), SparkProcesses.tail(again));
+            assertEquals(
+                    0,
+                    spark.sweep(again, SWEEP, concat(args, "--master", "local[2]", "--resume")),
+                    SparkProcesses.tail(again));
             String resumed = Files.readString(again, StandardCharsets.UTF_8);
             assertTrue(resumed.contains("to run     " + (POINTS - kept) + " (" + kept + " already in"), resumed);
             List<Row> rows = ResultStore.read(out);
@@ -70,14 +83,17 @@ class InterruptAndResumeIT {
         }
     }
 
-    private static void awaitCsvRows(Path csv, int rows, Process sweep, Path log) throws IOException, InterruptedException {
+    private static void awaitCsvRows(Path csv, int rows, Process sweep, Path log)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + SWEEP.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!sweep.isAlive()) throw new AssertionError("the sweep ended before it was interrupted:\n" + SparkProcesses.tail(log));
+            if (!sweep.isAlive())
+                throw new AssertionError("the sweep ended before it was interrupted:\n" + SparkProcesses.tail(log));
             if (Files.exists(csv) && csvRows(csv) >= rows) return;
             Thread.sleep(50);
         }
-        throw new AssertionError("no " + rows + " rows in " + csv + " within " + SWEEP + ":\n" + SparkProcesses.tail(log));
+        throw new AssertionError(
+                "no " + rows + " rows in " + csv + " within " + SWEEP + ":\n" + SparkProcesses.tail(log));
     }
 
     /** Lines after the header: the smoke sweep's rows hold no line breaks (every point passes). */
@@ -90,6 +106,7 @@ class InterruptAndResumeIT {
     }
 
     private static List<String> concat(List<String> a, String... more) {
-        return java.util.stream.Stream.concat(a.stream(), java.util.stream.Stream.of(more)).toList();
+        return java.util.stream.Stream.concat(a.stream(), java.util.stream.Stream.of(more))
+                .toList();
     }
 }

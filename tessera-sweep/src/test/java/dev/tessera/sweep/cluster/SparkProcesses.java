@@ -40,16 +40,32 @@ final class SparkProcesses implements AutoCloseable {
     /** A master on 127.0.0.1:port; returns once it has been elected leader. */
     void master(int port, Duration wait) throws IOException, InterruptedException {
         Path log = work.resolve("master.log");
-        start(log, List.of("spark-master", "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0"));
+        start(
+                log,
+                List.of("spark-master", "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0"));
         awaitLine(log, "I have been elected leader", wait);
     }
 
     /** A worker with one core; returns once it has registered with the master. */
     void worker(int index, String masterUrl, Duration wait) throws IOException, InterruptedException {
         Path log = work.resolve("worker-" + index + ".log");
-        start(log, List.of("spark-worker", "--host", "127.0.0.1", "--port", "0",
-                "--webui-port", "0", "--cores", "1", "--memory", "768m",
-                "--work-dir", work.resolve("worker-" + index).toString(), masterUrl));
+        start(
+                log,
+                List.of(
+                        "spark-worker",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--webui-port",
+                        "0",
+                        "--cores",
+                        "1",
+                        "--memory",
+                        "768m",
+                        "--work-dir",
+                        work.resolve("worker-" + index).toString(),
+                        masterUrl));
         awaitLine(log, "Successfully registered with master", wait);
     }
 
@@ -83,7 +99,8 @@ final class SparkProcesses implements AutoCloseable {
     private static void awaitLine(Path log, String text, Duration wait) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) return;
+            if (Files.exists(log)
+                    && Files.readString(log, StandardCharsets.UTF_8).contains(text)) return;
             Thread.sleep(250);
         }
         throw new AssertionError("no '" + text + "' in " + log + " within " + wait + ":\n" + tail(log));

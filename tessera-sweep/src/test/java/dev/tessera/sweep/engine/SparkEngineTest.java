@@ -19,10 +19,23 @@ class SparkEngineTest {
     @Test
     void everyPointComesBackOnTheCallingThreadWithTheSameResultAsAlone() throws InterruptedException {
         List<Point> points = new ArrayList<>();
-        for (int i = 0; i < 6; i++) points.add(Points.sim(i, i % 2 == 0 ? "spmd-sync-start" : "spmd-wide", "serial", i));
+        for (int i = 0; i < 6; i++)
+            points.add(Points.sim(i, i % 2 == 0 ? "spmd-sync-start" : "spmd-wide", "serial", i));
         // one point that throws: still a result, the job goes on
-        points.add(new Point(6, "spmd-basic", new TreeMap<>(Map.of("case", "x")), "serial", new TreeMap<>(), "a2a3",
-                "sim", "reserve", 0, "preset", new TreeMap<>(), true, 600_000));
+        points.add(new Point(
+                6,
+                "spmd-basic",
+                new TreeMap<>(Map.of("case", "x")),
+                "serial",
+                new TreeMap<>(),
+                "a2a3",
+                "sim",
+                "reserve",
+                0,
+                "preset",
+                new TreeMap<>(),
+                true,
+                600_000));
         List<PointResult> got = new ArrayList<>();
         Thread caller = Thread.currentThread();
         try (SparkEngine engine = new SparkEngine("local[2]", "engine test", Map.of())) {

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class SparkJvmOptionsTest {
     static List<String> ours() throws IOException {
-        try (InputStream in = SparkJvmOptionsTest.class.getResourceAsStream("/dev/tessera/sweep/spark-jvm-options.txt")) {
-            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+"));
+        try (InputStream in =
+                SparkJvmOptionsTest.class.getResourceAsStream("/dev/tessera/sweep/spark-jvm-options.txt")) {
+            return List.of(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+"));
         }
     }
 
@@ -45,7 +47,8 @@ class SparkJvmOptionsTest {
         String target = opt.substring("--add-opens=".length(), opt.lastIndexOf('='));
         String module = target.substring(0, target.indexOf('/'));
         String pkg = target.substring(target.indexOf('/') + 1);
-        Set<String> packages = ModuleLayer.boot().findModule(module).map(Module::getPackages).orElse(Set.of());
+        Set<String> packages =
+                ModuleLayer.boot().findModule(module).map(Module::getPackages).orElse(Set.of());
         return packages.contains(pkg);
     }
 }

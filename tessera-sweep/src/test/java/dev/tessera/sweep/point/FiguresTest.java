@@ -36,7 +36,9 @@ class FiguresTest {
         List<String> figures = topLevelFigures(StatsJson.toJson(stats("spmd-wide")));
         assertTrue(figures.contains("makespanNs") && figures.contains("overheadPct_aic"), figures.toString());
         for (String f : figures) {
-            assertTrue(Figures.column(f).isPresent(), "the stats JSON figure '" + f + "' has no column in Figures: add one");
+            assertTrue(
+                    Figures.column(f).isPresent(),
+                    "the stats JSON figure '" + f + "' has no column in Figures: add one");
         }
     }
 
@@ -47,10 +49,15 @@ class FiguresTest {
         assertEquals(Figures.COLUMNS.stream().map(Column::name).toList(), List.copyOf(f.keySet()));
         assertEquals(s.makespanNs(), f.get("makespanNs"));
         assertEquals(s.aiv().overheadPct(), f.get("overheadPct_aiv"));
-        long[] perScheduler = s.schedulers().stream().mapToLong(TraceStats.SchedulerStats::blocksDispatched).toArray();
+        long[] perScheduler = s.schedulers().stream()
+                .mapToLong(TraceStats.SchedulerStats::blocksDispatched)
+                .toArray();
         assertEquals(perScheduler.length, ((String) f.get("blocksPerScheduler")).split("/").length);
         assertEquals(s.blocks(), java.util.Arrays.stream(perScheduler).sum());
-        long maxSpread = s.spmdTasks().stream().mapToLong(TraceStats.TaskStats::startSpreadNs).max().orElseThrow();
+        long maxSpread = s.spmdTasks().stream()
+                .mapToLong(TraceStats.TaskStats::startSpreadNs)
+                .max()
+                .orElseThrow();
         assertEquals(maxSpread, f.get("startSpreadNs_max"));
         assertEquals((long) s.spmdTasks().size(), f.get("spmdTasks"));
         for (Column c : Figures.COLUMNS) {

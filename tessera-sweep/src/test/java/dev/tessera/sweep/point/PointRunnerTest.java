@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** A point runs like {@code tessera run}, and never throws: failures and timeouts become rows. */
@@ -61,7 +60,8 @@ class PointRunnerTest {
 
     @Test
     void theCaseIsAnOptionOfThePoint() {
-        Point p = Points.withOptions(Points.sim(0, "alternating-matmul-add", "parallel", 0), Map.of("case", "default", "m", "3"));
+        Point p = Points.withOptions(
+                Points.sim(0, "alternating-matmul-add", "parallel", 0), Map.of("case", "default", "m", "3"));
         PointResult r = PointRunner.run(p, "t");
         assertEquals(Status.PASS, r.status(), r.error());
         assertEquals(4L, r.figures().get("tasks"), "the case's one add task and the override's three matmul tasks");
@@ -70,11 +70,27 @@ class PointRunnerTest {
     @Test
     void aThreadedPointRunsOnTheCoresItNames() {
         Point sim = Points.sim(0, "spmd-basic", "parallel", 0);
-        Point pooled = new Point(0, "spmd-basic", sim.options(), "parallel", sim.dispatchOptions(), "a2a3", "threaded:pooled:1",
-                "reserve", 0, "preset", sim.costOverrides(), true, sim.timeoutMs());
+        Point pooled = new Point(
+                0,
+                "spmd-basic",
+                sim.options(),
+                "parallel",
+                sim.dispatchOptions(),
+                "a2a3",
+                "threaded:pooled:1",
+                "reserve",
+                0,
+                "preset",
+                sim.costOverrides(),
+                true,
+                sim.timeoutMs());
         assertTrue(pooled.noisy());
         var platform = PointRunner.settings(pooled).platform();
-        assertEquals("pooled:1", ((dev.tessera.platform.threaded.ThreadedPlatform) platform).executor().toString());
+        assertEquals(
+                "pooled:1",
+                ((dev.tessera.platform.threaded.ThreadedPlatform) platform)
+                        .executor()
+                        .toString());
         PointResult r = PointRunner.run(pooled, "t");
         assertEquals(Status.PASS, r.status(), r.error());
     }

@@ -60,7 +60,9 @@ class ResultStoreTest {
 
         List<Map<String, String>> csv = Csv.read(dir.resolve(ResultStore.CSV));
         assertEquals(3, csv.size());
-        assertEquals(ResultSchema.COLUMNS.stream().map(Column::name).toList(), List.copyOf(csv.getFirst().keySet()));
+        assertEquals(
+                ResultSchema.COLUMNS.stream().map(Column::name).toList(),
+                List.copyOf(csv.getFirst().keySet()));
         for (int i = 0; i < 3; i++) {
             for (Column c : ResultSchema.COLUMNS) {
                 Object v = rows.get(i).get(c.name());
@@ -73,11 +75,15 @@ class ResultStoreTest {
     void anInterruptedSweepLeavesEveryFlushedRowReadable() throws Exception {
         ResultStore s = ResultStore.open(dir, false);
         for (int i = 0; i < ResultStore.FLUSH_ROWS + 5; i++) s.add(result(i, Status.PASS));
-        // no close(): the process dies here. The first FLUSH_ROWS rows went into a Parquet part, every row into the CSV.
+        // no close(): the process dies here. The first FLUSH_ROWS rows went into a Parquet part, every row into the
+        // CSV.
         assertEquals(ResultStore.FLUSH_ROWS, ResultStore.read(dir).size());
-        assertEquals(ResultStore.FLUSH_ROWS + 5, Csv.read(dir.resolve(ResultStore.CSV)).size());
+        assertEquals(
+                ResultStore.FLUSH_ROWS + 5,
+                Csv.read(dir.resolve(ResultStore.CSV)).size());
         try (var files = Files.list(dir.resolve(ResultStore.PARQUET))) {
-            assertTrue(files.allMatch(f -> f.getFileName().toString().matches("part-\\d{5}\\.parquet")),
+            assertTrue(
+                    files.allMatch(f -> f.getFileName().toString().matches("part-\\d{5}\\.parquet")),
                     "only complete parts are visible");
         }
         // what the shutdown hook does on Ctrl-C
@@ -95,7 +101,11 @@ class ResultStoreTest {
         Files.writeString(dir.resolve(ResultStore.CSV), "garbage,line\n", java.nio.file.StandardOpenOption.APPEND);
         try (ResultStore s = ResultStore.open(dir, true)) {
             assertEquals(2, s.resumed());
-            assertEquals(Set.of(result(0, Status.PASS).point().key(), result(1, Status.PASS).point().key()), s.keys());
+            assertEquals(
+                    Set.of(
+                            result(0, Status.PASS).point().key(),
+                            result(1, Status.PASS).point().key()),
+                    s.keys());
             assertEquals(2, Csv.read(dir.resolve(ResultStore.CSV)).size());
             s.add(result(2, Status.PASS));
             s.close(true);
@@ -118,7 +128,7 @@ class ResultStoreTest {
 
     @Test
     void aFolderWhoseSweepNeverRanAPointHoldsNoResults() {
-        ResultStore.open(dir, false).close(false);   // e.g. the engine could not start
+        ResultStore.open(dir, false).close(false); // e.g. the engine could not start
         try (ResultStore again = ResultStore.open(dir, false)) {
             assertEquals(0, again.resumed());
         }

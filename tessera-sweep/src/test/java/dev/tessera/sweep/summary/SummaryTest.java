@@ -66,10 +66,22 @@ class SummaryTest {
 
     @Test
     void workloadNamesShowOnlyWhatDiffersFromTheDefaults() {
-        Point p = new Point(0, "qk-demo", new java.util.TreeMap<>(Map.of("case", "Case1")), "serial",
-                new java.util.TreeMap<>(), "a5", "sim", "freeze", 1, "slow", new java.util.TreeMap<>(Map.of("kernel.default", "9")),
-                false, 1000);
-        assertEquals("qk-demo [case=Case1] a5 sync=freeze costs=slow no-compute", Summary.workload(row(p, Status.FAIL, 3)));
+        Point p = new Point(
+                0,
+                "qk-demo",
+                new java.util.TreeMap<>(Map.of("case", "Case1")),
+                "serial",
+                new java.util.TreeMap<>(),
+                "a5",
+                "sim",
+                "freeze",
+                1,
+                "slow",
+                new java.util.TreeMap<>(Map.of("kernel.default", "9")),
+                false,
+                1000);
+        assertEquals(
+                "qk-demo [case=Case1] a5 sync=freeze costs=slow no-compute", Summary.workload(row(p, Status.FAIL, 3)));
     }
 
     @Test
@@ -79,7 +91,7 @@ class SummaryTest {
         assertTrue(text.startsWith("22 points: 21 PASS, 0 FAIL, 1 ERROR, 0 TIMEOUT"), text);
         assertTrue(text.contains("makespan (µs)"), text);
         assertTrue(text.contains("qk-demo a2a3"), text);
-        assertTrue(text.contains("1.069"), text);   // 155 / 145
+        assertTrue(text.contains("1.069"), text); // 155 / 145
         String html = SummaryHtml.render(s, "Sweep t", rows());
         assertTrue(html.contains("<td class=l>qk-demo a2a3</td>"), html);
         assertTrue(html.contains("data:image/png;base64,"), "box plots are embedded");
