@@ -71,7 +71,6 @@ public final class BenchResults {
         return w.toString();
     }
 
-    /** Writes the JSON document to {@code file}, replacing it. */
     /** Writes the results to {@code file} (folders created), whole or not at all (see {@link AtomicFile}). */
     public void writeJson(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();

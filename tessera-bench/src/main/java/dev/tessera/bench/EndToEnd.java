@@ -1,5 +1,7 @@
 package dev.tessera.bench;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import dev.tessera.api.DType;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.Orchestration;
@@ -113,7 +115,9 @@ public final class EndToEnd implements AutoCloseable {
 
     /** Runs {@code once} a warm-up time then {@code reps} times; returns the median in ns. */
     private static double median(int warmups, int reps, LongSupplier once) {
-        for (int i = 0; i < warmups; i++) once.getAsLong();
+        for (int i = 0; i < warmups; i++) {
+            long unused = once.getAsLong(); // a warm-up: its time is not kept
+        }
         double[] xs = new double[reps];
         for (int i = 0; i < reps; i++) xs[i] = once.getAsLong();
         return Stats.median(xs);
@@ -157,7 +161,8 @@ public final class EndToEnd implements AutoCloseable {
         });
     }
 
-    private void say(String fmt, Object... args) {
+    @FormatMethod
+    private void say(@FormatString String fmt, Object... args) {
         if (log != null) log.println(String.format(Locale.ROOT, fmt, args));
     }
 
@@ -488,6 +493,7 @@ public final class EndToEnd implements AutoCloseable {
     }
 
     /** {@code EndToEnd [--quick] [--topology T] [--json FILE]}: prints the figures, optionally writes JSON. */
+    @SuppressWarnings("ClosingStandardOutputStreams") // close() shuts the runner and runtime, never the log stream
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         Topology topology = Topology.host();

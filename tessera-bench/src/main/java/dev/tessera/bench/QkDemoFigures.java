@@ -1,5 +1,7 @@
 package dev.tessera.bench;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.RunResult;
 import dev.tessera.api.Runtime;
@@ -174,7 +176,8 @@ final class QkDemoFigures {
         return n;
     }
 
-    private void say(String fmt, Object... args) {
+    @FormatMethod
+    private void say(@FormatString String fmt, Object... args) {
         if (log != null) log.println(String.format(Locale.ROOT, fmt, args));
     }
 

@@ -6,6 +6,7 @@ import dev.tessera.examples.run.ExampleRunner;
 import dev.tessera.examples.run.Settings;
 import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.PolicyComparison;
+import dev.tessera.profiling.StatsText;
 import dev.tessera.profiling.TraceStats;
 import dev.tessera.scheduler.DispatchPolicy;
 import java.io.PrintWriter;
@@ -114,7 +115,7 @@ final class CompareCommand implements Callable<Integer> {
         Report.row(out, "parallel", parallel.verdict().describe());
 
         out.println();
-        out.print(TraceStats.comparisonTable(
+        out.print(StatsText.comparisonTable(
                 TraceStats.of(serial.result().trace()),
                 TraceStats.of(parallel.result().trace())));
         out.println();

@@ -4,6 +4,7 @@ import dev.tessera.examples.Example;
 import dev.tessera.examples.run.ExampleRunner;
 import dev.tessera.examples.run.Settings;
 import dev.tessera.profiling.DispatchTimingStats;
+import dev.tessera.profiling.StatsText;
 import dev.tessera.profiling.TraceStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
                     .summary());
             if (traceDir != null) {
                 out.println();
-                out.print(stats.summary());
+                out.print(StatsText.summary(stats));
                 out.println();
                 TraceFiles.print(out, TraceFiles.writeRun(outcome.result().trace(), stats, traceDir));
             }

@@ -4,6 +4,7 @@ import dev.tessera.examples.run.IoErrors;
 import dev.tessera.profiling.ChromeTraceWriter;
 import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.PolicyComparison;
+import dev.tessera.profiling.StatsJson;
 import dev.tessera.profiling.SwimlaneHtml;
 import dev.tessera.profiling.SwimlanePng;
 import dev.tessera.profiling.Trace;
@@ -96,7 +97,7 @@ final class TraceFiles {
                 "trace", dir.resolve(TRACE), "Perfetto: ui.perfetto.dev", p -> ChromeTraceWriter.write(trace, p)));
         out.add(write("swimlane", dir.resolve(HTML), "any browser", p -> SwimlaneHtml.write(trace, p)));
         out.add(write("picture", dir.resolve(PNG), "", p -> SwimlanePng.write(trace, p)));
-        out.add(write("stats", dir.resolve(STATS), "", stats::writeJson));
+        out.add(write("stats", dir.resolve(STATS), "", p -> StatsJson.write(stats, p)));
         out.add(write("dispatch", dir.resolve(DISPATCH), "dispatch timing statistics", p -> {
             try {
                 Files.writeString(p, DispatchTimingStats.of(trace, EDGES).toJson());
@@ -110,7 +111,7 @@ final class TraceFiles {
     /** The statistics alone, at {@code file}. */
     static Written writeStats(TraceStats stats, Path file) {
         prepareFile(file);
-        return write("stats", file, "", stats::writeJson);
+        return write("stats", file, "", p -> StatsJson.write(stats, p));
     }
 
     /**
@@ -143,7 +144,7 @@ final class TraceFiles {
                 "stats",
                 dir.resolve(COMPARE_JSON),
                 "{\"serial\": ..., \"parallel\": ...}",
-                p -> TraceStats.writeComparisonJson(a, b, p)));
+                p -> StatsJson.writeComparisonJson(a, b, p)));
         return out;
     }
 

@@ -19,6 +19,7 @@ import java.util.Locale;
  * for this code ({@code --enable-native-access=ALL-UNNAMED}: the launcher, the CLI jar's manifest
  * and the tests give it). Elsewhere, or without it, the heap is allocated by the arena as before.
  */
+@SuppressWarnings("restricted") // mmap through the FFM API: the launcher passes --enable-native-access
 public final class HeapMemory {
     private static final int PROT_READ = 1;
     private static final int PROT_WRITE = 2;

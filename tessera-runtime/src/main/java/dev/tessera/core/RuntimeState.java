@@ -92,7 +92,7 @@ public final class RuntimeState {
         for (int i = 0; i < n; i++) {
             TaskSlot c = consumers[i];
             consumers[i] = null;
-            if (c.addFanin(1) == c.faninCount) readySink.ready(c);
+            if (c.satisfyFanin(1)) readySink.ready(c);
         }
         completed.incrementAndGet();
     }

@@ -145,9 +145,16 @@ public final class TaskRing {
     /**
      * Moves the watermark over consumed slots, clearing each one it passes (as the reference's
      * {@code advance_ring_pointers} does) before publishing the new watermark, so the orchestrator
-     * only ever reuses a clean slot. One thread advances at a time; a thread that loses the race
-     * re-checks after the winner is done, so a slot consumed during someone else's scan is never
-     * left behind (the reference's try-lock can lose that wake-up, spec §3.6).
+     * only ever reuses a clean slot.
+     *
+     * <p>Implementation note: one thread advances at a time, under the {@code advancing} try-lock.
+     * A thread that loses the try-lock returns at once; it is the <em>winner</em> that re-checks:
+     * after releasing the flag it looks at the slot at the new watermark again and, if that slot is
+     * consumed by now, tries to take the flag once more. A slot consumed during the winner's scan
+     * is therefore either seen by that scan, or seen by the winner's re-check, or its consumer
+     * itself wins the flag (it was released before the re-check read the slot, and the consumer
+     * wrote {@code CONSUMED} before trying). The reference's try-lock has no re-check and can leave
+     * such a slot behind (spec §3.6); {@code RingAdvanceLincheckTest} checks both.
      */
     public void advance() {
         while (advancing.compareAndSet(false, true)) {

@@ -1,5 +1,6 @@
 package dev.tessera.core;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.TaskIds;
 import dev.tessera.api.Tensor;
@@ -14,18 +15,36 @@ import java.util.Arrays;
  * <p>Ownership: the orchestrator fills the task fields before publishing the slot to the wiring
  * queue; scheduler 0 wires it; any scheduler completes and releases it; the thread that moves the
  * ring's watermark over it clears it ({@link #clear}), so the next {@link #prepare} writes only the
- * new task. {@code consumers} and the PENDING → COMPLETED transition are guarded by the slot's
- * monitor, which makes "add a consumer" and "complete" mutually exclusive, so a consumer is either
- * notified or counted as already satisfied, never both or neither.
+ * new task.
+ *
+ * <p>Implementation notes. The fields fall into four kinds, and each is accessed only in its way:
+ * <ol>
+ *   <li><b>Written before publication</b> (the "task" group, plain fields): the orchestrator
+ *       writes them, then offers the slot to the wiring queue, whose offer/poll pair (a release
+ *       store and an acquire load in JCTools) orders them before every later reader; each later
+ *       hand-over (ready queues, core registers) is again a release/acquire pair. Nobody writes
+ *       them again until {@link #clear}, which runs only once the task is CONSUMED and the ring's
+ *       watermark (volatile) publishes the cleared slot back to the orchestrator.</li>
+ *   <li><b>Guarded by the slot's monitor</b>: the consumer list, and the PENDING → COMPLETED
+ *       transition of {@code state}. "Add a consumer" ({@link #addConsumerIfPending}) and
+ *       "complete" ({@link #complete}) are therefore mutually exclusive, so a consumer is either
+ *       notified or counted as already satisfied, never both or neither. {@code state} is also
+ *       volatile so that lock-free readers (the ring's watermark, lookups) may read it.</li>
+ *   <li><b>Atomic counters</b>: fan-in, finished subtasks, the block cursor, placed blocks and the
+ *       fanout word are plain {@code int}/{@code long} fields updated only through
+ *       {@link VarHandle}s (one object and cache-line walk per slot instead of five
+ *       {@code AtomicInteger}s); read them only through their methods.</li>
+ *   <li><b>Written once by the wiring scheduler</b>: the fan-in target ({@link #beginWiring}),
+ *       before the task is added to any producer's consumer list (under that producer's monitor);
+ *       a completer reads it after taking the same monitor in {@link #complete}, so it always
+ *       sees it. It is private: {@link #satisfyFanin} is the only way to compare against it.</li>
+ * </ol>
  *
  * <p>Fanout references (who still needs this task's outputs) are one packed word, {@code holders
  * << 32 | released}, changed only by CAS: a task is consumed the moment {@code released} reaches
  * {@code holders}, so "retain unless consumed" and "release, consumed if last" are single atomic
  * steps and need no lock. Consumption can only happen after completion, because the task holds a
  * reference on itself until its completion released its producers (see {@link #prepare}).
- *
- * <p>The per-task counters are plain {@code int} fields updated through {@link VarHandle}s rather
- * than {@code AtomicInteger} objects: one object (and cache-line walk) per slot instead of five.
  */
 public final class TaskSlot {
     public static final int PENDING = 0;
@@ -57,7 +76,7 @@ public final class TaskSlot {
     public final int ring;
     public final int index;
 
-    // ---- the task (orchestrator-written before publication) ----
+    // ---- the task: written by the orchestrator before publication, read-only until clear() ----
     public long taskId = -1;
     /** The name the user gave, or null: {@link #name()} then builds one from the kernels when asked. */
     public String name;
@@ -70,8 +89,9 @@ public final class TaskSlot {
     /** The submit's early-resolve hint ({@code TaskSpec.earlyResolve()}); carried, not yet acted on. */
     public boolean earlyResolve;
 
-    public int slotsPerBlock;
+    /** Blocks × active kernel lanes: the FIN count that completes the task. */
     public int totalSubtasks;
+
     public final Tensor[] tensors = new Tensor[dev.tessera.api.TaskSpec.MAX_TENSORS];
     public int tensorCount;
     public final long[] scalars = new long[32];
@@ -84,15 +104,22 @@ public final class TaskSlot {
 
     public int producerCount;
 
-    // ---- scheduling state ----
+    // ---- scheduling state: guarded by this slot's monitor (state also read without it) ----
     public volatile int state = PENDING;
+
+    @GuardedBy("this")
     private TaskSlot[] consumers = new TaskSlot[4];
+
+    @GuardedBy("this")
     private int consumerCount;
+
+    // ---- written once per task by the wiring scheduler; see the class comment ----
+    private int faninCount;
+
+    // ---- atomic: accessed only through the VarHandles above ----
     /** {@code holders << 32 | released}; see the class comment. */
     @SuppressWarnings("unused")
     private volatile long fanout = FRESH_FANOUT;
-
-    public int faninCount;
 
     @SuppressWarnings("unused")
     private volatile int faninRefcount;
@@ -106,6 +133,7 @@ public final class TaskSlot {
     @SuppressWarnings("unused")
     private volatile int placedBlocks;
 
+    /** When the task became ready, for the trace: written by whoever made it ready, read by its dispatchers. */
     public volatile long readyNs;
 
     TaskSlot(int ring, int index) {
@@ -137,8 +165,8 @@ public final class TaskSlot {
         return activeMask;
     }
 
-    public Kernel kernel(int slot) {
-        return kernels[slot];
+    public Kernel kernel(int lane) {
+        return kernels[lane];
     }
 
     public int state() {
@@ -166,9 +194,23 @@ public final class TaskSlot {
 
     // ---- counters ----
 
-    /** Adds {@code n} satisfied fanin edges; returns the new count. */
-    public int addFanin(int n) {
-        return (int) FANIN.getAndAdd(this, n) + n;
+    /**
+     * Wiring: the task will wait for {@code producerCount} producers, plus one guard edge that the
+     * wiring scheduler satisfies only after it has asked every producer, so completions racing
+     * with the wiring cannot make the task ready early or twice. Returns the fan-in target.
+     */
+    public int beginWiring() {
+        return faninCount = producerCount + 1;
+    }
+
+    /** Adds {@code n} satisfied fan-in edges; true when that made the task ready (exactly one caller sees true). */
+    public boolean satisfyFanin(int n) {
+        return (int) FANIN.getAndAdd(this, n) + n == faninCount;
+    }
+
+    /** The fan-in target, for diagnostics. */
+    public int faninCount() {
+        return faninCount;
     }
 
     public int faninRefcount() {

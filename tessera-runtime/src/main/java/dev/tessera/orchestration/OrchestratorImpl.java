@@ -2,11 +2,9 @@ package dev.tessera.orchestration;
 
 import dev.tessera.api.ArgTag;
 import dev.tessera.api.Kernel;
-import dev.tessera.api.LaunchSpec;
 import dev.tessera.api.Orchestration;
 import dev.tessera.api.Orchestrator;
 import dev.tessera.api.OutputSpec;
-import dev.tessera.api.RuntimeConfig;
 import dev.tessera.api.Scope;
 import dev.tessera.api.ScopeMode;
 import dev.tessera.api.Submitted;
@@ -14,13 +12,11 @@ import dev.tessera.api.TaskIds;
 import dev.tessera.api.TaskSpec;
 import dev.tessera.api.Tensor;
 import dev.tessera.core.RuntimeState;
-import dev.tessera.core.TaskRing;
 import dev.tessera.core.TaskShape;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.errors.DeadlockException;
 import dev.tessera.errors.ErrorCode;
 import dev.tessera.errors.InvalidArgumentsException;
-import dev.tessera.errors.SyncStartInvalidException;
 import dev.tessera.errors.TesseraException;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.Cost;
@@ -32,17 +28,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The orchestrator side of a run (spec §3.3): validates a submit, allocates its slot and output
- * heap with back-pressure, infers its producers, publishes it to scheduler 0, and ends scopes.
+ * The orchestrator side of a run (spec §3.3): validates a submit ({@link SubmitValidation}),
+ * allocates its slot and output heap with back-pressure ({@link BackPressure}), infers its
+ * producers, publishes it to scheduler 0, and ends scopes.
  *
  * <p>Everything a submit checks is checked before anything is allocated, so an invalid submit
  * throws and leaves the runtime exactly as it was: the tasks submitted before it still run.
  */
 public final class OrchestratorImpl implements Orchestrator {
     static final long OUTPUT_ALIGN = 1024;
-    /** How long the runtime must be quiet, with a submit still blocked, before that is a deadlock. */
-    static final long DEADLOCK_GRACE_NS = 20_000_000L;
-
     static final long TENSOR_WAIT_TIMEOUT_NS = 15_000_000_000L;
     /** {@code Lane.values()} copies its array on every call; submit walks the lanes twice. */
     private static final Lane[] LANES = Lane.values();
@@ -56,6 +50,8 @@ public final class OrchestratorImpl implements Orchestrator {
     private final HazardCheck hazards;
 
     private final KeptTensors kept = new KeptTensors();
+    private final SubmitValidation validation;
+    private final BackPressure backPressure;
     private long submitCount;
 
     public OrchestratorImpl(RuntimeState rt, Actor actor) {
@@ -63,6 +59,8 @@ public final class OrchestratorImpl implements Orchestrator {
         this.actor = actor;
         this.tensorMap = new TensorMap(rt.rings, rt.config.tensorMapEntries(), rt.config.taskWindow());
         this.hazards = rt.config.hazardCheck() ? new HazardCheck(rt.rings, tensorMap) : null;
+        this.validation = new SubmitValidation(rt.topology, rt.rings);
+        this.backPressure = new BackPressure(rt, actor, tensorMap, scopes);
     }
 
     /**
@@ -160,7 +158,7 @@ public final class OrchestratorImpl implements Orchestrator {
     private Submitted submitChecked(TaskSpec spec) {
         ensureUsable();
         long ordinal = ++submitCount;
-        validate(spec, ordinal);
+        validation.validate(spec, ordinal);
 
         int activeMask = activeMask(spec);
         int shape = TaskShape.of(activeMask);
@@ -178,10 +176,10 @@ public final class OrchestratorImpl implements Orchestrator {
                 TaskSpec.TensorArg a = spec.tensorArg(i);
                 if (writesMap(a.tag()) && !a.tensor().manualDep()) inserts++;
             }
-            awaitTensorMapRoom(inserts, ordinal, spec);
+            backPressure.awaitTensorMapRoom(inserts, ordinal, spec);
         }
 
-        TaskSlot slot = allocate(ringId, outBytes, ordinal, spec);
+        TaskSlot slot = backPressure.allocate(ringId, outBytes, ordinal, spec);
         actor.charge(Cost.SUBMIT);
         long heapStart = slot.heapEnd - outBytes;
         define(slot, spec, activeMask, shape, blockNum);
@@ -205,56 +203,6 @@ public final class OrchestratorImpl implements Orchestrator {
         if (hazards != null) hazards.record(slot, spec);
         publish(slot);
         return new Submitted(slot.taskId, outputs);
-    }
-
-    private void validate(TaskSpec spec, long ordinal) {
-        if (spec.buildError() != null) throw invalid(ordinal, spec, spec.buildError());
-        if (!spec.hasKernel() && !spec.isDummy())
-            throw invalid(
-                    ordinal, spec, "has no kernel: give at least one of AIC, AIV0, AIV1 (or use TaskSpec.dummy())");
-        if (spec.isDummy() && spec.hasLaunch()) {
-            throw invalid(
-                    ordinal, spec, "is a dummy task, which runs on no core: blocks, syncStart and launch do not apply");
-        }
-        int blockNum = spec.launchSpec().blockNum();
-        if (blockNum < 1 || blockNum > LaunchSpec.MAX_BLOCK_NUM) {
-            throw invalid(
-                    ordinal,
-                    spec,
-                    "blockNum must be 1.." + LaunchSpec.MAX_BLOCK_NUM + " (the reference's int16 limit), got "
-                            + blockNum);
-        }
-        if (spec.launchSpec().syncStart() && blockNum > 1) {
-            boolean aivOnly = spec.kernel(Lane.AIC) == null
-                    && (spec.kernel(Lane.AIV0) == null) != (spec.kernel(Lane.AIV1) == null);
-            int limit = aivOnly ? rt.topology.aivCores() : rt.topology.clusters();
-            if (blockNum > limit) {
-                throw new SyncStartInvalidException(
-                        "submit #" + ordinal + " '" + spec.displayName() + "': syncStart blockNum " + blockNum
-                                + " exceeds the " + limit + (aivOnly ? " AIV cores" : " clusters") + " of "
-                                + rt.topology.name() + ": its blocks can never start together");
-            }
-        }
-        for (long dep : spec.dependencies()) {
-            int r = TaskIds.ring(dep);
-            if (dep < 0 || r >= rt.rings.length || TaskIds.local(dep) >= rt.rings[r].allocated()) {
-                throw invalid(ordinal, spec, "explicit dependency " + TaskIds.format(dep) + " names no submitted task");
-            }
-        }
-        for (int i = 0; i < spec.tensorCount(); i++) {
-            TaskSpec.TensorArg a = spec.tensorArg(i);
-            if (a.tag() != ArgTag.OUTPUT && a.tensor() == null)
-                throw invalid(ordinal, spec, "tensor argument " + i + " (" + a.tag() + ") is null");
-        }
-    }
-
-    /** The spec's display name is built here, on the error path only. */
-    private static InvalidArgumentsException invalid(long ordinal, TaskSpec spec, String what) {
-        return invalid(ordinal, spec.displayName(), what);
-    }
-
-    private static InvalidArgumentsException invalid(long ordinal, String name, String what) {
-        return new InvalidArgumentsException("submit #" + ordinal + " '" + name + "' " + what);
     }
 
     private static int activeMask(TaskSpec spec) {
@@ -299,8 +247,7 @@ public final class OrchestratorImpl implements Orchestrator {
         slot.blockNum = shape == TaskShape.DUMMY ? 1 : blockNum;
         slot.syncStart = spec.launchSpec().syncStart() && blockNum > 1 && shape != TaskShape.DUMMY;
         slot.earlyResolve = spec.allowsEarlyResolve();
-        slot.slotsPerBlock = Integer.bitCount(activeMask);
-        slot.totalSubtasks = slot.blockNum * slot.slotsPerBlock;
+        slot.totalSubtasks = slot.blockNum * Integer.bitCount(activeMask);
         slot.scalarCount = spec.scalarCount();
         for (int i = 0; i < spec.scalarCount(); i++) slot.scalars[i] = spec.scalarAt(i);
     }
@@ -381,118 +328,6 @@ public final class OrchestratorImpl implements Orchestrator {
         rt.wakeScheduler(0);
     }
 
-    // ---- back-pressure ---------------------------------------------------------------------------
-
-    private TaskSlot allocate(int ringId, long outBytes, long ordinal, TaskSpec spec) {
-        TaskRing ring = rt.rings[ringId];
-        tensorMap.sync(ringId);
-        if (outBytes > ring.heapSize()) {
-            String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES
-                    ? "use heapBytes ≥ " + roundUpMiB(outBytes)
-                    : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES
-                            + " bytes): split the outputs over several tasks";
-            throw new DeadlockException(
-                    ErrorCode.HEAP_RING_DEADLOCK,
-                    "submit #" + ordinal + " '" + spec.displayName() + "' needs " + outBytes
-                            + " bytes of outputs but heap ring " + ringId + " has " + ring.heapSize() + " bytes; "
-                            + fix);
-        }
-        Stall stall = new Stall();
-        while (true) {
-            if (ring.hasSlot()) {
-                long at = ring.tryBumpHeap(outBytes);
-                if (at >= 0) {
-                    TaskSlot s = ring.allocateSlot(at + outBytes);
-                    tensorMap.sync(ringId);
-                    return s;
-                }
-                if (stall.deadlocked(ring.lastTaskAlive())) {
-                    long held = scopes.heldBytesIn(ringId);
-                    throw new DeadlockException(
-                            ErrorCode.HEAP_RING_DEADLOCK,
-                            "submit #" + ordinal + " '" + spec.displayName() + "' waits for " + outBytes
-                                    + " bytes in heap ring " + ringId + " (" + ring.heapUsed() + " of "
-                                    + ring.heapSize() + " bytes in use, "
-                                    + held
-                                    + " held by tasks of open scopes that cannot end while submit waits); a heap of at least "
-                                    + roundUpMiB(held + outBytes) + " bytes would fit: use heapBytes("
-                                    + roundUpMiB(held + outBytes) + ")");
-                }
-            } else if (stall.deadlocked(ring.lastTaskAlive())) {
-                int held = scopes.heldIn(ringId);
-                throw new DeadlockException(
-                        ErrorCode.FLOW_CONTROL_DEADLOCK,
-                        "submit #" + ordinal + " '" + spec.displayName() + "' waits for a slot in task ring "
-                                + ringId + ": " + ring.alive() + " of " + ring.window()
-                                + " slots are live and nothing is running to free one ("
-                                + held + " held by open scopes); use taskWindow ≥ " + nextPow2(held + 2));
-            }
-            actor.idle(stall.round);
-        }
-    }
-
-    private void awaitTensorMapRoom(int needed, long ordinal, TaskSpec spec) {
-        if (needed == 0) return;
-        if (needed > tensorMap.capacity()) {
-            throw new DeadlockException(
-                    ErrorCode.TENSORMAP_DEADLOCK,
-                    "submit #" + ordinal + " '" + spec.displayName() + "' publishes " + needed
-                            + " writes but the TensorMap holds " + tensorMap.capacity()
-                            + " entries; use tensorMapEntries ≥ " + needed);
-        }
-        Stall stall = new Stall();
-        while (true) {
-            if (tensorMap.free() >= needed) return;
-            // entries of retired tasks are freed lazily: scan the rings only when room is short
-            tensorMap.syncAll();
-            if (tensorMap.free() >= needed) return;
-            if (stall.deadlocked(progressMark())) {
-                throw new DeadlockException(
-                        ErrorCode.TENSORMAP_DEADLOCK,
-                        "submit #" + ordinal + " '" + spec.displayName() + "' needs " + needed
-                                + " TensorMap entries but all " + tensorMap.capacity()
-                                + " belong to live tasks that cannot retire while submit waits;"
-                                + " use tensorMapEntries ≥ " + nextPow2(tensorMap.capacity() + needed)
-                                + " or end scopes earlier");
-            }
-            actor.idle(stall.round);
-        }
-    }
-
-    private long progressMark() {
-        long m = 0;
-        for (TaskRing r : rt.rings) m += r.lastTaskAlive();
-        return m;
-    }
-
-    /**
-     * Decides when waiting has become a deadlock: no retirement for a while and nothing in flight
-     * that could cause one. A busy runtime is never a deadlock, however long a kernel runs.
-     */
-    private final class Stall {
-        int round;
-        long mark = -1;
-        long quietSince = -1;
-
-        boolean deadlocked(long progress) {
-            ensureUsable();
-            if (progress != mark) {
-                mark = progress;
-                round = 1;
-                quietSince = -1;
-                return false;
-            }
-            round++;
-            if (rt.hasWorkInFlight()) {
-                quietSince = -1;
-                return false;
-            }
-            long now = actor.now();
-            if (quietSince < 0) quietSince = now;
-            return now - quietSince > DEADLOCK_GRACE_NS;
-        }
-    }
-
     // ---- allocation tasks and data access -----------------------------------------------------------
 
     @Override
@@ -510,7 +345,7 @@ public final class OrchestratorImpl implements Orchestrator {
         long ordinal = ++submitCount;
         TaskSpec spec = TaskSpec.dummy().named("alloc");
         if (outs.length == 0 || outs.length > TaskSpec.MAX_TENSORS) {
-            throw invalid(
+            throw SubmitValidation.invalid(
                     ordinal, spec, "allocTensors takes 1.." + TaskSpec.MAX_TENSORS + " outputs, got " + outs.length);
         }
         spec.output(outs);
@@ -518,7 +353,7 @@ public final class OrchestratorImpl implements Orchestrator {
         checkScopeRoom(ringId, ordinal, spec);
         long[] offsets = new long[outs.length];
         long bytes = layoutOutputs(spec, offsets);
-        TaskSlot slot = allocate(ringId, bytes, ordinal, spec);
+        TaskSlot slot = backPressure.allocate(ringId, bytes, ordinal, spec);
         actor.charge(Cost.SUBMIT);
         define(slot, spec, 0, TaskShape.DUMMY, 1);
         Tensor[] outputs = materialize(spec, slot, slot.heapEnd - bytes, offsets);
@@ -581,7 +416,7 @@ public final class OrchestratorImpl implements Orchestrator {
         ensureUsable();
         long ordinal = submitCount + 1;
         String problem = kept.problemWith(name, t);
-        if (problem != null) throw invalid(ordinal, "keep " + name, problem);
+        if (problem != null) throw SubmitValidation.invalid(ordinal, "keep " + name, problem);
         Tensor copy = KeptTensors.allocateCopy(t);
         // inout, not input: later writers of t must wait for the copy, and the runtime (like the
         // reference) orders a writer after earlier writers only, never after pure readers
@@ -601,14 +436,5 @@ public final class OrchestratorImpl implements Orchestrator {
 
     private void ensureUsable() {
         if (rt.errors.isSet()) throw rt.errors.get();
-    }
-
-    private static long nextPow2(long n) {
-        return n <= 1 ? 1 : Long.highestOneBit(n - 1) << 1;
-    }
-
-    private static long roundUpMiB(long bytes) {
-        long mib = 1L << 20;
-        return (bytes + mib - 1) / mib * mib;
     }
 }

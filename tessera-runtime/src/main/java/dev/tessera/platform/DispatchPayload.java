@@ -7,7 +7,7 @@ import dev.tessera.topology.CoreType;
 
 /**
  * One of a core's two payload buffers: everything the core needs to run one block of one kernel
- * slot. Written by the dispatching scheduler before it posts the token, read by the core after it
+ * lane. Written by the dispatching scheduler before it posts the token, read by the core after it
  * sees the token (the register write/read pair orders them). It is its own {@link KernelContext}.
  */
 public final class DispatchPayload implements KernelContext {

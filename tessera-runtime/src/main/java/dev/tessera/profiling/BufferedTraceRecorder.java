@@ -7,8 +7,8 @@ import java.util.Objects;
  * The recorder the runtime uses when tracing is on: every call is a handful of array stores into
  * buffers owned by the calling thread's core or scheduler, with no lock and no allocation.
  *
- * <p>Buffers are struct-of-arrays segments ({@link SubtaskChunk}) per core, per scheduler (phases)
- * and one for the orchestrator (tasks). The first segment of each is allocated on first use, with
+ * <p>Buffers are struct-of-arrays segments ({@link SubtaskChunk}) per core and one for the
+ * orchestrator (tasks). The first segment of each is allocated on first use, with
  * room for {@code expectedSubtasksPerCore} records (so the cores of a huge topology that never run
  * anything cost nothing); past that a buffer grows by adding a segment twice the size of the last,
  * so a run that outgrows its estimate allocates at most log2(records / estimate) times per core,
@@ -19,33 +19,27 @@ import java.util.Objects;
  * orchestrator, joins all of them, then calls {@link #build(long)} once.
  */
 public final class BufferedTraceRecorder implements TraceRecorder {
-    /** Records per core (and tasks, and phases per scheduler) allocated up front by default. */
+    /** Records per core (and tasks) allocated up front by default. */
     public static final int DEFAULT_CAPACITY = 1024;
 
     private final Topology topology;
     private final String platform;
     private final String policy;
-    private final boolean recordPhases;
     private final CoreLog[] cores;
     private final Segments subtaskSegments;
     private final TaskLog tasks;
-    private final PhaseLog[] phases;
     private final TraceBudget budget;
     /** {taskId, ns} of every drain start: a few per run, from any scheduler. */
     private final java.util.Queue<long[]> drainStarts = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    /** Default capacity, no scheduler phases. */
+    /** Default capacity. */
     public BufferedTraceRecorder(Topology topology, String platform, String policy) {
-        this(topology, platform, policy, DEFAULT_CAPACITY, false);
+        this(topology, platform, policy, DEFAULT_CAPACITY);
     }
 
-    /**
-     * @param expectedSubtasksPerCore records preallocated per core (rounded up to a power of two)
-     * @param recordPhases            whether {@link #phase} records anything; off, it returns at once
-     */
-    public BufferedTraceRecorder(
-            Topology topology, String platform, String policy, int expectedSubtasksPerCore, boolean recordPhases) {
-        this(topology, platform, policy, expectedSubtasksPerCore, recordPhases, TraceBudget.UNLIMITED);
+    /** @param expectedSubtasksPerCore records preallocated per core (rounded up to a power of two) */
+    public BufferedTraceRecorder(Topology topology, String platform, String policy, int expectedSubtasksPerCore) {
+        this(topology, platform, policy, expectedSubtasksPerCore, TraceBudget.UNLIMITED);
     }
 
     /**
@@ -53,12 +47,7 @@ public final class BufferedTraceRecorder implements TraceRecorder {
      *               budget reports (see {@link TraceBudget}); the trace is then incomplete
      */
     public BufferedTraceRecorder(
-            Topology topology,
-            String platform,
-            String policy,
-            int expectedSubtasksPerCore,
-            boolean recordPhases,
-            TraceBudget budget) {
+            Topology topology, String platform, String policy, int expectedSubtasksPerCore, TraceBudget budget) {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.platform = Objects.requireNonNull(platform, "platform");
@@ -66,13 +55,10 @@ public final class BufferedTraceRecorder implements TraceRecorder {
         if (expectedSubtasksPerCore < 1) {
             throw new IllegalArgumentException("expectedSubtasksPerCore must be >= 1, got " + expectedSubtasksPerCore);
         }
-        this.recordPhases = recordPhases;
         this.subtaskSegments = new Segments(expectedSubtasksPerCore);
         this.cores = new CoreLog[topology.cores()];
         for (int c = 0; c < cores.length; c++) cores[c] = new CoreLog(subtaskSegments, budget);
         this.tasks = new TaskLog(new Segments(DEFAULT_CAPACITY), budget);
-        this.phases = new PhaseLog[recordPhases ? topology.schedulers() : 0];
-        for (int s = 0; s < phases.length; s++) phases[s] = new PhaseLog(new Segments(DEFAULT_CAPACITY), budget);
     }
 
     /** Whether records were dropped because the budget ran out: the trace would be incomplete. */
@@ -83,10 +69,6 @@ public final class BufferedTraceRecorder implements TraceRecorder {
     @Override
     public boolean enabled() {
         return true;
-    }
-
-    public boolean recordsPhases() {
-        return recordPhases;
     }
 
     @Override
@@ -102,7 +84,7 @@ public final class BufferedTraceRecorder implements TraceRecorder {
 
     @Override
     public void dispatched(
-            int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs) {
+            int scheduler, int core, int token, long taskId, int blockIdx, int lane, long readyNs, long dispatchNs) {
         CoreLog log = cores[core];
         int i = token - 1;
         int seg = subtaskSegments.segment(i);
@@ -111,7 +93,7 @@ public final class BufferedTraceRecorder implements TraceRecorder {
         if (c == null) return; // over budget: dropped
         c.taskId[o] = taskId;
         c.blockIdx[o] = blockIdx;
-        c.slot[o] = (byte) slot;
+        c.lane[o] = (byte) lane;
         c.scheduler[o] = (short) scheduler;
         c.readyNs[o] = readyNs;
         c.dispatchNs[o] = dispatchNs;
@@ -147,11 +129,6 @@ public final class BufferedTraceRecorder implements TraceRecorder {
         drainStarts.add(new long[] {taskId, ns});
     }
 
-    @Override
-    public void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {
-        if (recordPhases) phases[scheduler].add(phase, startNs, endNs);
-    }
-
     /**
      * The trace recorded so far. Call it after every thread that records has been joined; the
      * recorder stays usable (a later call sees later records) but is not meant to be reused.
@@ -162,7 +139,6 @@ public final class BufferedTraceRecorder implements TraceRecorder {
         Trace.Builder b = Trace.builder(topology, platform, policy);
         tasks.copyTo(b);
         for (int core = 0; core < cores.length; core++) copySubtasks(core, b);
-        for (int s = 0; s < phases.length; s++) phases[s].copyTo(s, b);
         for (long[] d : drainStarts) b.drainStarted(d[0], d[1]);
         return b.build(makespanNs);
     }
@@ -180,7 +156,7 @@ public final class BufferedTraceRecorder implements TraceRecorder {
             b.subtask(
                     c.taskId[o],
                     c.blockIdx[o],
-                    c.slot[o],
+                    c.lane[o],
                     core,
                     c.scheduler[o],
                     token,

@@ -17,8 +17,7 @@ import java.util.List;
  * (ui.perfetto.dev) and chrome://tracing open.
  *
  * <p>Layout: process 1 "AIC cores" and process 2 "AIV cores" hold one thread track per core,
- * process 3 "schedulers" one track per scheduler (plus one per scheduler for loop phases when they
- * were recorded). Each subtask is a complete event ({@code "ph":"X"}, category {@code subtask})
+ * process 3 "schedulers" one track per scheduler. Each subtask is a complete event ({@code "ph":"X"}, category {@code subtask})
  * from start to end on its core; each dispatch a complete event (category {@code dispatch}) on its
  * scheduler, drawn as {@link DispatchSlices} explains; and a flow pair ({@code "s"} on the dispatch,
  * {@code "f"} on the subtask, category {@code flow}, one id per subtask) draws the dispatch → start
@@ -26,8 +25,6 @@ import java.util.List;
  */
 public final class ChromeTraceWriter {
     static final int PID_AIC = 1, PID_AIV = 2, PID_SCHEDULERS = 3;
-    /** Phase tracks sit after the dispatch tracks in the scheduler process. */
-    static final int PHASE_TID_BASE = 1000;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -52,7 +49,6 @@ public final class ChromeTraceWriter {
             g.writeArrayFieldStart("traceEvents");
             writeTrackNames(g, trace);
             writeSubtasks(g, trace);
-            writePhases(g, trace);
             g.writeEndArray();
             g.writeEndObject();
         }
@@ -88,14 +84,9 @@ public final class ChromeTraceWriter {
                             + ")");
             metadata(g, "thread_sort_index", pid, core, "sort_index", core);
         }
-        boolean phases = !trace.phases().isEmpty();
         for (int s = 0; s < trace.schedulerCount(); s++) {
             metadata(g, "thread_name", PID_SCHEDULERS, s, "name", "sched " + s + " dispatch");
             metadata(g, "thread_sort_index", PID_SCHEDULERS, s, "sort_index", 2 * s);
-            if (phases) {
-                metadata(g, "thread_name", PID_SCHEDULERS, PHASE_TID_BASE + s, "name", "sched " + s + " phases");
-                metadata(g, "thread_sort_index", PID_SCHEDULERS, PHASE_TID_BASE + s, "sort_index", 2 * s + 1);
-            }
         }
     }
 
@@ -173,7 +164,7 @@ public final class ChromeTraceWriter {
         g.writeNumberField("task", s.taskId());
         g.writeStringField("name", s.name());
         g.writeNumberField("block", s.blockIdx());
-        g.writeNumberField("slot", s.slot());
+        g.writeNumberField("slot", s.lane()); // the kernel lane; the key predates the name
         g.writeStringField("core", trace.topology().coreLabel(s.core()));
         g.writeNumberField("coreId", s.core());
         g.writeNumberField("cluster", s.cluster());
@@ -202,19 +193,5 @@ public final class ChromeTraceWriter {
         // bind the arrow head to the slice that contains ts (the subtask starts exactly there)
         if (ph.equals("f")) g.writeStringField("bp", "e");
         g.writeEndObject();
-    }
-
-    private static void writePhases(JsonGenerator g, Trace trace) throws IOException {
-        for (Trace.Phase p : trace.phases()) {
-            complete(
-                    g,
-                    p.phase().name(),
-                    "phase",
-                    PID_SCHEDULERS,
-                    PHASE_TID_BASE + p.scheduler(),
-                    p.startNs(),
-                    p.endNs() - p.startNs());
-            g.writeEndObject();
-        }
     }
 }

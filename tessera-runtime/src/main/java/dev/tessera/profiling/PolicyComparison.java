@@ -91,7 +91,7 @@ public final class PolicyComparison {
             g.writeStartObject();
             for (Run r : runs) {
                 g.writeFieldName(r.name());
-                r.stats().writeJson(g);
+                StatsJson.write(g, r.stats());
             }
             g.writeFieldName("dispatch");
             g.writeStartObject();

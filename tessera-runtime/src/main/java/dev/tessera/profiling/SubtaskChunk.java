@@ -9,7 +9,7 @@ import java.util.Arrays;
 final class SubtaskChunk {
     final long[] taskId;
     final int[] blockIdx;
-    final byte[] slot;
+    final byte[] lane;
     final short[] scheduler;
     final long[] readyNs;
     final long[] dispatchNs;
@@ -20,7 +20,7 @@ final class SubtaskChunk {
     SubtaskChunk(int size) {
         taskId = new long[size];
         blockIdx = new int[size];
-        slot = new byte[size];
+        lane = new byte[size];
         scheduler = new short[size];
         readyNs = new long[size];
         dispatchNs = new long[size];

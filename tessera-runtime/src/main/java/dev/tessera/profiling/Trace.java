@@ -51,14 +51,14 @@ public final class Trace {
     }
 
     /**
-     * One kernel slot of one block on one core: {@code slot} 0 = AIC, 1 = AIV0, 2 = AIV1.
+     * One kernel lane of one block on one core: {@code lane} 0 = AIC, 1 = AIV0, 2 = AIV1.
      * {@code token} is the core's dispatch counter (1, 2, ...); {@code scheduler} dispatched it.
      */
     public record Subtask(
             long taskId,
             String name,
             int blockIdx,
-            int slot,
+            int lane,
             int core,
             int cluster,
             int scheduler,
@@ -74,16 +74,12 @@ public final class Trace {
         }
     }
 
-    /** A stretch of one scheduler's loop spent in {@code phase}. */
-    public record Phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {}
-
     private final Topology topology;
     private final String platform;
     private final String policy;
     private final long makespanNs;
     private final List<Task> tasks;
     private final List<Subtask> subtasks;
-    private final List<Phase> phases;
     private final Map<Long, Integer> taskIndex;
     private final Map<Long, Long> drainStarts;
 
@@ -93,7 +89,6 @@ public final class Trace {
         this.platform = b.platform;
         this.policy = b.policy;
         this.makespanNs = makespanNs;
-        this.phases = List.copyOf(b.phases);
         Map<Long, Integer> index = new HashMap<>();
         List<Task> allTasks = new ArrayList<>(b.tasks.values());
         for (int i = 0; i < allTasks.size(); i++) index.put(allTasks.get(i).id(), i);
@@ -111,12 +106,12 @@ public final class Trace {
      * dispatches): invent one so that every subtask has a task, guessing its shape from the slots.
      */
     private static void addPlaceholderTasks(List<PendingSubtask> pending, List<Task> tasks, Map<Long, Integer> index) {
-        Map<Long, int[]> unknown = new LinkedHashMap<>(); // id -> {max block + 1, slot bits}
+        Map<Long, int[]> unknown = new LinkedHashMap<>(); // id -> {max block + 1, lane bits}
         for (PendingSubtask p : pending) {
             if (index.containsKey(p.taskId)) continue;
             int[] seen = unknown.computeIfAbsent(p.taskId, k -> new int[2]);
             seen[0] = Math.max(seen[0], p.blockIdx + 1);
-            seen[1] |= 1 << p.slot;
+            seen[1] |= 1 << p.lane;
         }
         for (Map.Entry<Long, int[]> e : unknown.entrySet()) {
             int slots = e.getValue()[1];
@@ -152,7 +147,6 @@ public final class Trace {
     public long viewEndNs() {
         long end = makespanNs;
         for (Subtask s : subtasks) end = Math.max(end, Math.max(s.endNs(), s.finishSeenNs()));
-        for (Phase p : phases) end = Math.max(end, p.endNs());
         return Math.max(end, 1);
     }
 
@@ -164,10 +158,6 @@ public final class Trace {
     /** Subtasks in recording order: by core, then by token for a recorded run. */
     public List<Subtask> subtasks() {
         return subtasks;
-    }
-
-    public List<Phase> phases() {
-        return phases;
     }
 
     /**
@@ -194,7 +184,6 @@ public final class Trace {
     public int schedulerCount() {
         int n = topology.schedulers();
         for (Subtask s : subtasks) n = Math.max(n, s.scheduler() + 1);
-        for (Phase p : phases) n = Math.max(n, p.scheduler() + 1);
         return n;
     }
 
@@ -211,7 +200,6 @@ public final class Trace {
         private final String policy;
         private final Map<Long, Task> tasks = new LinkedHashMap<>();
         private final List<PendingSubtask> pending = new ArrayList<>();
-        private final List<Phase> phases = new ArrayList<>();
         private final Map<Integer, Integer> lastToken = new HashMap<>();
         private final Map<Long, Long> drainStarts = new HashMap<>();
 
@@ -236,7 +224,7 @@ public final class Trace {
         public Builder subtask(
                 long taskId,
                 int blockIdx,
-                int slot,
+                int lane,
                 int core,
                 int scheduler,
                 int token,
@@ -248,15 +236,15 @@ public final class Trace {
             if (core < 0 || core >= topology.cores()) {
                 throw new IllegalArgumentException("core " + core + " is outside " + topology);
             }
-            if (slot < 0 || slot > 2) throw new IllegalArgumentException("slot must be 0..2, got " + slot);
+            if (lane < 0 || lane > 2) throw new IllegalArgumentException("lane must be 0..2, got " + lane);
             if (scheduler < 0) throw new IllegalArgumentException("scheduler must be >= 0, got " + scheduler);
             pending.add(new PendingSubtask(
-                    taskId, blockIdx, slot, core, scheduler, token, readyNs, dispatchNs, startNs, endNs, finishSeenNs));
+                    taskId, blockIdx, lane, core, scheduler, token, readyNs, dispatchNs, startNs, endNs, finishSeenNs));
             lastToken.merge(core, token, Math::max);
             return this;
         }
 
-        /** A hand-made subtask: the slot is the core's lane and the token the core's next one. */
+        /** A hand-made subtask: the lane is the core's lane and the token the core's next one. */
         public Builder subtask(
                 long taskId,
                 int blockIdx,
@@ -288,11 +276,6 @@ public final class Trace {
             return this;
         }
 
-        public Builder phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {
-            phases.add(new Phase(scheduler, Objects.requireNonNull(phase, "phase"), startNs, endNs));
-            return this;
-        }
-
         public Trace build(long makespanNs) {
             return new Trace(this, makespanNs);
         }
@@ -302,7 +285,7 @@ public final class Trace {
     private record PendingSubtask(
             long taskId,
             int blockIdx,
-            int slot,
+            int lane,
             int core,
             int scheduler,
             int token,
@@ -316,7 +299,7 @@ public final class Trace {
                     taskId,
                     name,
                     blockIdx,
-                    slot,
+                    lane,
                     core,
                     topology.clusterOf(core),
                     scheduler,

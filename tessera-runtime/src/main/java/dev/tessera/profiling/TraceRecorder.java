@@ -30,7 +30,7 @@ public interface TraceRecorder {
                 int token,
                 long taskId,
                 int blockIdx,
-                int slot,
+                int lane,
                 long readyNs,
                 long dispatchNs) {}
 
@@ -42,9 +42,6 @@ public interface TraceRecorder {
 
         @Override
         public void finishSeen(int scheduler, int core, int token, long ns) {}
-
-        @Override
-        public void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {}
     };
 
     boolean enabled();
@@ -62,7 +59,7 @@ public interface TraceRecorder {
     }
 
     void dispatched(
-            int scheduler, int core, int token, long taskId, int blockIdx, int slot, long readyNs, long dispatchNs);
+            int scheduler, int core, int token, long taskId, int blockIdx, int lane, long readyNs, long dispatchNs);
 
     void started(int core, int token, long ns);
 
@@ -76,7 +73,4 @@ public interface TraceRecorder {
      * scheduler that starts the drain, once per drain; rare, so a recorder may lock here.
      */
     default void cohortDrainStarted(long taskId, long ns) {}
-
-    /** Optional scheduler-loop phase, recorded only when phase recording is on. */
-    void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs);
 }

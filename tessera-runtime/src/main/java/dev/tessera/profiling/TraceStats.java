@@ -1,22 +1,16 @@
 package dev.tessera.profiling;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tessera.topology.CoreType;
 import dev.tessera.topology.Topology;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Numbers that say how well a run kept its cores busy and how its SPMD blocks were spread.
+ * Numbers that say how well a run kept its cores busy and how its SPMD blocks were spread, computed
+ * once from a trace; {@link StatsJson} and {@link StatsText} format them.
  *
  * <p><b>Block times.</b> A block's start is the earliest start of its subtasks, its dispatch the
  * earliest dispatch; a block counts for the scheduler that dispatched that earliest subtask. A
@@ -37,7 +31,6 @@ import java.util.Map;
  * |busy(c) ∩ [0, makespan)|.
  */
 public final class TraceStats {
-    private static final JsonFactory JSON = new JsonFactory();
 
     /**
      * Per-task block statistics; times are {@link Trace#NONE} if no block got that far.
@@ -292,257 +285,5 @@ public final class TraceStats {
         long b = 0;
         for (SchedulerStats s : schedulers) b += s.blocksDispatched();
         return b;
-    }
-
-    // ---------------------------------------------------------------- JSON
-
-    /** Writes this report as one JSON object at the generator's current position. */
-    public void writeJson(JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("policy", policy);
-        g.writeStringField("platform", platform);
-        g.writeStringField("topology", topology.name());
-        g.writeNumberField("clusters", topology.clusters());
-        g.writeNumberField("schedulerThreads", topology.schedulers());
-        g.writeNumberField("makespanNs", makespanNs);
-        g.writeNumberField("blocks", blocks());
-        g.writeNumberField("subtasks", subtasks);
-        g.writeArrayFieldStart("tasks");
-        for (TaskStats t : tasks) writeTask(g, t);
-        g.writeEndArray();
-        g.writeArrayFieldStart("schedulers");
-        for (SchedulerStats s : schedulers) {
-            g.writeStartObject();
-            g.writeNumberField("id", s.id());
-            g.writeNumberField("blocksDispatched", s.blocksDispatched());
-            g.writeNumberField("subtasksDispatched", s.subtasksDispatched());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("overheadPct");
-        g.writeNumberField("aic", aic.overheadPct());
-        g.writeNumberField("aiv", aiv.overheadPct());
-        g.writeEndObject();
-        g.writeObjectFieldStart("overheadCoreNs");
-        g.writeNumberField("aic", aic.idleWhileReadyNs());
-        g.writeNumberField("aiv", aiv.idleWhileReadyNs());
-        g.writeEndObject();
-        g.writeObjectFieldStart("utilisationPct");
-        g.writeNumberField("aic", aic.utilisationPct());
-        g.writeNumberField("aiv", aiv.utilisationPct());
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void writeTask(JsonGenerator g, TaskStats t) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("id", t.id());
-        g.writeStringField("name", t.name());
-        g.writeStringField("shape", t.shape());
-        g.writeNumberField("blockNum", t.blockNum());
-        g.writeBooleanField("syncStart", t.syncStart());
-        g.writeNumberField("blocksRun", t.blocksRun());
-        g.writeNumberField("readyNs", t.readyNs());
-        g.writeNumberField("firstDispatchNs", t.firstDispatchNs());
-        g.writeNumberField("lastDispatchNs", t.lastDispatchNs());
-        g.writeNumberField("dispatchSpreadNs", t.dispatchSpreadNs());
-        g.writeNumberField("allDispatchedNs", t.allDispatchedNs());
-        g.writeNumberField("firstStartNs", t.firstStartNs());
-        g.writeNumberField("lastStartNs", t.lastStartNs());
-        g.writeNumberField("startSpreadNs", t.startSpreadNs());
-        g.writeNumberField("lastEndNs", t.lastEndNs());
-        g.writeArrayFieldStart("blocksPerScheduler");
-        for (int n : t.blocksPerScheduler()) g.writeNumber(n);
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    public String toJson() {
-        return json(g -> writeJson(g));
-    }
-
-    public void writeJson(Path file) {
-        write(file, toJson());
-    }
-
-    /** {@code {"serial": {...}, "parallel": {...}}}. */
-    public static String comparisonJson(TraceStats serial, TraceStats parallel) {
-        return json(g -> {
-            g.writeStartObject();
-            g.writeFieldName("serial");
-            serial.writeJson(g);
-            g.writeFieldName("parallel");
-            parallel.writeJson(g);
-            g.writeEndObject();
-        });
-    }
-
-    public static void writeComparisonJson(TraceStats serial, TraceStats parallel, Path file) {
-        write(file, comparisonJson(serial, parallel));
-    }
-
-    private interface JsonBody {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static String json(JsonBody body) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.append('\n').toString();
-    }
-
-    private static void write(Path file, String text) {
-        AtomicFile.writeText(file, text);
-    }
-
-    // ---------------------------------------------------------------- text
-
-    /** A few lines for a terminal: run, makespan, overhead, utilisation, blocks, SPMD spreads. */
-    public String summary() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(policy)
-                .append(" on ")
-                .append(platform)
-                .append(", ")
-                .append(topology)
-                .append('\n');
-        line(sb, "makespan", us(makespanNs) + " us");
-        line(
-                sb,
-                "overhead",
-                String.format(
-                        Locale.ROOT,
-                        "AIC %.2f %%, AIV %.2f %% (idle core while ready work is undispatched)",
-                        aic.overheadPct(),
-                        aiv.overheadPct()));
-        line(
-                sb,
-                "utilisation",
-                String.format(Locale.ROOT, "AIC %.2f %%, AIV %.2f %%", aic.utilisationPct(), aiv.utilisationPct()));
-        line(
-                sb,
-                "blocks/scheduler",
-                perScheduler(schedulers) + " (" + blocks() + " blocks, " + subtasks + " subtasks)");
-        List<TaskStats> spmd = spmdTasks();
-        if (!spmd.isEmpty()) {
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "  %-6s %-20s %6s %15s %15s  %s%n",
-                    "task",
-                    "name",
-                    "blocks",
-                    "start spread",
-                    "dispatch spread",
-                    "blocks/scheduler"));
-            for (TaskStats t : spmd) {
-                sb.append(String.format(
-                        Locale.ROOT,
-                        "  %-6d %-20s %6d %12s us %12s us  %s%n",
-                        t.id(),
-                        clip(t.name(), 20),
-                        t.blockNum(),
-                        us(t.startSpreadNs()),
-                        us(t.dispatchSpreadNs()),
-                        join(t.blocksPerScheduler())));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void line(StringBuilder sb, String label, String value) {
-        sb.append(String.format(Locale.ROOT, "  %-17s %s%n", label, value));
-    }
-
-    /**
-     * Serial and parallel side by side: makespan, overhead, utilisation, blocks per scheduler, and
-     * per SPMD task (matched by position among the SPMD tasks: both runs submit the same graph) the
-     * start spread and blocks per scheduler.
-     */
-    public static String comparisonTable(TraceStats serial, TraceStats parallel) {
-        StringBuilder sb = new StringBuilder();
-        String row = "%-34s %18s %18s%n";
-        sb.append(String.format(
-                Locale.ROOT,
-                row,
-                "",
-                "before (" + serial.policy().toLowerCase(Locale.ROOT) + ")",
-                "after (" + parallel.policy().toLowerCase(Locale.ROOT) + ")"));
-        sb.append(String.format(Locale.ROOT, row, "makespan (us)", us(serial.makespanNs), us(parallel.makespanNs)));
-        sb.append(String.format(
-                Locale.ROOT, row, "overhead AIC (%)", pct(serial.aic.overheadPct()), pct(parallel.aic.overheadPct())));
-        sb.append(String.format(
-                Locale.ROOT, row, "overhead AIV (%)", pct(serial.aiv.overheadPct()), pct(parallel.aiv.overheadPct())));
-        sb.append(String.format(
-                Locale.ROOT,
-                row,
-                "utilisation AIC (%)",
-                pct(serial.aic.utilisationPct()),
-                pct(parallel.aic.utilisationPct())));
-        sb.append(String.format(
-                Locale.ROOT,
-                row,
-                "utilisation AIV (%)",
-                pct(serial.aiv.utilisationPct()),
-                pct(parallel.aiv.utilisationPct())));
-        sb.append(String.format(
-                Locale.ROOT,
-                row,
-                "blocks per scheduler",
-                perScheduler(serial.schedulers),
-                perScheduler(parallel.schedulers)));
-        List<TaskStats> a = serial.spmdTasks(), b = parallel.spmdTasks();
-        int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) {
-            TaskStats x = a.get(i), y = b.get(i);
-            String label = "task " + x.id() + " " + clip(x.name(), 16) + " x" + x.blockNum();
-            sb.append(String.format(
-                    Locale.ROOT, row, label + " spread (us)", us(x.startSpreadNs()), us(y.startSpreadNs())));
-            sb.append(String.format(
-                    Locale.ROOT,
-                    row,
-                    "  blocks per scheduler",
-                    join(x.blocksPerScheduler()),
-                    join(y.blocksPerScheduler())));
-        }
-        if (a.size() != b.size()) {
-            sb.append("(the runs have ")
-                    .append(a.size())
-                    .append(" and ")
-                    .append(b.size())
-                    .append(" SPMD tasks; only the first ")
-                    .append(n)
-                    .append(" are compared)\n");
-        }
-        return sb.toString();
-    }
-
-    private static String perScheduler(List<SchedulerStats> s) {
-        StringBuilder sb = new StringBuilder();
-        for (SchedulerStats x : s) sb.append(sb.isEmpty() ? "" : "/").append(x.blocksDispatched());
-        return sb.toString();
-    }
-
-    private static String join(int[] values) {
-        StringBuilder sb = new StringBuilder();
-        for (int v : values) sb.append(sb.isEmpty() ? "" : "/").append(v);
-        return sb.toString();
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    /** Nanoseconds as microseconds with three decimals, or "-" if unknown. */
-    static String us(long ns) {
-        return ns == Trace.NONE ? "-" : TimeFormat.micros(ns);
     }
 }

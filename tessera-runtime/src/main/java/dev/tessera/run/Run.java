@@ -51,12 +51,7 @@ public final class Run implements CoreHost {
         if (config.trace()) {
             TraceBudget budget = TraceBudget.halfTheHeap(this::traceTooLarge);
             recorder = new BufferedTraceRecorder(
-                    topology,
-                    config.platform().name(),
-                    config.policy().name(),
-                    firstSegmentPerCore(budget),
-                    false,
-                    budget);
+                    topology, config.platform().name(), config.policy().name(), firstSegmentPerCore(budget), budget);
         } else {
             recorder = TraceRecorder.OFF;
         }
@@ -90,7 +85,7 @@ public final class Run implements CoreHost {
      */
     private int firstSegmentPerCore(TraceBudget budget) {
         long firstSegments = Math.min(75_000L, budget.maxRecords() / 4);
-        return (int) Math.clamp(firstSegments / topology.cores(), 16, BufferedTraceRecorder.DEFAULT_CAPACITY);
+        return Math.clamp(firstSegments / topology.cores(), 16, BufferedTraceRecorder.DEFAULT_CAPACITY);
     }
 
     /** The recorder's budget ran out: fail now instead of running every kernel and dying building the trace. */

@@ -17,7 +17,6 @@ import dev.tessera.topology.Topology;
  * (only {@link CohortLauncher} does). The barrier's volatile accesses order both sides' writes.
  */
 public final class CoreTracker {
-    final int scheduler;
     final int[] clusters;
     final int[] coreIds;
     final boolean[] idle;
@@ -43,7 +42,6 @@ public final class CoreTracker {
     int running;
 
     CoreTracker(Topology topology, int scheduler) {
-        this.scheduler = scheduler;
         this.clusters = topology.clustersOf(scheduler);
         int n = clusters.length * 3;
         coreIds = new int[n];
@@ -140,8 +138,8 @@ public final class CoreTracker {
         return idle[c] || (!pendingOccupied[c] && pendTask[c] == null);
     }
 
-    /** Fills {@code out} with the targets a task of {@code shape} may use in this phase. */
-    void candidates(int shape, boolean pendingPhase, CoreList out) {
+    /** Fills {@code out} with the targets a task of {@code shape} may use: idle ones, or ({@code pendingPass}) busy ones with a free pending register. */
+    void candidates(int shape, boolean pendingPass, CoreList out) {
         out.clear();
         int n = clusters.length;
         switch (shape) {
@@ -149,7 +147,7 @@ public final class CoreTracker {
                 for (int k = 0; k < n; k++) {
                     int c = 3 * k;
                     if (held[c] || held[c + 1] || held[c + 2]) continue;
-                    if (!pendingPhase) {
+                    if (!pendingPass) {
                         if (idle[c] && idle[c + 1] && idle[c + 2]) out.add(k);
                     } else if (canQueueOrIdle(c)
                             && canQueueOrIdle(c + 1)
@@ -163,13 +161,13 @@ public final class CoreTracker {
                 for (int k = 0; k < n; k++) {
                     int c = 3 * k;
                     if (held[c]) continue;
-                    if (pendingPhase ? canQueue(c) : idle[c]) out.add(k);
+                    if (pendingPass ? canQueue(c) : idle[c]) out.add(k);
                 }
             }
             case TaskShape.AIV -> {
                 for (int c = 0; c < 3 * n; c++) {
                     if (c % 3 == 0 || held[c]) continue;
-                    if (pendingPhase ? canQueue(c) : idle[c]) out.add(c);
+                    if (pendingPass ? canQueue(c) : idle[c]) out.add(c);
                 }
             }
             default -> throw new IllegalArgumentException("shape " + shape + " is not dispatchable");

@@ -32,7 +32,12 @@ public interface DispatchPolicy {
         return DispatchOptions.of(name(), java.util.Set.of());
     }
 
+    // Safe from the initialization deadlock Error Prone warns of: both classes are package-private and
+    // final, and only this interface creates them, so its own initialization always starts first.
+    @SuppressWarnings("ClassInitializationDeadlock")
     DispatchPolicy SERIAL = new SerialPolicy(Policies.SERIAL.options());
+
+    @SuppressWarnings("ClassInitializationDeadlock")
     DispatchPolicy PARALLEL = new ParallelPolicy(Policies.PARALLEL.options());
 
     /** The policy for {@code options}: its block claim by {@link Mechanism#PARALLEL_CLAIM}, named after the options. */

@@ -71,7 +71,8 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
             progress |= handoff.receive(tracker, candidates, this);
             placer.flush(actor);
         }
-        return progress | order.run(this);
+        boolean dispatched = order.run(this); // always runs, whatever came before
+        return progress || dispatched;
     }
 
     @Override

@@ -16,7 +16,7 @@ final class Handoffs {
 
     private final MpscUnboundedAtomicArrayQueue<Range>[] boxes;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
     Handoffs(int schedulers) {
         boxes = new MpscUnboundedAtomicArrayQueue[schedulers];
         for (int s = 0; s < schedulers; s++) boxes[s] = new MpscUnboundedAtomicArrayQueue<>(64);

@@ -218,7 +218,7 @@ public final class Scheduler implements Runnable {
                             .append(" fanin ")
                             .append(x.faninRefcount())
                             .append('/')
-                            .append(x.faninCount)
+                            .append(x.faninCount())
                             .append(" subtasks ")
                             .append(x.completedSubtasks())
                             .append('/')

@@ -72,6 +72,7 @@ final class StopTheWorld {
     }
 
     /** Called by the scheduler whose {@link #stop} succeeded: lets everyone go. */
+    @SuppressWarnings("NonAtomicVolatileUpdate") // one writer: only the scheduler holding the world resumes it
     void resume() {
         int self = requester.get();
         arrived.set(0);

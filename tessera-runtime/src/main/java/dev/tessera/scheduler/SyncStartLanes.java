@@ -15,7 +15,7 @@ import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 final class SyncStartLanes {
     private final MpmcAtomicArrayQueue<TaskSlot>[] lanes;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
     SyncStartLanes(int capacity) {
         lanes = new MpmcAtomicArrayQueue[TaskShape.DISPATCHABLE];
         for (int s = 0; s < lanes.length; s++) lanes[s] = new MpmcAtomicArrayQueue<>(capacity);

@@ -57,16 +57,17 @@ final class Wiring {
      * could be told counts as satisfied at once ({@link TaskSlot#addConsumerIfPending} decides,
      * under the producer's monitor, which of the two happens). The fan-in count starts one above
      * the number of producers, and that extra edge is satisfied only after every producer was
-     * asked, so completions racing with this loop cannot make the task ready twice or too early.
+     * asked, so completions racing with this loop cannot make the task ready twice or too early
+     * ({@link TaskSlot#beginWiring}).
      */
     void wireTask(TaskSlot t) {
+        t.beginWiring();
         int n = t.producerCount;
-        t.faninCount = n + 1;
         int early = 0;
         for (int i = 0; i < n; i++) {
             if (!t.producers[i].addConsumerIfPending(t)) early++;
         }
-        if (t.addFanin(early + 1) == t.faninCount) {
+        if (t.satisfyFanin(early + 1)) {
             if (t.shape == TaskShape.DUMMY) router.readyGlobal(t);
             else router.readyLocal(t);
         }

@@ -28,7 +28,7 @@ public final class InvariantChecker implements KernelObserver {
             int blockNum,
             int blockIdx,
             int payloadBlockNum,
-            int slot,
+            int lane,
             int core,
             int cluster,
             int subBlockId,
@@ -64,23 +64,18 @@ public final class InvariantChecker implements KernelObserver {
         return runs.size();
     }
 
-    /** Distinct tasks that ran at least one block. */
-    public int tasksRun() {
-        return (int) runs.stream().mapToLong(Execution::taskId).distinct().count();
-    }
-
     /** Returns every violation found (empty when the run was correct). */
     public List<String> violations(Topology topology) {
         List<String> out = new ArrayList<>(early);
         Map<Long, Map<Integer, Map<Integer, Execution>>> byTask = new HashMap<>();
         for (Execution e : runs) {
             String where = "task " + TaskIds.format(e.taskId) + " '" + e.name + "' block " + e.blockIdx + " slot "
-                    + Lane.of(e.slot) + " on " + topology.coreLabel(e.core);
+                    + Lane.of(e.lane) + " on " + topology.coreLabel(e.core);
             if (e.blockIdx < 0 || e.blockIdx >= e.blockNum)
                 out.add(where + ": blockIdx outside [0, " + e.blockNum + ")");
             if (e.payloadBlockNum != e.blockNum)
                 out.add(where + ": kernel saw blockNum " + e.payloadBlockNum + ", task has " + e.blockNum);
-            if ((e.activeMask & (1 << e.slot)) == 0) out.add(where + ": slot is not active in the task");
+            if ((e.activeMask & (1 << e.lane)) == 0) out.add(where + ": slot is not active in the task");
             Lane coreLane = topology.laneOf(e.core);
             if (topology.typeOf(e.core) != e.coreType
                     || topology.clusterOf(e.core) != e.cluster
@@ -88,14 +83,14 @@ public final class InvariantChecker implements KernelObserver {
                 out.add(where + ": core identity mismatch (type " + e.coreType + ", cluster " + e.cluster + ", sub "
                         + e.subBlockId + ")");
             }
-            if (e.slot == Lane.AIC.ordinal() && coreLane != Lane.AIC)
+            if (e.lane == Lane.AIC.ordinal() && coreLane != Lane.AIC)
                 out.add(where + ": AIC slot ran on a vector core");
-            if (e.slot != Lane.AIC.ordinal() && coreLane == Lane.AIC) out.add(where + ": AIV slot ran on a cube core");
-            if (e.shape == TaskShape.MIX && e.slot != coreLane.ordinal())
+            if (e.lane != Lane.AIC.ordinal() && coreLane == Lane.AIC) out.add(where + ": AIV slot ran on a cube core");
+            if (e.shape == TaskShape.MIX && e.lane != coreLane.ordinal())
                 out.add(where + ": MIX slot ran on lane " + coreLane);
             Execution prev = byTask.computeIfAbsent(e.taskId, k -> new HashMap<>())
                     .computeIfAbsent(e.blockIdx, k -> new HashMap<>())
-                    .put(e.slot, e);
+                    .put(e.lane, e);
             if (prev != null) out.add(where + ": ran twice (also on " + topology.coreLabel(prev.core) + ")");
         }
         for (var task : byTask.entrySet()) {

@@ -252,6 +252,8 @@ class DependencyInferenceProperties {
                             case INOUT -> spec.inout(a.view());
                             case OUTPUT_EXISTING -> spec.output(a.view());
                             case NO_DEP -> spec.noDep(a.view());
+                            // AccumulateTest covers accumulation; this model of the overlap rules has none
+                            case ACCUMULATE -> throw new IllegalStateException("the generator makes no ACCUMULATE");
                         }
                     }
                     p.tasks.add(args);

@@ -99,7 +99,7 @@ class AtomicFileTest {
                 .build(60);
         SwimlaneHtml.write(trace, dir.resolve("swimlane.html"));
         ChromeTraceWriter.write(trace, dir.resolve("trace.json"));
-        TraceStats.of(trace).writeJson(dir.resolve("stats.json"));
+        StatsJson.write(TraceStats.of(trace), dir.resolve("stats.json"));
         SwimlanePng.write(trace, dir.resolve("swimlane.png"));
         String html = Files.readString(dir.resolve("swimlane.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("half\uFFFD"), "the name is kept, its broken half replaced");

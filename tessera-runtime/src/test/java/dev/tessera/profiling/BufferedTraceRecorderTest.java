@@ -19,7 +19,7 @@ class BufferedTraceRecorderTest {
     private static final Topology TOPOLOGY = Topology.custom(4, 2);
 
     /** One subtask a scheduler has to dispatch. */
-    private record Work(int core, long taskId, int blockIdx, int slot) {}
+    private record Work(int core, long taskId, int blockIdx, int lane) {}
 
     /**
      * Tasks of all three shapes spread over every core: MIX blocks use the whole cluster, AIC and
@@ -51,7 +51,7 @@ class BufferedTraceRecorderTest {
     void recordsEverySubtaskFromManyThreadsAndMatchesThemUp() throws Exception {
         int rounds = 40;
         List<Work> work = plan(rounds);
-        BufferedTraceRecorder recorder = new BufferedTraceRecorder(TOPOLOGY, "threaded", "PARALLEL", 1, false);
+        BufferedTraceRecorder recorder = new BufferedTraceRecorder(TOPOLOGY, "threaded", "PARALLEL", 1);
         AtomicLong clock = new AtomicLong();
 
         Thread orchestrator = Thread.ofPlatform().start(() -> {
@@ -90,7 +90,7 @@ class BufferedTraceRecorderTest {
                     if (TOPOLOGY.schedulerOf(TOPOLOGY.clusterOf(w.core())) != scheduler) continue;
                     int token = ++tokens[w.core()];
                     long t = clock.incrementAndGet();
-                    recorder.dispatched(scheduler, w.core(), token, w.taskId(), w.blockIdx(), w.slot(), t - 1, t);
+                    recorder.dispatched(scheduler, w.core(), token, w.taskId(), w.blockIdx(), w.lane(), t - 1, t);
                     mailbox.get(w.core()).add(token);
                     dispatched++;
                 }
@@ -109,11 +109,11 @@ class BufferedTraceRecorderTest {
         Set<Work> seen = new HashSet<>();
         Map<Integer, Integer> lastToken = new HashMap<>();
         for (Trace.Subtask s : trace.subtasks()) {
-            assertTrue(seen.add(new Work(s.core(), s.taskId(), s.blockIdx(), s.slot())), "recorded twice: " + s);
+            assertTrue(seen.add(new Work(s.core(), s.taskId(), s.blockIdx(), s.lane())), "recorded twice: " + s);
             assertEquals(lastToken.getOrDefault(s.core(), 0) + 1, s.token(), "tokens of a core in order");
             lastToken.put(s.core(), s.token());
             assertEquals(TOPOLOGY.schedulerOf(s.cluster()), s.scheduler());
-            assertEquals(TOPOLOGY.laneOf(s.core()).ordinal(), s.slot());
+            assertEquals(TOPOLOGY.laneOf(s.core()).ordinal(), s.lane());
             assertTrue(
                     s.readyNs() < s.dispatchNs()
                             && s.dispatchNs() < s.startNs()
@@ -150,19 +150,6 @@ class BufferedTraceRecorderTest {
         assertEquals(Trace.NONE, first.endNs());
         assertEquals(3, second.token());
         assertEquals(Trace.NONE, second.startNs());
-    }
-
-    @Test
-    void phasesAreKeptOnlyWhenAskedFor() {
-        BufferedTraceRecorder off = new BufferedTraceRecorder(TOPOLOGY, "sim", "SERIAL");
-        off.phase(1, SchedulerPhase.DISPATCH, 0, 5);
-        assertEquals(0, off.build(5).phases().size());
-
-        BufferedTraceRecorder on = new BufferedTraceRecorder(TOPOLOGY, "sim", "SERIAL", 16, true);
-        for (int i = 0; i < 3000; i++) on.phase(1, SchedulerPhase.values()[i % 6], i, i + 1);
-        List<Trace.Phase> phases = on.build(3000).phases();
-        assertEquals(3000, phases.size());
-        assertEquals(new Trace.Phase(1, SchedulerPhase.IDLE, 2999, 3000), phases.getLast());
     }
 
     @Test

@@ -111,19 +111,4 @@ class ChromeTraceWriterTest {
         assertEquals("PARALLEL", other.get("policy"));
         assertEquals(57_000L, num(other.get("makespanNs")));
     }
-
-    @Test
-    void phasesGetTheirOwnTrackWhenRecorded() throws Exception {
-        Trace trace = Trace.builder(SampleTraces.TOPOLOGY, "threaded", "PARALLEL")
-                .phase(1, SchedulerPhase.DISPATCH, 1_000, 2_500)
-                .phase(1, SchedulerPhase.COMPLETION, 2_500, 3_000)
-                .build(3_000);
-        List<Map<String, Object>> phases = select(events(write(trace)), "X", "phase");
-        assertEquals(2, phases.size());
-        assertEquals(
-                (long) ChromeTraceWriter.PHASE_TID_BASE + 1,
-                num(phases.getFirst().get("tid")));
-        assertEquals("DISPATCH", phases.getFirst().get("name"));
-        assertEquals(1_500, ns(phases.getFirst().get("dur")));
-    }
 }

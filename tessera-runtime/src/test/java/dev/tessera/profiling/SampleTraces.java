@@ -35,7 +35,7 @@ final class SampleTraces {
         long last = 0;
         for (int k = 0; k < 24; k++) {
             int s = k % 3, j = k / 3;
-            last = Math.max(last, block(b, k, TOPOLOGY.coreId(s + 3 * j, Lane.AIV0), s, 1_000 + STEP * j + 100 * s));
+            last = Math.max(last, block(b, k, TOPOLOGY.coreId(s + 3 * j, Lane.AIV0), s, 1_000 + STEP * j + 100L * s));
         }
         return b.build(last);
     }

@@ -23,8 +23,8 @@ class TraceBudgetTest {
     void recordsPastTheBudgetAreDroppedAndReportedOnce() {
         AtomicInteger reports = new AtomicInteger();
         // segments of 16, 32, 64 ... records: 16 + 32 fit in 50, the third segment does not
-        BufferedTraceRecorder r = new BufferedTraceRecorder(
-                TOPOLOGY, "sim", "SERIAL", 16, false, new TraceBudget(50, reports::incrementAndGet));
+        BufferedTraceRecorder r =
+                new BufferedTraceRecorder(TOPOLOGY, "sim", "SERIAL", 16, new TraceBudget(50, reports::incrementAndGet));
         for (int token = 1; token <= 100; token++) record(r, 0, token);
         assertTrue(r.overBudget());
         assertEquals(1, reports.get(), "reported once");
@@ -36,8 +36,8 @@ class TraceBudgetTest {
     void coresThatNeverRunCostNothing() {
         AtomicInteger reports = new AtomicInteger();
         Topology huge = Topology.custom(20_000, 1);
-        BufferedTraceRecorder r = new BufferedTraceRecorder(
-                huge, "sim", "SERIAL", 1024, false, new TraceBudget(2048, reports::incrementAndGet));
+        BufferedTraceRecorder r =
+                new BufferedTraceRecorder(huge, "sim", "SERIAL", 1024, new TraceBudget(2048, reports::incrementAndGet));
         record(r, 7, 1);
         record(r, 59_999, 1);
         assertFalse(r.overBudget());

@@ -118,7 +118,7 @@ class TraceStatsTest {
     @Test
     void jsonHasTheDocumentedShape() {
         TraceStats stats = TraceStats.of(SampleTraces.parallel());
-        Map<String, Object> json = obj(JsonTree.parse(stats.toJson()));
+        Map<String, Object> json = obj(JsonTree.parse(StatsJson.toJson(stats)));
         assertEquals("PARALLEL", json.get("policy"));
         assertEquals("sim", json.get("platform"));
         assertEquals("24x3", json.get("topology"));
@@ -144,7 +144,7 @@ class TraceStatsTest {
     @Test
     void comparisonJsonNestsBothRuns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("compare.json");
-        TraceStats.writeComparisonJson(
+        StatsJson.writeComparisonJson(
                 TraceStats.of(SampleTraces.serial()), TraceStats.of(SampleTraces.parallel()), file);
         Map<String, Object> json = obj(JsonTree.parse(Files.readString(file)));
         assertEquals(List.of("serial", "parallel"), List.copyOf(json.keySet()));
@@ -155,8 +155,8 @@ class TraceStatsTest {
 
     @Test
     void comparisonTableShowsBothRunsPerSpmdTask() {
-        String table = TraceStats.comparisonTable(
-                TraceStats.of(SampleTraces.serial()), TraceStats.of(SampleTraces.parallel()));
+        String table =
+                StatsText.comparisonTable(TraceStats.of(SampleTraces.serial()), TraceStats.of(SampleTraces.parallel()));
         assertTrue(table.contains("before (serial)") && table.contains("after (parallel)"), table);
         assertTrue(table.matches("(?s).*makespan \\(us\\)\\s+136\\.800\\s+57\\.000.*"), table);
         assertTrue(table.matches("(?s).*spread \\(us\\)\\s+115\\.000\\s+35\\.200.*"), table);
@@ -165,7 +165,7 @@ class TraceStatsTest {
 
     @Test
     void summaryNamesTheRunAndItsSpmdTasks() {
-        String text = TraceStats.of(SampleTraces.serial()).summary();
+        String text = StatsText.summary(TraceStats.of(SampleTraces.serial()));
         assertTrue(text.startsWith("SERIAL on sim"), text);
         assertTrue(text.contains("16/8/0"), text);
         assertTrue(text.contains("115.000 us"), text);

@@ -19,7 +19,7 @@ class TraceTest {
         Trace trace = TraceStatsTest.smallMixedTrace();
         Trace.Subtask aiv1 = trace.subtasks().get(4);
         assertEquals(3, aiv1.core());
-        assertEquals(2, aiv1.slot(), "core 3 is cluster 0's AIV1");
+        assertEquals(2, aiv1.lane(), "core 3 is cluster 0's AIV1");
         assertEquals(0, aiv1.cluster());
         assertEquals("b", aiv1.name());
         assertEquals(2, trace.subtasks().get(2).token(), "core 0's second subtask");
@@ -55,7 +55,8 @@ class TraceTest {
         assertEquals(0, stats.blocks());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChromeTraceWriter.write(empty, out);
-        assertTrue(JsonTree.obj(JsonTree.parse(out.toString())).containsKey("traceEvents"));
+        assertTrue(JsonTree.obj(JsonTree.parse(out.toString(java.nio.charset.StandardCharsets.UTF_8)))
+                .containsKey("traceEvents"));
         assertTrue(SwimlaneHtml.render(empty).contains("\"blocks\":[]"));
         Path png = dir.resolve("empty.png");
         SwimlanePng.write(empty, png);

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Sync-start drains with as many schedulers as a 32-bit mask has bits, and more: 31, 32, 33 and 64
  * schedulers of one cluster each, on the sim platform. A stream of independent AIV tasks keeps every
- * AIV core busy, with a next block always waiting in its pending slot; a cohort as wide as all AIV
+ * AIV core busy, with a next block always waiting in its pending register; a cohort as wide as all AIV
  * cores but one must still launch while the stream runs, not after it: in RESERVE mode the busy
  * cores are set aside once every scheduler has looked at the cohort, and in FREEZE_ALL nothing new
  * is dispatched at all. (With a 32-bit mask of visitors, 31 schedulers never counted as "all", so

@@ -97,6 +97,45 @@ class StopTheWorldTest {
         assertEquals(2, a[1].wakes.get(), "woken by the stop, then by its abandonment");
     }
 
+    /**
+     * Mutual exclusion, directly: three schedulers loop "safe point, work, try to stop the world".
+     * Whenever one holds the world, the other two must be inside their safe point; and a resumed
+     * scheduler can take part in the very next stop (the epoch moved, the counters were cleared).
+     */
+    @Test
+    void whileOneSchedulerHoldsTheWorldEveryOtherOneIsAtItsSafePoint() throws InterruptedException {
+        int n = 3;
+        CountingActor[] a = actors(n);
+        ErrorLatch end = new ErrorLatch();
+        StopTheWorld world = new StopTheWorld(a, end);
+        AtomicInteger working = new AtomicInteger(n);
+        AtomicInteger stops = new AtomicInteger();
+        AtomicInteger violations = new AtomicInteger();
+        Thread[] threads = new Thread[n];
+        for (int s = 0; s < n; s++) {
+            int id = s;
+            threads[s] = Thread.ofPlatform().start(() -> {
+                while (!end.isSet()) {
+                    working.decrementAndGet();
+                    world.safePoint(id, a[id]);
+                    working.incrementAndGet();
+                    if (world.stop(id, a[id])) {
+                        if (working.get() != 1) violations.incrementAndGet();
+                        stops.incrementAndGet();
+                        world.resume();
+                    }
+                }
+            });
+        }
+        await(() -> stops.get() >= 300);
+        end.set(new TesseraException(ErrorCode.KERNEL_FAILED, "test over", null));
+        for (Thread t : threads) {
+            t.join(10_000);
+            assertFalse(t.isAlive(), "the error latch releases every wait");
+        }
+        assertEquals(0, violations.get(), "a scheduler worked while another held the world");
+    }
+
     private static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {

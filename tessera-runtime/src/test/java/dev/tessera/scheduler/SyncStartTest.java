@@ -33,7 +33,7 @@ class SyncStartTest {
     @ParameterizedTest
     @MethodSource("modes")
     void cohortsLaunchWholeAmongIndependentLoad(SyncStartMode mode, DispatchPolicy policy, Topology topology) {
-        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
             InvariantChecker checker = new InvariantChecker();
             int clusters = topology.clusters();
             int rounds = 6;

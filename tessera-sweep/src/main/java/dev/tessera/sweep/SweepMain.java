@@ -15,6 +15,7 @@ public final class SweepMain {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        @SuppressWarnings("SystemConsoleNull") // kept for a JVM started with -Djdk.console=... where it may be null
         boolean terminal = System.console() != null && System.console().isTerminal();
         System.exit(SweepCommand.execute(out, err, terminal, SweepCommand.SPARK, args));
     }

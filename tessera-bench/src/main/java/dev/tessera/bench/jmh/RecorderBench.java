@@ -48,7 +48,7 @@ public class RecorderBench {
     public void setup() {
         rec = recorder.equals("off")
                 ? TraceRecorder.OFF
-                : new BufferedTraceRecorder(TOPOLOGY, "bench", "parallel", PER_CORE, false);
+                : new BufferedTraceRecorder(TOPOLOGY, "bench", "parallel", PER_CORE);
         tokens = new int[TOPOLOGY.cores()];
         rec.taskSubmitted(1, "task", 24, 2, false, 0);
     }

@@ -51,7 +51,7 @@ public final class SimSpeed {
 
         @Override
         public PlatformSession open(CoreHost host, long seed) {
-            last = (SimSession) sim.open(host, seed);
+            last = sim.open(host, seed);
             return last;
         }
     }

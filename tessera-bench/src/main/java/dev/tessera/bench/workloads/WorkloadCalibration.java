@@ -41,6 +41,7 @@ public final class WorkloadCalibration {
     }
 
     /** Fits the per-byte cost on the first target, predicts the others, and compares with what the preset ships. */
+    @SuppressWarnings("ReferenceEquality") // marks the one target the fit used, by identity
     static void fitAndPredict(
             String machine, Topology topology, CostModel preset, KernelTables shipped, List<Target> targets) {
         Target fitCase = targets.getFirst();
@@ -81,6 +82,7 @@ public final class WorkloadCalibration {
      * The orchestrator's share: the sim's last submit against PR #694's orchestration time, and the
      * kernel fit redone with the orchestrator's costs scaled, per case, to that time.
      */
+    @SuppressWarnings("ReferenceEquality") // marks the one target the fit used, by identity
     static void orchestratorDiagnosis() {
         Topology topology = Topology.a2a3();
         CostModel preset = CostModel.a2a3();

@@ -287,6 +287,6 @@ public final class AttentionKernels {
 
     /** First cache row of the block at flat position {@code entry} of the block table. */
     private static int blockRow(Tensor table, long entry, int blockSize) {
-        return Math.toIntExact((long) table.getRaw(table.linearOffset(entry)) * blockSize);
+        return Math.toIntExact(((long) table.getRaw(table.linearOffset(entry))) * blockSize);
     }
 }

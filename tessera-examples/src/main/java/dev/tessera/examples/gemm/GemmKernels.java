@@ -86,7 +86,7 @@ public final class GemmKernels {
         TileIo.store(x, ctx.tensor(2));
     }
 
-    /** {@code tiles} matmuls of {@code tile³} MACs; A and B loaded, the product stored, 4 bytes each. */
+    /** One matmul of {@code tile³} MACs per tile of {@code elements}; A and B loaded, the product stored, 4 bytes each. */
     static KernelWork matmulWork(long elements, int tile) {
         long tiles = elements / ((long) tile * tile);
         return new KernelWork(tiles * tile * tile * tile, 0, 3 * elements * 4);

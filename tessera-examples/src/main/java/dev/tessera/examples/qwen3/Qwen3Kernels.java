@@ -305,7 +305,8 @@ final class Qwen3Kernels {
 
     private static long pairsOf(KernelContext ctx) {
         int total = BATCH * KV_HEADS;
-        return (total - ctx.blockIdx() + ctx.blockNum() - 1) / ctx.blockNum();
+        int pairs = (total - ctx.blockIdx() + ctx.blockNum() - 1) / ctx.blockNum(); // small: batch × KV heads
+        return pairs;
     }
 
     private static void attend(KernelContext ctx) {

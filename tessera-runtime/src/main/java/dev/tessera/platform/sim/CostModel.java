@@ -94,6 +94,7 @@ public final class CostModel {
     private final long tickNs;
     private final int jitterPercent;
 
+    @SuppressWarnings("NonApiType") // sorted maps on purpose: a model prints and iterates in key order
     private CostModel(
             String name,
             TreeMap<String, Long> values,

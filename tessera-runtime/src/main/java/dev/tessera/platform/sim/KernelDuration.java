@@ -10,6 +10,8 @@ import dev.tessera.api.KernelContext;
 @FunctionalInterface
 public interface KernelDuration {
     /**
+     * How long one block of {@code kernel} runs on its core, in simulated nanoseconds.
+     *
      * @param kernel the kernel of this dispatch (may be {@code null} if the runtime posted a payload
      *               without one; the core then reports the failure and still finishes)
      * @param ctx    the block being run: index, width, core, tensors and scalars

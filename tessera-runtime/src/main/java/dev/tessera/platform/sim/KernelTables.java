@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 public record KernelTables(double fixedNs, double nsPerMacBf16, double nsPerMacFp32, double nsPerOp, double nsPerByte) {
     /** Cube kernels with bf16 inputs (paged attention, Qwen3). */
-    public static final String[] CUBE_BF16 = {
+    private static final String[] CUBE_BF16 = {
         "pa_qk",
         "pa_pv",
         "pa_qk_group",
@@ -42,9 +42,9 @@ public record KernelTables(double fixedNs, double nsPerMacBf16, double nsPerMacF
         "qwen3_attention"
     };
     /** Cube kernels with fp32 inputs (bgemm, alternating). */
-    public static final String[] CUBE_FP32 = {"bgemm_gemm", "alt_matmul"};
+    private static final String[] CUBE_FP32 = {"bgemm_gemm", "alt_matmul"};
     /** Vector kernels. */
-    public static final String[] VECTOR = {
+    private static final String[] VECTOR = {
         "pa_softmax",
         "pa_softmax_group",
         "pa_update",

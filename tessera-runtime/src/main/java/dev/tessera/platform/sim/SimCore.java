@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * saw this dispatch's FIN. Only the baton holder calls in, so nothing here is synchronized.
  */
 final class SimCore implements CorePort {
-    private static final int SLOTS = 4;
+    private static final int WRITES = 4;
 
     private final int id;
     private final Baton baton;
@@ -37,8 +37,8 @@ final class SimCore implements CorePort {
     private final KernelWatchdog watchdog;
 
     // Register writes not yet visible at the last read, oldest first (a small ring).
-    private final long[] visibleAt = new long[SLOTS];
-    private final int[] written = new int[SLOTS];
+    private final long[] visibleAt = new long[WRITES];
+    private final int[] written = new int[WRITES];
     private int head;
     private int count;
     private int shown = IDLE_STATUS;
@@ -164,17 +164,17 @@ final class SimCore implements CorePort {
     private void settle(long now) {
         while (count > 0 && visibleAt[head] <= now) {
             shown = written[head];
-            head = (head + 1) % SLOTS;
+            head = (head + 1) % WRITES;
             count--;
         }
     }
 
     private void write(long at, int value) {
-        if (count == SLOTS)
+        if (count == WRITES)
             throw new IllegalStateException("core " + id + ": more register writes in flight than the protocol allows");
-        int slot = (head + count) % SLOTS;
-        visibleAt[slot] = at;
-        written[slot] = value;
+        int w = (head + count) % WRITES;
+        visibleAt[w] = at;
+        written[w] = value;
         count++;
     }
 }

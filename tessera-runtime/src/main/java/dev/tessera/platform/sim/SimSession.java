@@ -295,7 +295,8 @@ public final class SimSession implements PlatformSession {
     }
 
     /** Rethrows any throwable unchanged, checked or not, so execute ends with the body's own exception. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"
+    }) // the sneaky-throw idiom: T is inferred as unchecked
     private static <T extends Throwable> T rethrow(Throwable t) throws T {
         throw (T) t;
     }

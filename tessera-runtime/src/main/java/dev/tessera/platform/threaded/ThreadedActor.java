@@ -15,6 +15,12 @@ import java.util.concurrent.locks.LockSupport;
  * announced its park, or the thread sees the wake and does not park. {@code woken} is cleared only
  * after a park (or a skipped one), and the caller re-checks its work after every {@code idle}, so a
  * wake that arrived at any point since the caller last looked is never slept through.
+ *
+ * <p>What can be lost is only the flag itself, never the work it announces: a wake landing between
+ * {@code parked = false} and {@code woken = false} is cleared unseen, but its work was published
+ * before {@code wake} was called and the caller is about to look for work again. A wake during a
+ * spin or yield round leaves {@code woken} set, so the next park is skipped once: a spurious
+ * return, which the caller's re-check absorbs.
  */
 final class ThreadedActor implements Actor {
     private final RunClock clock;

@@ -2,7 +2,6 @@ package dev.tessera.platform.sim;
 
 import dev.tessera.platform.CoreHost;
 import dev.tessera.platform.DispatchPayload;
-import dev.tessera.profiling.SchedulerPhase;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.topology.Lane;
 import dev.tessera.topology.Topology;
@@ -91,9 +90,6 @@ final class ToyHost implements CoreHost {
 
         @Override
         public void finishSeen(int scheduler, int core, int token, long ns) {}
-
-        @Override
-        public void phase(int scheduler, SchedulerPhase phase, long startNs, long endNs) {}
 
         @Override
         public void started(int core, int token, long ns) {

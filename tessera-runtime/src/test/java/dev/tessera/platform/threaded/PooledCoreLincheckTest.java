@@ -82,7 +82,7 @@ public class PooledCoreLincheckTest {
     @Test
     void modelChecking() {
         new ModelCheckingOptions()
-                .iterations(CI ? 10 : 30)
+                .iterations(CI ? 10 : 15)
                 .invocationsPerIteration(CI ? 300 : 1000)
                 .threads(3)
                 .actorsPerThread(2)
@@ -94,8 +94,8 @@ public class PooledCoreLincheckTest {
     @Test
     void stress() {
         new StressOptions()
-                .iterations(CI ? 10 : 20)
-                .invocationsPerIteration(CI ? 500 : 2000)
+                .iterations(CI ? 5 : 10)
+                .invocationsPerIteration(CI ? 300 : 1000)
                 .threads(3)
                 .actorsPerThread(3)
                 .actorsBefore(0)

@@ -68,8 +68,8 @@ final class NodeReader {
             case VALUE_STRING -> new Node.Scalar(line, p.getText());
             case VALUE_NUMBER_INT -> new Node.Scalar(line, p.getLongValue());
             case VALUE_NUMBER_FLOAT -> new Node.Scalar(line, p.getDoubleValue());
-            case VALUE_TRUE -> new Node.Scalar(line, Boolean.TRUE);
-            case VALUE_FALSE -> new Node.Scalar(line, Boolean.FALSE);
+            case VALUE_TRUE -> new Node.Scalar(line, true);
+            case VALUE_FALSE -> new Node.Scalar(line, false);
             case VALUE_NULL -> new Node.Scalar(line, null);
             default -> throw new SweepFileException(source, line, null, "unexpected " + t);
         };

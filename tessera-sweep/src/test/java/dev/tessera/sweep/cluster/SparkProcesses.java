@@ -22,7 +22,10 @@ final class SparkProcesses implements AutoCloseable {
     private final Path work;
     private final List<Process> started = new ArrayList<>();
 
-    /** @param launcher the project's {@code tessera} script; @param work where logs and worker folders go */
+    /**
+     * @param launcher the project's {@code tessera} script
+     * @param work     where logs and worker folders go
+     */
     SparkProcesses(Path launcher, Path work) {
         this.launcher = launcher;
         this.work = work;

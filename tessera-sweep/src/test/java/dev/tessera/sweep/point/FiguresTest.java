@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tessera.examples.Examples;
 import dev.tessera.examples.run.ExampleRunner;
+import dev.tessera.profiling.StatsJson;
 import dev.tessera.profiling.TraceStats;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class FiguresTest {
 
     @Test
     void everyFigureOfTheStatsJsonHasAColumn() throws IOException {
-        List<String> figures = topLevelFigures(stats("spmd-wide").toJson());
+        List<String> figures = topLevelFigures(StatsJson.toJson(stats("spmd-wide")));
         assertTrue(figures.contains("makespanNs") && figures.contains("overheadPct_aic"), figures.toString());
         for (String f : figures) {
             assertTrue(

@@ -50,7 +50,7 @@ class ResultStoreTest {
         assertEquals(1000L, pass.get("makespanNs"));
         assertEquals(0.0, pass.get("overheadPct_aic"));
         assertEquals("1/0/0", pass.get("blocksPerScheduler"));
-        assertEquals(Boolean.TRUE, pass.get("compute"));
+        assertEquals(true, pass.get("compute"));
         assertEquals("PASS", pass.get("status"));
         assertNull(pass.get("error"));
         assertNull(pass.get("startSpreadNs_max"), "a figure the run did not have is missing, not zero");
