@@ -2,7 +2,6 @@ package dev.tessera.api;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -16,13 +15,6 @@ public final class Tensor {
     public static final int MAX_DIMS = 5;
     /** Marker for "no creator task": external buffers. */
     public static final long NO_OWNER = -1L;
-
-    private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;
-    private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED;
-    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
-    /** An fp32 element's bits, for atomic adds: atomic access needs the aligned layout. */
-    private static final java.lang.invoke.VarHandle F32_BITS = ValueLayout.JAVA_INT.varHandle();
 
     /** Stands for "some thread other than the caller" when checking a buffer's confinement. */
     private static final Thread OTHER_THREAD = Thread.ofVirtual().unstarted(() -> {});
@@ -401,35 +393,12 @@ public final class Tensor {
 
     /** Reads the element at buffer element offset {@code off} as a double, whatever the dtype. */
     public double getRaw(long off) {
-        long b = off * dtype.bytes();
-        return switch (dtype) {
-            case FP32 -> buffer.get(F32, b);
-            case FP16 -> Float.float16ToFloat(buffer.get(I16, b));
-            case BF16 -> Float.intBitsToFloat((buffer.get(I16, b) & 0xFFFF) << 16);
-            case INT8 -> buffer.get(ValueLayout.JAVA_BYTE, b);
-            case UINT8 -> buffer.get(ValueLayout.JAVA_BYTE, b) & 0xFF;
-            case INT16 -> buffer.get(I16, b);
-            case UINT16 -> buffer.get(I16, b) & 0xFFFF;
-            case INT32 -> buffer.get(I32, b);
-            case UINT32 -> buffer.get(I32, b) & 0xFFFFFFFFL;
-            case INT64 -> buffer.get(I64, b);
-            case UINT64 -> unsignedToDouble(buffer.get(I64, b));
-        };
+        return ElementCodec.read(buffer, dtype, off);
     }
 
     /** Writes {@code v} (converted to the dtype; floats round to nearest even) at buffer element offset {@code off}. */
     public void setRaw(long off, double v) {
-        long b = off * dtype.bytes();
-        switch (dtype) {
-            case FP32 -> buffer.set(F32, b, (float) v);
-            case FP16 -> buffer.set(I16, b, Float.floatToFloat16((float) v));
-            case BF16 -> buffer.set(I16, b, floatToBf16((float) v));
-            case INT8, UINT8 -> buffer.set(ValueLayout.JAVA_BYTE, b, (byte) (long) v);
-            case INT16, UINT16 -> buffer.set(I16, b, (short) (long) v);
-            case INT32, UINT32 -> buffer.set(I32, b, (int) (long) v);
-            case INT64 -> buffer.set(I64, b, (long) v);
-            case UINT64 -> buffer.set(I64, b, v >= 0x1p63 ? (long) (v - 0x1p63) ^ Long.MIN_VALUE : (long) v);
-        }
+        ElementCodec.write(buffer, dtype, off, v);
     }
 
     public double get(long... idx) {
@@ -442,11 +411,11 @@ public final class Tensor {
 
     /** Fast path for fp32 tensors: the float at buffer element offset {@code off}. */
     public float getFloat(long off) {
-        return buffer.get(F32, off * 4);
+        return ElementCodec.readFloat(buffer, off);
     }
 
     public void setFloat(long off, float v) {
-        buffer.set(F32, off * 4, v);
+        ElementCodec.writeFloat(buffer, off, v);
     }
 
     /**
@@ -458,14 +427,7 @@ public final class Tensor {
      */
     public void atomicAddFloat(long off, float delta) {
         if (dtype != DType.FP32) throw new IllegalStateException("atomicAddFloat needs an FP32 tensor, got " + dtype);
-        long b = off * 4;
-        int seen = (int) F32_BITS.getVolatile(buffer, b);
-        while (true) {
-            int next = Float.floatToRawIntBits(Float.intBitsToFloat(seen) + delta);
-            int witness = (int) F32_BITS.compareAndExchange(buffer, b, seen, next);
-            if (witness == seen) return;
-            seen = witness;
-        }
+        ElementCodec.atomicAddFloat(buffer, off, delta);
     }
 
     /** Fills every element of this view with {@code v}. */
@@ -483,16 +445,9 @@ public final class Tensor {
         return out;
     }
 
+    /** {@code f} as bf16 bits, rounded to nearest even; a NaN stays a (quiet) NaN. */
     public static short floatToBf16(float f) {
-        int bits = Float.floatToRawIntBits(f);
-        if (Float.isNaN(f)) return (short) ((bits >>> 16) | 0x40);
-        int rounding = 0x7FFF + ((bits >>> 16) & 1);
-        return (short) ((bits + rounding) >>> 16);
-    }
-
-    private static double unsignedToDouble(long v) {
-        // halve with the lost bit kept as a sticky bit, so the one rounding step stays correct
-        return v >= 0 ? v : (double) ((v >>> 1) | (v & 1)) * 2.0;
+        return ElementCodec.floatToBf16(f);
     }
 
     @Override
