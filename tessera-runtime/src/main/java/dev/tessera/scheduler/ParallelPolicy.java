@@ -9,21 +9,9 @@ import dev.tessera.platform.Cost;
  * explicit block indices. After the re-queue another scheduler may own the task's cursor, so the
  * indices come only from this thread's claim, never from the task.
  */
-final class ParallelPolicy implements DispatchPolicy {
-    private final DispatchOptions options;
-
+final class ParallelPolicy extends ConfiguredPolicy {
     ParallelPolicy(DispatchOptions options) {
-        this.options = options;
-    }
-
-    @Override
-    public String name() {
-        return options.name();
-    }
-
-    @Override
-    public DispatchOptions options() {
-        return options;
+        super(options);
     }
 
     @Override

@@ -13,21 +13,9 @@ import dev.tessera.platform.Cost;
  * pop. Blocks are claimed once (one CAS for the whole range), so each still runs exactly once; a
  * handed range keeps its task unfinished until placed, so its slot cannot be reused meanwhile.
  */
-final class PeerHandoffPolicy implements DispatchPolicy {
-    private final DispatchOptions options;
-
+final class PeerHandoffPolicy extends ConfiguredPolicy {
     PeerHandoffPolicy(DispatchOptions options) {
-        this.options = options;
-    }
-
-    @Override
-    public String name() {
-        return options.name();
-    }
-
-    @Override
-    public DispatchOptions options() {
-        return options;
+        super(options);
     }
 
     @Override

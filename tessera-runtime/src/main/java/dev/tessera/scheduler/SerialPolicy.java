@@ -8,21 +8,9 @@ import dev.tessera.platform.Cost;
  * Before PR #827: the popping scheduler places blocks one after another on every core it has,
  * and only then hands the task back, so the other schedulers see it late: a staircase.
  */
-final class SerialPolicy implements DispatchPolicy {
-    private final DispatchOptions options;
-
+final class SerialPolicy extends ConfiguredPolicy {
     SerialPolicy(DispatchOptions options) {
-        this.options = options;
-    }
-
-    @Override
-    public String name() {
-        return options.name();
-    }
-
-    @Override
-    public DispatchOptions options() {
-        return options;
+        super(options);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.api.Runtime;
 import dev.tessera.platform.Actor;
-import dev.tessera.platform.Cost;
+import dev.tessera.platform.IdleActor;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.topology.Topology;
 import org.junit.jupiter.api.Test;
@@ -17,24 +17,7 @@ import org.junit.jupiter.api.Test;
  * scheduler" at each such point (it makes the scheduler's calls itself) and looks.
  */
 class WorkInFlightTest {
-    private static final Actor STILL = new Actor() {
-        @Override
-        public long now() {
-            return 0;
-        }
-
-        @Override
-        public void charge(Cost op) {}
-
-        @Override
-        public void charge(Cost op, int count) {}
-
-        @Override
-        public void idle(int round) {}
-
-        @Override
-        public void wake() {}
-    };
+    private static final Actor STILL = new IdleActor();
 
     @Test
     void aCompletedTaskStaysInFlightUntilItsReleaseIsDone() {

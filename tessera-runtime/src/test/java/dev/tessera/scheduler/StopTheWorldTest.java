@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tessera.core.ErrorLatch;
 import dev.tessera.errors.ErrorCode;
 import dev.tessera.errors.TesseraException;
-import dev.tessera.platform.Actor;
-import dev.tessera.platform.Cost;
+import dev.tessera.platform.IdleActor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -21,19 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class StopTheWorldTest {
     /** An actor that backs off briefly and counts the wake-ups it gets. */
-    private static final class CountingActor implements Actor {
+    private static final class CountingActor extends IdleActor {
         final AtomicInteger wakes = new AtomicInteger();
 
         @Override
         public long now() {
             return System.nanoTime();
         }
-
-        @Override
-        public void charge(Cost op) {}
-
-        @Override
-        public void charge(Cost op, int count) {}
 
         @Override
         public void idle(int round) {

@@ -9,7 +9,7 @@ import dev.tessera.core.RuntimeState;
 import dev.tessera.core.TaskShape;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.platform.Actor;
-import dev.tessera.platform.Cost;
+import dev.tessera.platform.IdleActor;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.topology.Topology;
 import java.util.ArrayList;
@@ -25,26 +25,7 @@ import org.junit.jupiter.api.Test;
  * producer completed before, during or after the wiring.
  */
 class WiringTest {
-    private static final Actor FREE = new Actor() {
-        @Override
-        public long now() {
-            return 0;
-        }
-
-        @Override
-        public void charge(Cost op) {}
-
-        @Override
-        public void charge(Cost op, int count) {}
-
-        @Override
-        public void idle(int round) {
-            Thread.onSpinWait();
-        }
-
-        @Override
-        public void wake() {}
-    };
+    private static final Actor FREE = new IdleActor();
 
     private final RuntimeState rt = new RuntimeState(
             Runtime.builder().topology(Topology.custom(2, 1)).build().config(), TraceRecorder.OFF);
