@@ -76,14 +76,16 @@ class SimCarrierTest {
 
     @Test
     void aVirtualThreadAKernelStartedStillRunsAfterTheRunEnded() throws InterruptedException {
-        // It inherits the session's carrier as its scheduler, and wakes from its sleep after the carrier stopped.
+        // It inherits the session's carrier as its scheduler and parks until the run has ended (and the
+        // carrier stopped); it must still get a thread to wake up on.
+        java.util.concurrent.CountDownLatch runEnded = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch woke = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         Kernel k = Kernel.of("starter", ctx -> {
             if (started.compareAndSet(false, true)) {
                 Thread.ofVirtual().start(() -> {
                     try {
-                        Thread.sleep(300);
+                        runEnded.await();
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -97,6 +99,7 @@ class SimCarrierTest {
                 .build()) {
             rt.run(orch -> orch.submit(TaskSpec.aiv(k).blocks(2)));
         }
+        runEnded.countDown();
         assertTrue(woke.await(10, java.util.concurrent.TimeUnit.SECONDS), "the kernel's thread ran to its end");
     }
 
