@@ -142,7 +142,10 @@ public final class CostModel {
     }
 
     /** Preset names accepted by {@link #preset(String)} and a cost-model file's {@code preset} key. */
-    public static final String A2A3 = "a2a3", A5 = "a5", A2A3_FIT_818 = "a2a3-fit818";
+    public static final String A2A3 = "a2a3",
+            A5 = "a5",
+            A2A3_FIT_818 = "a2a3-fit818",
+            IDEAL_DISPATCH = "ideal-dispatch";
 
     /**
      * Ascend 910B-class (a2a3), built from the reference's per-operation figures (workloads.md
@@ -240,15 +243,19 @@ public final class CostModel {
         return "a5".equals(topology.device()) ? a5() : a2a3();
     }
 
-    /** {@code a2a3}, {@code a5} or {@code a2a3-fit818} (the model before issue 16). */
+    /**
+     * {@code a2a3}, {@code a5}, {@code a2a3-fit818} (the model before issue 16) or
+     * {@code ideal-dispatch} (a2a3 with every dispatch cost at zero, {@link #withIdealDispatch}).
+     */
     public static CostModel preset(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case A2A3 -> a2a3();
             case A5 -> a5();
             case A2A3_FIT_818 -> a2a3Fit818();
+            case IDEAL_DISPATCH -> a2a3().withIdealDispatch();
             default ->
-                throw new IllegalArgumentException(
-                        "unknown cost model preset '" + name + "': use " + A2A3 + ", " + A5 + " or " + A2A3_FIT_818);
+                throw new IllegalArgumentException("unknown cost model preset '" + name + "': use " + A2A3 + ", " + A5
+                        + ", " + A2A3_FIT_818 + " or " + IDEAL_DISPATCH);
         };
     }
 
@@ -359,6 +366,44 @@ public final class CostModel {
     /** Kernels without their own rule take what {@code duration} says. */
     public CostModel withDefaultKernelDuration(KernelDuration duration) {
         return new CostModel(overriddenName(), values, Objects.requireNonNull(duration, "duration"), kernels);
+    }
+
+    /**
+     * The costs a dispatch policy can influence: every scheduler-side operation ({@link Cost} except
+     * the orchestrator's submit, TensorMap lookup and insert) and the path from a register write to
+     * a running kernel and back ({@value #CORE_PICKUP}, {@value #CORE_ACK_VISIBILITY},
+     * {@value #CORE_FIN_VISIBILITY}). Not among them: the orchestrator, kernel durations and
+     * {@value #CORE_SWITCH} (the core's own record write-back and setup between two kernels, paid
+     * whoever dispatched them).
+     */
+    public static final Set<String> DISPATCH_KEYS = Set.of(
+            key(Cost.WIRE_TASK),
+            key(Cost.READY_PUSH),
+            key(Cost.READY_POP),
+            key(Cost.BLOCK_CLAIM),
+            key(Cost.PAYLOAD_BUILD),
+            key(Cost.REGISTER_WRITE),
+            key(Cost.STORE_BARRIER),
+            key(Cost.REGISTER_STORE),
+            key(Cost.REGISTER_STORE_BURST),
+            key(Cost.COMPLETION_POLL),
+            key(Cost.TASK_COMPLETE),
+            key(Cost.RELEASE),
+            key(Cost.LOOP),
+            CORE_PICKUP,
+            CORE_ACK_VISIBILITY,
+            CORE_FIN_VISIBILITY);
+
+    /**
+     * This model with every {@link #DISPATCH_KEYS dispatch cost} at zero: the orchestrator, the
+     * kernels and the core switch cost what they did. A run under it is what the same policy's
+     * decisions would give if dispatching were free, so the gap to it bounds what any cheaper
+     * dispatch mechanism can gain (not what a different order of the same work could).
+     */
+    public CostModel withIdealDispatch() {
+        TreeMap<String, Long> v = new TreeMap<>(values);
+        for (String k : DISPATCH_KEYS) v.put(k, 0L);
+        return new CostModel(name + "+" + IDEAL_DISPATCH, v, defaultKernel, kernels);
     }
 
     private CostModel named(String newName) {
