@@ -53,6 +53,9 @@ final class SplitLaunch {
      */
     boolean prepareShare(Cohort cohort) {
         holding = cohort;
+        // Complete: whoever completed it is publishing (a burst takes time, and a published block may
+        // already have run and left its core idle, still set aside): nothing is left to prepare.
+        if (cohort.prepared.get() >= cohort.need) return false;
         CoreTracker t = tracker;
         int shape = cohort.shape;
         int k = 0;
