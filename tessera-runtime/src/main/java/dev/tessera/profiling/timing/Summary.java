@@ -9,10 +9,10 @@ import java.util.Locale;
  * had (a recorded duration, not an average of two).
  */
 public record Summary(int count, double meanNs, long medianNs, long minNs, long maxNs) {
-    static final Summary NONE = new Summary(0, 0, 0, 0, 0);
+    static final Summary EMPTY = new Summary(0, 0, 0, 0, 0);
 
     public static Summary of(List<Long> values) {
-        if (values.isEmpty()) return NONE;
+        if (values.isEmpty()) return EMPTY;
         long sum = 0, min = Long.MAX_VALUE, max = Long.MIN_VALUE;
         for (long x : values) {
             sum += x;
