@@ -17,6 +17,8 @@ import dev.tessera.errors.TesseraException;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.Cost;
 import dev.tessera.topology.Topology;
+import dev.tessera.verify.KernelObserver;
+import dev.tessera.verify.SubmitObserver;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,16 +47,32 @@ public final class OrchestratorImpl implements Orchestrator {
     private final BackPressure backPressure;
     private final SlotWriter slots;
     private final ProducerInference producers;
+    /** Sees every submit's inferred producers (tests, diagnostics); null for none. */
+    private final SubmitObserver submitObserver;
+
     private long submitCount;
 
-    public OrchestratorImpl(RuntimeState rt, Actor actor) {
+    /**
+     * @param tensorMapEntries live TensorMap entries before a submit waits for retirements
+     * @param hazardCheck      debug mode: fail a submit that races an unfinished task it will not wait for
+     * @param observer         wraps every kernel (tests, diagnostics); null for none
+     * @param submitObserver   sees every submit's inferred producers; null for none
+     */
+    public OrchestratorImpl(
+            RuntimeState rt,
+            Actor actor,
+            int tensorMapEntries,
+            boolean hazardCheck,
+            KernelObserver observer,
+            SubmitObserver submitObserver) {
         this.rt = rt;
         this.actor = actor;
-        this.tensorMap = new TensorMap(rt.rings, rt.config.tensorMapEntries(), rt.config.taskWindow());
-        this.hazards = rt.config.hazardCheck() ? new HazardCheck(rt.rings, tensorMap) : null;
+        this.submitObserver = submitObserver;
+        this.tensorMap = new TensorMap(rt.rings, tensorMapEntries, rt.taskWindow);
+        this.hazards = hazardCheck ? new HazardCheck(rt.rings, tensorMap) : null;
         this.validation = new SubmitValidation(rt.topology, rt.rings);
         this.backPressure = new BackPressure(rt, actor, tensorMap, scopes);
-        this.slots = new SlotWriter(rt);
+        this.slots = new SlotWriter(rt, observer);
         this.producers = new ProducerInference(rt.rings, actor, tensorMap);
     }
 
@@ -138,7 +156,7 @@ public final class OrchestratorImpl implements Orchestrator {
         producers.addExplicit(spec, slot);
         Tensor[] outputs = slots.materialize(spec, slot, heapStart, outOffsets);
         if (auto) producers.infer(spec, slot);
-        if (rt.config.submitObserver() != null) notifyObserver(slot);
+        if (submitObserver != null) notifyObserver(slot);
         slot.retainProducers();
 
         scopes.add(slot, outBytes);
@@ -154,7 +172,7 @@ public final class OrchestratorImpl implements Orchestrator {
     }
 
     private void checkScopeRoom(int ring, long ordinal, TaskSpec spec) {
-        String full = scopes.fullRing(ring, rt.config.taskWindow());
+        String full = scopes.fullRing(ring, rt.taskWindow);
         if (full != null)
             throw new DeadlockException(
                     ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "': " + full);
@@ -163,7 +181,7 @@ public final class OrchestratorImpl implements Orchestrator {
     private void notifyObserver(TaskSlot slot) {
         long[] ids = new long[slot.producerCount];
         for (int i = 0; i < ids.length; i++) ids[i] = slot.producers[i].taskId;
-        rt.config.submitObserver().submitted(slot.taskId, slot.name(), ids);
+        submitObserver.submitted(slot.taskId, slot.name(), ids);
     }
 
     private void publish(TaskSlot slot) {

@@ -30,9 +30,9 @@ final class SlotWriter {
     /** Wraps every kernel when set (tests, diagnostics); null for none. */
     private final KernelObserver observer;
 
-    SlotWriter(RuntimeState rt) {
+    SlotWriter(RuntimeState rt, KernelObserver observer) {
         this.rt = rt;
-        this.observer = rt.config.observer();
+        this.observer = observer;
     }
 
     /** The lanes {@code spec} has a kernel for, as a {@link Lane#bit()} mask. */
