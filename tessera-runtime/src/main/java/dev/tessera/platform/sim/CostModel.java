@@ -331,41 +331,11 @@ public final class CostModel {
     }
 
     /**
-     * The costs a dispatch policy can influence: every scheduler-side operation ({@link Cost} except
-     * the orchestrator's submit, TensorMap lookup and insert) and the path from a register write to
-     * a running kernel and back ({@value #CORE_PICKUP}, {@value #CORE_ACK_VISIBILITY},
-     * {@value #CORE_FIN_VISIBILITY}). Not among them: the orchestrator, kernel durations and
-     * {@value #CORE_SWITCH} (the core's own record write-back and setup between two kernels, paid
-     * whoever dispatched them).
-     */
-    public static final Set<String> DISPATCH_KEYS = Set.of(
-            key(Cost.WIRE_TASK),
-            key(Cost.READY_PUSH),
-            key(Cost.READY_POP),
-            key(Cost.BLOCK_CLAIM),
-            key(Cost.PAYLOAD_BUILD),
-            key(Cost.REGISTER_WRITE),
-            key(Cost.STORE_BARRIER),
-            key(Cost.REGISTER_STORE),
-            key(Cost.REGISTER_STORE_BURST),
-            key(Cost.COMPLETION_POLL),
-            key(Cost.TASK_COMPLETE),
-            key(Cost.RELEASE),
-            key(Cost.LOOP),
-            CORE_PICKUP,
-            CORE_ACK_VISIBILITY,
-            CORE_FIN_VISIBILITY);
-
-    /**
-     * This model with every {@link #DISPATCH_KEYS dispatch cost} at zero: the orchestrator, the
-     * kernels and the core switch cost what they did. A run under it is what the same policy's
-     * decisions would give if dispatching were free, so the gap to it bounds what any cheaper
-     * dispatch mechanism can gain (not what a different order of the same work could).
+     * This model with every cost a dispatch policy pays at zero ({@link IdealDispatch}): a run
+     * under it bounds what any cheaper dispatch of the same decisions can gain.
      */
     public CostModel withIdealDispatch() {
-        TreeMap<String, Long> v = new TreeMap<>(values);
-        for (String k : DISPATCH_KEYS) v.put(k, 0L);
-        return new CostModel(name + "+" + IDEAL_DISPATCH, v, defaultKernel, kernels);
+        return IdealDispatch.of(this);
     }
 
     /** The same model under another name (a file's model is named after its preset and the file). */

@@ -79,7 +79,7 @@ class CostModelTest {
     void idealDispatchZeroesWhatAPolicyPaysAndKeepsTheOrchestratorKernelsAndCoreSwitch() {
         CostModel base = CostModel.a2a3().withOverride("kernel.name.k", 7000);
         CostModel ideal = base.withIdealDispatch();
-        for (String key : CostModel.DISPATCH_KEYS) assertEquals(0, ideal.get(key), key);
+        for (String key : IdealDispatch.KEYS) assertEquals(0, ideal.get(key), key);
         for (Cost op : new Cost[] {Cost.SUBMIT, Cost.TENSORMAP_LOOKUP, Cost.TENSORMAP_INSERT})
             assertEquals(base.cost(op), ideal.cost(op), op.name());
         assertEquals(base.switchNs(), ideal.switchNs());
@@ -92,7 +92,7 @@ class CostModelTest {
         // every scheduler-side operation is among the zeroed keys
         for (Cost op : Cost.values()) {
             boolean orchestrator = op == Cost.SUBMIT || op == Cost.TENSORMAP_LOOKUP || op == Cost.TENSORMAP_INSERT;
-            assertEquals(!orchestrator, CostModel.DISPATCH_KEYS.contains(CostModel.key(op)), op.name());
+            assertEquals(!orchestrator, IdealDispatch.KEYS.contains(CostModel.key(op)), op.name());
         }
     }
 
