@@ -4,6 +4,7 @@ import dev.tessera.dispatch.Policies;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.run.ExampleRunner;
 import dev.tessera.examples.run.Settings;
+import dev.tessera.platform.sim.SimPlatform;
 import dev.tessera.profiling.PolicyComparison;
 import dev.tessera.profiling.StatsText;
 import dev.tessera.profiling.TraceStats;
@@ -90,6 +91,14 @@ final class CompareCommand implements Callable<Integer> {
     List<String> policies;
 
     @Option(
+            names = "--bound",
+            description = "sim, with --policies: also run the first policy with every dispatch cost at zero (the "
+                    + "cost model's ideal-dispatch variant: orchestrator, kernels and core switch unchanged), as the "
+                    + "run 'bound', and say how far above it each policy is: no cheaper dispatch of the same "
+                    + "decisions can gain more.")
+    boolean bound;
+
+    @Option(
             names = "--warmup",
             paramLabel = "N",
             defaultValue = "1",
@@ -103,6 +112,7 @@ final class CompareCommand implements Callable<Integer> {
         exampleOptions = ExampleArgs.resolve(spec.commandLine(), example, caseName, exampleArgs, !machine.noCompute);
         TraceFiles.prepareDirectory(outDir);
         PrintWriter out = spec.commandLine().getOut();
+        if (bound && policies == null) throw new ParameterException(spec.commandLine(), "--bound needs --policies");
         if (policies != null) return comparePolicies(out);
         Settings serialSettings = machine.settings(DispatchPolicy.SERIAL, true);
         Report.settings(out, example.name(), serialSettings, "serial, then parallel");
@@ -165,6 +175,8 @@ final class CompareCommand implements Callable<Integer> {
             chosen.add(p);
         }
         Settings first = machine.settings(chosen.getFirst(), true);
+        if (bound && !(first.platform() instanceof SimPlatform))
+            throw new ParameterException(spec.commandLine(), "--bound needs --platform sim");
         Report.settings(
                 out,
                 example.name(),
@@ -180,11 +192,21 @@ final class CompareCommand implements Callable<Integer> {
             runs.add(PolicyComparison.Run.of(
                     chosen.get(i).name(), outcomes.get(i).result().trace()));
         }
-        PolicyComparison comparison = new PolicyComparison(runs);
+        List<String> dirs =
+                new ArrayList<>(chosen.stream().map(p -> p.options().fileName()).toList());
+        if (bound) {
+            SimPlatform sim = (SimPlatform) first.platform();
+            Settings ideal =
+                    first.withPlatform(sim.withCostModel(sim.costModel().withIdealDispatch()));
+            ExampleRunner.Outcome o = runOne(ideal, " zero-cost-dispatch");
+            Report.row(out, PolicyComparison.BOUND, first.policyName() + " with every dispatch cost at zero");
+            runs.add(PolicyComparison.Run.of(PolicyComparison.BOUND, o.result().trace()));
+            dirs.add(PolicyComparison.BOUND);
+        }
+        PolicyComparison comparison = new PolicyComparison(runs, bound);
         out.println();
         out.print(comparison.table());
         out.println();
-        List<String> dirs = chosen.stream().map(p -> p.options().fileName()).toList();
         TraceFiles.print(out, TraceFiles.writePolicies(comparison, dirs, outDir));
         if (!outcomes.getFirst().verdict().wasChecked()) {
             out.println(outcomes.getFirst().verdict().describe());

@@ -100,6 +100,48 @@ class CliPoliciesTest {
     }
 
     @Test
+    void boundAddsTheFirstPolicyWithZeroCostDispatchAndSaysHowFarAboveItEachIs(@TempDir Path dir) throws IOException {
+        CliHarness r = CliHarness.run(
+                "compare",
+                "qk-demo",
+                "--platform",
+                "sim",
+                "--no-compute",
+                "--seed",
+                "2",
+                "--warmup",
+                "0",
+                "--policies",
+                "parallel,head",
+                "--bound",
+                "--out",
+                dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("above the bound (%)"), r.out());
+        assertTrue(Files.size(dir.resolve("bound").resolve("trace.json")) > 0);
+        String json = Files.readString(dir.resolve("compare.json"));
+        assertTrue(json.contains("\"bound\"") && json.contains("\"aboveBoundPct\""), json);
+        CliHarness noPolicies = CliHarness.run(
+                "compare",
+                "qk-demo",
+                "--platform",
+                "sim",
+                "--bound",
+                "--out",
+                dir.resolve("x").toString());
+        assertEquals(2, noPolicies.exitCode());
+        CliHarness threaded = CliHarness.run(
+                "compare",
+                "qk-demo",
+                "--policies",
+                "head",
+                "--bound",
+                "--out",
+                dir.resolve("y").toString());
+        assertEquals(2, threaded.exitCode());
+    }
+
+    @Test
     void headRunsAnExampleAndNamesItself() {
         CliHarness r =
                 CliHarness.run("run", "spmd-multiblock-mix", "--platform", "sim", "--policy", "head", "--seed", "3");

@@ -58,7 +58,18 @@ public enum Mechanism {
     PEER_HANDOFF(
             "peer-handoff",
             "Tessera",
-            "claim blocks for the peers' idle cores too and hand them over directly, so all schedulers start a wide task at once");
+            "claim blocks for the peers' idle cores too and hand them over directly, so all schedulers start a wide task at once"),
+    /**
+     * Tessera's: a sync-start cohort that needs several schedulers' cores is prepared by every
+     * scheduler on its own set-aside cores, in parallel and as they go idle, instead of by one
+     * thread for the whole machine with everyone stopped; whoever prepares the last block publishes
+     * them all in one burst. RESERVE mode only (FREEZE_ALL stops everyone by definition).
+     */
+    SPLIT_LAUNCH(
+            "split-launch",
+            "Tessera",
+            "each scheduler prepares a sync-start cohort's blocks on its own set-aside cores as they go idle; the last"
+                    + " one publishes them all in one burst (instead of one thread preparing all with the world stopped)");
 
     private final String key;
     private final String reference;

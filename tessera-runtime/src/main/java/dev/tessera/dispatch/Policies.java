@@ -6,6 +6,7 @@ import static dev.tessera.dispatch.Mechanism.MIX_PRIORITY;
 import static dev.tessera.dispatch.Mechanism.PARALLEL_CLAIM;
 import static dev.tessera.dispatch.Mechanism.PEER_HANDOFF;
 import static dev.tessera.dispatch.Mechanism.SHARED_READY;
+import static dev.tessera.dispatch.Mechanism.SPLIT_LAUNCH;
 import static dev.tessera.dispatch.Mechanism.SYNC_LANES;
 
 import java.util.ArrayList;
@@ -42,7 +43,13 @@ public final class Policies {
                     + " directly (peer-handoff)",
             Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES, PEER_HANDOFF));
 
-    private static final List<NamedPolicy> ALL = List.of(SERIAL, PARALLEL, HEAD, HANDOFF);
+    public static final NamedPolicy SPLIT = new NamedPolicy(
+            "split",
+            "Tessera's: head, with each sync-start cohort prepared by every scheduler on its own set-aside cores in"
+                    + " parallel and published in one burst (split-launch)",
+            Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES, SPLIT_LAUNCH));
+
+    private static final List<NamedPolicy> ALL = List.of(SERIAL, PARALLEL, HEAD, HANDOFF, SPLIT);
 
     private Policies() {}
 

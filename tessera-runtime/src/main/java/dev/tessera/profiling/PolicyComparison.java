@@ -27,11 +27,33 @@ public final class PolicyComparison {
         }
     }
 
+    /** The run name {@code compare --bound} gives its zero-cost-dispatch run. */
+    public static final String BOUND = "bound";
+
     private final List<Run> runs;
+    /** The zero-cost-dispatch run, last in {@link #runs}; null without one. */
+    private final Run bound;
 
     public PolicyComparison(List<Run> runs) {
+        this(runs, false);
+    }
+
+    /**
+     * @param lastIsBound the last run is the first policy under zero-cost dispatch
+     *     ({@code CostModel.withIdealDispatch}): the table and JSON then say how far above it every run is
+     */
+    public PolicyComparison(List<Run> runs, boolean lastIsBound) {
         if (runs.isEmpty()) throw new IllegalArgumentException("nothing to compare");
         this.runs = List.copyOf(runs);
+        this.bound = lastIsBound ? runs.getLast() : null;
+    }
+
+    /** How far {@code r}'s makespan is above the bound's, in % of the bound; NaN without a bound. */
+    public double aboveBoundPct(Run r) {
+        if (bound == null || bound.stats().makespanNs() <= 0) return Double.NaN;
+        return 100.0
+                * (r.stats().makespanNs() - bound.stats().makespanNs())
+                / bound.stats().makespanNs();
     }
 
     public List<Run> runs() {
@@ -43,6 +65,7 @@ public final class PolicyComparison {
         StringBuilder sb = new StringBuilder();
         row(sb, "", r -> r.name());
         row(sb, "makespan (us)", r -> us(r.stats().makespanNs()));
+        if (bound != null) row(sb, "above the bound (%)", r -> pct(aboveBoundPct(r)));
         row(sb, "overhead AIC (%)", r -> pct(r.stats().aic().overheadPct()));
         row(sb, "overhead AIV (%)", r -> pct(r.stats().aiv().overheadPct()));
         row(sb, "utilisation AIC (%)", r -> pct(r.stats().aic().utilisationPct()));
@@ -83,7 +106,10 @@ public final class PolicyComparison {
         sb.append('\n');
     }
 
-    /** {@code {"serial": {stats..., "dispatch": {...}}, "head": {...}}}. */
+    /**
+     * {@code {"serial": {stats...}, "head": {...}, "dispatch": {...}}}; with a bound also its run
+     * ({@value #BOUND}) and {@code "aboveBoundPct": {"serial": %, ...}}.
+     */
     public String json() {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -92,6 +118,12 @@ public final class PolicyComparison {
             for (Run r : runs) {
                 g.writeFieldName(r.name());
                 StatsJson.write(g, r.stats());
+            }
+            if (bound != null) {
+                // what a policy could gain at most by dispatching more cheaply, per run
+                g.writeObjectFieldStart("aboveBoundPct");
+                for (Run r : runs.subList(0, runs.size() - 1)) g.writeNumberField(r.name(), aboveBoundPct(r));
+                g.writeEndObject();
             }
             g.writeFieldName("dispatch");
             g.writeStartObject();

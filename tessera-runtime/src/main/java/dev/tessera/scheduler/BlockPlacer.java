@@ -67,6 +67,31 @@ final class BlockPlacer {
      * {@code dispatcher}'s post list for {@link #postDeferred}.
      */
     void placeBlock(Actor payer, BlockPlacer dispatcher, int target, TaskSlot task, int blockIdx, boolean deferPost) {
+        place(payer, dispatcher, target, task, blockIdx, deferPost, null);
+    }
+
+    /**
+     * split-launch: places block {@code blockIdx} of {@code cohort}'s task on this placer's target
+     * {@code target} and keeps its tokens in the cohort, for whoever prepares the cohort's last block
+     * to publish ({@link #publishCohort}).
+     */
+    void placeCohortBlock(Actor payer, int target, Cohort cohort, int blockIdx) {
+        place(payer, this, target, cohort.task, blockIdx, true, cohort);
+    }
+
+    /** Writes every token kept in {@code cohort} (any scheduler's) in one burst: the cohort starts together. */
+    void publishCohort(Actor payer, Cohort cohort) {
+        publisher.postAll(payer, cohort.keptPorts, cohort.keptTokens, cohort.keptCount());
+    }
+
+    private void place(
+            Actor payer,
+            BlockPlacer dispatcher,
+            int target,
+            TaskSlot task,
+            int blockIdx,
+            boolean deferPost,
+            Cohort keep) {
         CoreTracker t = tracker;
         switch (task.shape) {
             case TaskShape.MIX -> {
@@ -74,7 +99,7 @@ final class BlockPlacer {
                 for (Lane l : LANES) {
                     if ((task.activeMask & l.bit()) == 0) continue;
                     int c = base + l.ordinal();
-                    placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost);
+                    placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost, keep);
                 }
             }
             case TaskShape.AIC ->
@@ -86,10 +111,19 @@ final class BlockPlacer {
                         Lane.AIC.ordinal(),
                         blockIdx,
                         !t.idle[3 * target],
-                        deferPost);
+                        deferPost,
+                        keep);
             default ->
                 placeSubtask(
-                        payer, dispatcher, target, task, Lane.AIV0.ordinal(), blockIdx, !t.idle[target], deferPost);
+                        payer,
+                        dispatcher,
+                        target,
+                        task,
+                        Lane.AIV0.ordinal(),
+                        blockIdx,
+                        !t.idle[target],
+                        deferPost,
+                        keep);
         }
         if (task.syncStart) task.blockPlaced();
         dispatcher.blocksDispatched++;
@@ -104,7 +138,8 @@ final class BlockPlacer {
             int lane,
             int blockIdx,
             boolean toPending,
-            boolean deferPost) {
+            boolean deferPost,
+            Cohort keep) {
         CoreTracker t = tracker;
         if (toPending && task.syncStart)
             throw new IllegalStateException(task + ": a sync-start block must start on an idle core");
@@ -128,7 +163,9 @@ final class BlockPlacer {
         else t.startRunning(c, task, lane, blockIdx, token, now);
         rt.recorder.dispatched(dispatcher.scheduler, core, token, task.taskId, blockIdx, lane, task.readyNs, now);
         dispatcher.subtasksDispatched++;
-        if (deferPost) {
+        if (keep != null) {
+            keep.keep(ports[c], token);
+        } else if (deferPost) {
             dispatcher.deferPost(ports[c], token);
         } else {
             publisher.post(payer, ports[c], token);

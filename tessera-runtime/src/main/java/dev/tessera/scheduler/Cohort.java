@@ -1,6 +1,8 @@
 package dev.tessera.scheduler;
 
 import dev.tessera.core.TaskSlot;
+import dev.tessera.platform.CorePort;
+import dev.tessera.topology.Lane;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +20,21 @@ final class Cohort {
     final AtomicInteger ready = new AtomicInteger();
     /** Schedulers that have looked at the cohort at least once. */
     final AtomicInteger visitors = new AtomicInteger();
+    /**
+     * split-launch: blocks prepared so far, over all schedulers. Whoever's preparation brings it to
+     * {@link #need} publishes the {@link #keep kept} tokens; its increment orders every other
+     * scheduler's kept entries before that read.
+     */
+    final AtomicInteger prepared = new AtomicInteger();
+
+    /** split-launch: the prepared tokens and their ports, each entry written once by the scheduler that reserved it. */
+    final CorePort[] keptPorts;
+
+    final int[] keptTokens;
+    private final AtomicInteger kept = new AtomicInteger();
+    /** split-launch: set once every token is published; each scheduler then releases its set-aside targets. */
+    volatile boolean launched;
+
     /** Entry {@code s} is written and read by scheduler {@code s} only: one writer per element. */
     private final boolean[] visitedBy;
 
@@ -28,6 +45,20 @@ final class Cohort {
         this.owner = owner;
         this.schedulers = schedulers;
         this.visitedBy = new boolean[schedulers];
+        // at most one token per kernel lane of every block
+        this.keptPorts = new CorePort[Lane.values().length * need];
+        this.keptTokens = new int[keptPorts.length];
+    }
+
+    /** split-launch: keeps one prepared token for the cohort's publication. */
+    void keep(CorePort port, int token) {
+        int i = kept.getAndIncrement();
+        keptPorts[i] = port;
+        keptTokens[i] = token;
+    }
+
+    int keptCount() {
+        return kept.get();
     }
 
     /** Scheduler {@code id} has looked at the cohort; true once every scheduler has. */

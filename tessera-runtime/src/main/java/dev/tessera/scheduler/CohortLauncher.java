@@ -35,8 +35,12 @@ final class CohortLauncher {
     private final int[] launchScheduler;
 
     private final int[] launchTarget;
+    /** split-launch (RESERVE only): every scheduler prepares its share; null without it. */
+    private final SplitLaunch split;
 
-    CohortLauncher(int scheduler, Actor actor, BlockPlacer placer, SyncStartCoordinator sync, int clusters) {
+    CohortLauncher(
+            int scheduler, Actor actor, BlockPlacer placer, SyncStartCoordinator sync, int clusters, boolean split) {
+        this.split = split && sync.mode == SyncStartMode.RESERVE ? new SplitLaunch(actor, placer, sync) : null;
         this.scheduler = scheduler;
         this.actor = actor;
         this.placer = placer;
@@ -76,6 +80,7 @@ final class CohortLauncher {
      * scheduler must not dispatch now, and {@link #PROGRESS} when it set targets aside or launched.
      */
     int step() {
+        if (split != null) split.releaseIfLaunched();
         Cohort cohort = sync.active();
         if (cohort == null) return 0;
         if (sync.mode == SyncStartMode.FREEZE_ALL) {
@@ -83,6 +88,7 @@ final class CohortLauncher {
             return FROZEN | (launched ? PROGRESS : 0);
         }
         int result = reserveFor(cohort) ? PROGRESS : 0;
+        if (split != null) return split.prepareShare(cohort) ? PROGRESS : result;
         if (cohort.ready.get() >= cohort.need && sync.world.stop(scheduler, actor)) {
             try {
                 if (sync.active() == cohort) {

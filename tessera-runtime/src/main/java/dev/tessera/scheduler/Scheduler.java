@@ -101,7 +101,13 @@ public final class Scheduler implements Runnable {
     private void bind(SyncStartCoordinator coordinator, DispatchPolicy policy, Scheduler[] schedulers) {
         this.sync = coordinator;
         this.all = schedulers;
-        this.cohorts = new CohortLauncher(id, actor, placer, coordinator, rt.topology.clusters());
+        this.cohorts = new CohortLauncher(
+                id,
+                actor,
+                placer,
+                coordinator,
+                rt.topology.clusters(),
+                shared.options().has(Mechanism.SPLIT_LAUNCH));
         PeerHandoff handoff =
                 shared.handoffs() == null ? null : new PeerHandoff(id, rt, actor, shared.handoffs(), shared.hints());
         this.dispatcher = new Dispatcher(

@@ -22,6 +22,9 @@ class PoliciesTest {
         EnumSet<Mechanism> handoff = EnumSet.copyOf(reference);
         handoff.add(Mechanism.PEER_HANDOFF);
         assertEquals(handoff, Policies.parse("handoff").mechanisms());
+        EnumSet<Mechanism> split = EnumSet.copyOf(reference);
+        split.add(Mechanism.SPLIT_LAUNCH);
+        assertEquals(split, Policies.parse("split").mechanisms());
         assertEquals("head", Policies.parse("head").name());
     }
 

@@ -178,6 +178,78 @@ class DispatchMechanismsTest {
         assertTrue(on < off / 2, "lanes " + on + " ns, no lanes " + off + " ns");
     }
 
+    /**
+     * Tessera's split-launch: a 24-block MIX cohort needs every cluster of the three schedulers, so
+     * it drains; under head one scheduler then prepares all 72 payloads with the world stopped
+     * (~33 µs), with split-launch each prepares its own 24 in parallel (~11 µs), and the last to
+     * finish publishes them all: the cohort still starts together, on 8 clusters of each scheduler.
+     */
+    @Test
+    void splitLaunchPreparesACohortOnEverySchedulerAtOnce() {
+        Orchestration cohort = orch -> {
+            orch.submit(TaskSpec.aic(EMPTY).named("before").blocks(24));
+            orch.submit(TaskSpec.mix(EMPTY, EMPTY, EMPTY).named("cohort").syncStart(24));
+        };
+        Trace head = run(DispatchPolicy.parse("head"), A2A3, cohort);
+        Trace split = run(DispatchPolicy.parse("split"), A2A3, cohort);
+        long h = launchAfterDrain(head), s = launchAfterDrain(split);
+        System.out.printf(
+                "24-block MIX cohort after a 24-block AIC task: last 'before' end to cohort start %d ns head, %d ns split%n",
+                h, s);
+        assertTrue(h > 30_000, "head prepares 72 payloads on one thread: " + h + " ns");
+        assertTrue(s < h / 2, "split " + s + " ns, head " + h + " ns");
+        TraceStats.TaskStats c = TraceStats.of(split).tasks().stream()
+                .filter(x -> x.name().equals("cohort"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("[8, 8, 8]", Arrays.toString(c.blocksPerScheduler()), "each scheduler prepared its own share");
+        assertTrue(c.startSpreadNs() < 1_000, "published in one burst: spread " + c.startSpreadNs() + " ns");
+        // off by toggle: exactly head's run
+        Trace off = run(
+                DispatchPolicy.of(dev.tessera.dispatch.Policies.parse("split", java.util.List.of("split-launch=off"))),
+                A2A3,
+                cohort);
+        assertEquals(h, launchAfterDrain(off));
+    }
+
+    /** From the last block of the task named "before" ending to the first start of the one named "cohort". */
+    private static long launchAfterDrain(Trace t) {
+        long beforeEnd = Long.MIN_VALUE;
+        for (Trace.Subtask x : t.subtasks())
+            if (taskName(t, x.taskId()).equals("before")) beforeEnd = Math.max(beforeEnd, x.endNs());
+        TraceStats.TaskStats c = TraceStats.of(t).tasks().stream()
+                .filter(x -> x.name().equals("cohort"))
+                .findFirst()
+                .orElseThrow();
+        return c.firstStartNs() - beforeEnd;
+    }
+
+    private static String taskName(Trace t, long id) {
+        return t.tasks().stream()
+                .filter(x -> x.id() == id)
+                .findFirst()
+                .orElseThrow()
+                .name();
+    }
+
+    /**
+     * split-launch prepares a scheduler's share as its set-aside targets go idle, while the others
+     * still drain: with producers ending at staggered times the cohort starts soon after the last.
+     */
+    @Test
+    void splitLaunchPreparesWhileOtherTargetsStillDrain() {
+        CostModel staggered = COSTS.withOverride("kernel.name.slow", "5000,20000,40000");
+        Kernel slow = Kernel.of("slow", ctx -> {});
+        Orchestration cohort = orch -> {
+            orch.submit(TaskSpec.aic(slow).named("before").blocks(24));
+            orch.submit(TaskSpec.mix(EMPTY, EMPTY, EMPTY).named("cohort").syncStart(24));
+        };
+        long h = cohortWait(run(DispatchPolicy.parse("head"), A2A3, cohort, staggered));
+        long s = cohortWait(run(DispatchPolicy.parse("split"), A2A3, cohort, staggered));
+        System.out.printf("cohort behind staggered producers: ready to start %d ns head, %d ns split%n", h, s);
+        assertTrue(s < h, "split " + s + " ns, head " + h + " ns");
+    }
+
     private static long cohortWait(Trace t) {
         TraceStats.TaskStats c = TraceStats.of(t).tasks().stream()
                 .filter(x -> x.name().equals("cohort"))

@@ -19,6 +19,11 @@ public record Settings(
         return new Settings(platform, topology, p, syncStart, seed, trace);
     }
 
+    /** The same run on another platform (e.g. the sim under another cost model). */
+    public Settings withPlatform(Platform p) {
+        return new Settings(p, topology, policy, syncStart, seed, trace);
+    }
+
     /** The same run with tracing on or off. */
     public Settings withTrace(boolean on) {
         return new Settings(platform, topology, policy, syncStart, seed, on);

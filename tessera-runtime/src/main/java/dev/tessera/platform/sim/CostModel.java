@@ -141,7 +141,10 @@ public final class CostModel {
     }
 
     /** Preset names accepted by {@link #preset(String)} and a cost-model file's {@code preset} key. */
-    public static final String A2A3 = "a2a3", A5 = "a5", A2A3_FIT_818 = "a2a3-fit818";
+    public static final String A2A3 = "a2a3",
+            A5 = "a5",
+            A2A3_FIT_818 = "a2a3-fit818",
+            IDEAL_DISPATCH = "ideal-dispatch";
 
     /**
      * Ascend 910B-class (a2a3), built from the reference's per-operation figures (workloads.md
@@ -239,15 +242,19 @@ public final class CostModel {
         return "a5".equals(topology.device()) ? a5() : a2a3();
     }
 
-    /** {@code a2a3}, {@code a5} or {@code a2a3-fit818} (the model before issue 16). */
+    /**
+     * {@code a2a3}, {@code a5}, {@code a2a3-fit818} (the model before issue 16) or
+     * {@code ideal-dispatch} (a2a3 with every dispatch cost at zero, {@link #withIdealDispatch}).
+     */
     public static CostModel preset(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case A2A3 -> a2a3();
             case A5 -> a5();
             case A2A3_FIT_818 -> a2a3Fit818();
+            case IDEAL_DISPATCH -> a2a3().withIdealDispatch();
             default ->
-                throw new IllegalArgumentException(
-                        "unknown cost model preset '" + name + "': use " + A2A3 + ", " + A5 + " or " + A2A3_FIT_818);
+                throw new IllegalArgumentException("unknown cost model preset '" + name + "': use " + A2A3 + ", " + A5
+                        + ", " + A2A3_FIT_818 + " or " + IDEAL_DISPATCH);
         };
     }
 
@@ -321,6 +328,14 @@ public final class CostModel {
     /** Kernels without their own rule take what {@code duration} says. */
     public CostModel withDefaultKernelDuration(KernelDuration duration) {
         return new CostModel(overriddenName(), values, Objects.requireNonNull(duration, "duration"), kernels);
+    }
+
+    /**
+     * This model with every cost a dispatch policy pays at zero ({@link IdealDispatch}): a run
+     * under it bounds what any cheaper dispatch of the same decisions can gain.
+     */
+    public CostModel withIdealDispatch() {
+        return IdealDispatch.of(this);
     }
 
     /** The same model under another name (a file's model is named after its preset and the file). */

@@ -58,6 +58,11 @@ public final class SimPlatform implements Platform {
         return new SimPlatform(costModel, compute, jitter, ns, log, ownCarrier);
     }
 
+    /** The same platform under another cost model (e.g. {@link CostModel#withIdealDispatch}). */
+    public SimPlatform withCostModel(CostModel model) {
+        return new SimPlatform(model, compute, jitter, timeLimitNs, log, ownCarrier);
+    }
+
     /** The same platform, reporting every scheduling decision to {@code sink} (tests, debugging). */
     SimPlatform withLog(SimLog sink) {
         return new SimPlatform(costModel, compute, jitter, timeLimitNs, sink, ownCarrier);

@@ -76,6 +76,27 @@ class CostModelTest {
     }
 
     @Test
+    void idealDispatchZeroesWhatAPolicyPaysAndKeepsTheOrchestratorKernelsAndCoreSwitch() {
+        CostModel base = CostModel.a2a3().withOverride("kernel.name.k", 7000);
+        CostModel ideal = base.withIdealDispatch();
+        for (String key : IdealDispatch.KEYS) assertEquals(0, ideal.get(key), key);
+        for (Cost op : new Cost[] {Cost.SUBMIT, Cost.TENSORMAP_LOOKUP, Cost.TENSORMAP_INSERT})
+            assertEquals(base.cost(op), ideal.cost(op), op.name());
+        assertEquals(base.switchNs(), ideal.switchNs());
+        assertEquals(base.get(CostModel.IDLE_BASE), ideal.get(CostModel.IDLE_BASE));
+        assertEquals(base.get(CostModel.COUNTER_TICK), ideal.get(CostModel.COUNTER_TICK));
+        assertTrue(ideal.name().endsWith("+ideal-dispatch"), ideal.name());
+        assertEquals(
+                CostModel.a2a3().withIdealDispatch().get(CostModel.CORE_PICKUP),
+                CostModel.preset("ideal-dispatch").get(CostModel.CORE_PICKUP));
+        // every scheduler-side operation is among the zeroed keys
+        for (Cost op : Cost.values()) {
+            boolean orchestrator = op == Cost.SUBMIT || op == Cost.TENSORMAP_LOOKUP || op == Cost.TENSORMAP_INSERT;
+            assertEquals(!orchestrator, IdealDispatch.KEYS.contains(CostModel.key(op)), op.name());
+        }
+    }
+
+    @Test
     void idleBackOffDoublesFromBaseToCap() {
         CostModel m = CostModel.a2a3().withOverrides(Map.of(CostModel.IDLE_BASE, "100", CostModel.IDLE_CAP, "1000"));
         assertEquals(100, m.idleBackoffNs(1));
