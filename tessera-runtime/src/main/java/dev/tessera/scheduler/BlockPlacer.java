@@ -41,7 +41,16 @@ final class BlockPlacer {
     private final int[] postToken;
     private int postCount;
 
-    BlockPlacer(RuntimeState rt, int scheduler, CoreTracker tracker, CorePort[] ports, Publisher publisher) {
+    /** Early dispatch, null when off: counts published blocks and stages gated ones ({@link EarlyPublication}). */
+    private final EarlyPublication early;
+
+    BlockPlacer(
+            RuntimeState rt,
+            int scheduler,
+            CoreTracker tracker,
+            CorePort[] ports,
+            Publisher publisher,
+            EarlyDispatch earlyDispatch) {
         this.rt = rt;
         this.scheduler = scheduler;
         this.tracker = tracker;
@@ -50,6 +59,7 @@ final class BlockPlacer {
         // a cohort places at most every core of the machine
         this.postPort = new CorePort[3 * rt.topology.clusters()];
         this.postToken = new int[3 * rt.topology.clusters()];
+        this.early = earlyDispatch == null ? null : new EarlyPublication(earlyDispatch, ports);
     }
 
     long blocksDispatched() {
@@ -67,6 +77,27 @@ final class BlockPlacer {
      * {@code dispatcher}'s post list for {@link #postDeferred}.
      */
     void placeBlock(Actor payer, BlockPlacer dispatcher, int target, TaskSlot task, int blockIdx, boolean deferPost) {
+        place(payer, dispatcher, target, task, blockIdx, deferPost, false);
+    }
+
+    /**
+     * Early dispatch: stages block {@code blockIdx} of candidate {@code task} gated on target
+     * {@code target} (running register of an idle core, pending register of a busy one), published
+     * with the pass's other writes; its doorbell starts it ({@link EarlyDispatch}). A subtask whose
+     * task became ready meanwhile is posted the normal way.
+     */
+    void stageBlock(Actor payer, int target, TaskSlot task, int blockIdx) {
+        place(payer, this, target, task, blockIdx, false, true);
+    }
+
+    private void place(
+            Actor payer,
+            BlockPlacer dispatcher,
+            int target,
+            TaskSlot task,
+            int blockIdx,
+            boolean deferPost,
+            boolean gated) {
         CoreTracker t = tracker;
         switch (task.shape) {
             case TaskShape.MIX -> {
@@ -74,7 +105,7 @@ final class BlockPlacer {
                 for (Lane l : LANES) {
                     if ((task.activeMask & l.bit()) == 0) continue;
                     int c = base + l.ordinal();
-                    placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost);
+                    placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost, gated);
                 }
             }
             case TaskShape.AIC ->
@@ -86,13 +117,23 @@ final class BlockPlacer {
                         Lane.AIC.ordinal(),
                         blockIdx,
                         !t.idle[3 * target],
-                        deferPost);
+                        deferPost,
+                        gated);
             default ->
                 placeSubtask(
-                        payer, dispatcher, target, task, Lane.AIV0.ordinal(), blockIdx, !t.idle[target], deferPost);
+                        payer,
+                        dispatcher,
+                        target,
+                        task,
+                        Lane.AIV0.ordinal(),
+                        blockIdx,
+                        !t.idle[target],
+                        deferPost,
+                        gated);
         }
         if (task.syncStart) task.blockPlaced();
         dispatcher.blocksDispatched++;
+        if (dispatcher.early != null && task.earlyResolve) dispatcher.early.notePublished(task);
     }
 
     /** One kernel lane of one block onto local core {@code c}: its pending register if busy, else its running one. */
@@ -104,7 +145,8 @@ final class BlockPlacer {
             int lane,
             int blockIdx,
             boolean toPending,
-            boolean deferPost) {
+            boolean deferPost,
+            boolean gated) {
         CoreTracker t = tracker;
         if (toPending && task.syncStart)
             throw new IllegalStateException(task + ": a sync-start block must start on an idle core");
@@ -126,9 +168,15 @@ final class BlockPlacer {
         long now = payer.now();
         if (toPending) t.queuePending(c, task, lane, blockIdx, token);
         else t.startRunning(c, task, lane, blockIdx, token, now);
-        rt.recorder.dispatched(dispatcher.scheduler, core, token, task.taskId, blockIdx, lane, task.readyNs, now);
+        // a staged subtask has no ready time yet: its trace says when it was staged instead
+        gated = gated && early.stage(task, c, core, token);
+        if (gated) t.gate(c, toPending);
+        rt.recorder.dispatched(
+                dispatcher.scheduler, core, token, task.taskId, blockIdx, lane, gated ? now : task.readyNs, now);
         dispatcher.subtasksDispatched++;
-        if (deferPost) {
+        if (gated) {
+            publisher.post(payer, early.gatedPort(c), token);
+        } else if (deferPost) {
             dispatcher.deferPost(ports[c], token);
         } else {
             publisher.post(payer, ports[c], token);
@@ -145,10 +193,15 @@ final class BlockPlacer {
         publisher.postAll(actor, postPort, postToken, postCount);
         java.util.Arrays.fill(postPort, 0, postCount, null);
         postCount = 0;
+        if (early != null) early.afterPublish(actor);
     }
 
-    /** Writes the tokens this scheduler's publisher kept back (burst publish): the end of a pop. */
+    /**
+     * Writes the tokens this scheduler's publisher kept back (burst publish): the end of a pop. With
+     * early dispatch, then counts the published blocks (candidacy) and settles the staged ones.
+     */
     void flush(Actor actor) {
         publisher.flush(actor);
+        if (early != null) early.afterPublish(actor);
     }
 }

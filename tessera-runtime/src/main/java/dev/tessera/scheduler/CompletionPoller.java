@@ -61,6 +61,11 @@ final class CompletionPoller {
                     t.promotePending(c, actor.now());
                     progress = true;
                 }
+                case GATED_PROMOTED -> {
+                    subtaskFinished(c, t.runTask[c], t.runToken[c]);
+                    t.promoteGated(c, actor.now());
+                    progress = true;
+                }
                 case BOTH_FINISHED -> {
                     subtaskFinished(c, t.runTask[c], t.runToken[c]);
                     subtaskFinished(c, t.pendTask[c], t.pendToken[c]);
