@@ -41,8 +41,8 @@ public final class EarlyState {
     @SuppressWarnings("unused")
     private volatile int candidate;
 
-    @GuardedBy("this")
-    private boolean released;
+    /** Written under the monitor; volatile so that pollers may read it without taking it. */
+    private volatile boolean released;
 
     @GuardedBy("this")
     private int count;
@@ -73,7 +73,8 @@ public final class EarlyState {
         return CANDIDATE.compareAndSet(this, 0, 1);
     }
 
-    public synchronized boolean released() {
+    /** Whether the task became ready: from then on its staged subtasks are rung or being rung. */
+    public boolean released() {
         return released;
     }
 
