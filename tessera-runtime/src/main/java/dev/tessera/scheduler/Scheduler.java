@@ -20,7 +20,8 @@ import dev.tessera.platform.PlatformSession;
  *   <li>{@link StopTheWorld#safePoint}: park here while another scheduler launches a cohort.</li>
  *   <li>{@link CohortLauncher#step}: help a pending sync-start cohort; in FREEZE_ALL, dispatch nothing meanwhile.</li>
  *   <li>Scheduler 0 only: {@link Wiring} of new tasks, and dependency-only tasks.</li>
- *   <li>{@link Dispatcher}: ready tasks onto idle cores, then into pending registers ({@link BlockPlacer}).</li>
+ *   <li>{@link Dispatcher}: ready tasks onto idle cores, then into pending registers ({@link BlockPlacer});
+ *       with early dispatch and no ready task left, early candidates staged gated ({@link EarlyStager}).</li>
  *   <li>{@link ReadyRouter#flushLocal}: leftover local ready tasks go global.</li>
  *   <li>Idle: {@link DeferredReleases#flush}, {@link StallWatchdog}, back off.</li>
  * </ol>
