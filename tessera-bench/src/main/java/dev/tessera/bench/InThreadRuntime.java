@@ -8,6 +8,7 @@ import dev.tessera.core.TaskSlot;
 import dev.tessera.orchestration.OrchestratorImpl;
 import dev.tessera.platform.Actor;
 import dev.tessera.profiling.TraceRecorder;
+import dev.tessera.run.Run;
 import dev.tessera.scheduler.Scheduler;
 import java.util.Arrays;
 
@@ -51,11 +52,11 @@ public final class InThreadRuntime implements AutoCloseable {
 
     public InThreadRuntime(RuntimeConfig config) {
         this.config = config;
-        this.state = new RuntimeState(config, TraceRecorder.OFF);
+        this.state = Run.newState(config, TraceRecorder.OFF);
         Actor[] actors = new Actor[config.topology().schedulers()];
         Arrays.fill(actors, actor);
         state.bindSchedulers(actors);
-        this.orchestrator = new OrchestratorImpl(state, actor);
+        this.orchestrator = Run.newOrchestrator(state, config, actor);
         this.cores = new InstantCores(config.topology().cores(), actor);
         this.scheduler = Scheduler.createAll(state, cores, config.policy(), config.syncStartMode())[0];
         orchestrator.scope(); // the outer scope, never closed

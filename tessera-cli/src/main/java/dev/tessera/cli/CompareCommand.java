@@ -4,10 +4,11 @@ import dev.tessera.dispatch.Policies;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.run.ExampleRunner;
 import dev.tessera.examples.run.Settings;
-import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.PolicyComparison;
 import dev.tessera.profiling.StatsText;
 import dev.tessera.profiling.TraceStats;
+import dev.tessera.profiling.timing.DispatchTimings;
+import dev.tessera.profiling.timing.DispatchTimingsText;
 import dev.tessera.scheduler.DispatchPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -120,11 +121,9 @@ final class CompareCommand implements Callable<Integer> {
                 TraceStats.of(parallel.result().trace())));
         out.println();
         out.println("serial:");
-        out.print(DispatchTimingStats.of(serial.result().trace(), TraceFiles.EDGES)
-                .summary());
+        out.print(DispatchTimingsText.lines(DispatchTimings.of(serial.result().trace(), TraceFiles.EDGES)));
         out.println("parallel:");
-        out.print(DispatchTimingStats.of(parallel.result().trace(), TraceFiles.EDGES)
-                .summary());
+        out.print(DispatchTimingsText.lines(DispatchTimings.of(parallel.result().trace(), TraceFiles.EDGES)));
         out.println();
         TraceFiles.print(
                 out,

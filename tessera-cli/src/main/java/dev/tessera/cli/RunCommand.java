@@ -3,9 +3,10 @@ package dev.tessera.cli;
 import dev.tessera.examples.Example;
 import dev.tessera.examples.run.ExampleRunner;
 import dev.tessera.examples.run.Settings;
-import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.StatsText;
 import dev.tessera.profiling.TraceStats;
+import dev.tessera.profiling.timing.DispatchTimings;
+import dev.tessera.profiling.timing.DispatchTimingsText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,8 +99,8 @@ final class RunCommand implements Callable<Integer> {
         if (trace) {
             TraceStats stats = TraceStats.of(outcome.result().trace());
             out.println();
-            out.print(DispatchTimingStats.of(outcome.result().trace(), TraceFiles.EDGES)
-                    .summary());
+            out.print(DispatchTimingsText.lines(
+                    DispatchTimings.of(outcome.result().trace(), TraceFiles.EDGES)));
             if (traceDir != null) {
                 out.println();
                 out.print(StatsText.summary(stats));

@@ -2,13 +2,15 @@ package dev.tessera.cli;
 
 import dev.tessera.examples.run.IoErrors;
 import dev.tessera.profiling.ChromeTraceWriter;
-import dev.tessera.profiling.DispatchTimingStats;
 import dev.tessera.profiling.PolicyComparison;
 import dev.tessera.profiling.StatsJson;
 import dev.tessera.profiling.SwimlaneHtml;
 import dev.tessera.profiling.SwimlanePng;
 import dev.tessera.profiling.Trace;
 import dev.tessera.profiling.TraceStats;
+import dev.tessera.profiling.timing.DispatchTimings;
+import dev.tessera.profiling.timing.DispatchTimingsJson;
+import dev.tessera.profiling.timing.Edge;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -83,11 +85,11 @@ final class TraceFiles {
     }
 
     /** The producer → consumer edges whose gaps runs report (those whose kernels a run has). */
-    static final List<DispatchTimingStats.Edge> EDGES = List.of(
-            DispatchTimingStats.Edge.parse("qwen3_attention->qwen3_out_proj"),
-            DispatchTimingStats.Edge.parse("qwen3_residual_rms_cast->qwen3_gate_proj"),
-            DispatchTimingStats.Edge.parse("qwen3_silu->qwen3_down_proj"),
-            DispatchTimingStats.Edge.parse("pa_softmax->pa_pv"));
+    static final List<Edge> EDGES = List.of(
+            Edge.parse("qwen3_attention->qwen3_out_proj"),
+            Edge.parse("qwen3_residual_rms_cast->qwen3_gate_proj"),
+            Edge.parse("qwen3_silu->qwen3_down_proj"),
+            Edge.parse("pa_softmax->pa_pv"));
 
     /** One run in {@code dir}: Chrome trace, HTML and PNG swimlanes, statistics, dispatch timing. */
     static List<Written> writeRun(Trace trace, TraceStats stats, Path dir) {
@@ -100,7 +102,7 @@ final class TraceFiles {
         out.add(write("stats", dir.resolve(STATS), "", p -> StatsJson.write(stats, p)));
         out.add(write("dispatch", dir.resolve(DISPATCH), "dispatch timing statistics", p -> {
             try {
-                Files.writeString(p, DispatchTimingStats.of(trace, EDGES).toJson());
+                Files.writeString(p, DispatchTimingsJson.of(DispatchTimings.of(trace, EDGES)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

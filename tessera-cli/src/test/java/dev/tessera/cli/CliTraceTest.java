@@ -93,8 +93,15 @@ class CliTraceTest {
             assertEquals(5, files.count(), "only the five files");
         }
         String dispatch = Files.readString(dir.resolve("dispatch.json"));
-        for (String key :
-                List.of("firstWaveStartSpan", "firstDispatchStagger", "syncStartDrain", "syncStartWait", "gaps")) {
+        for (String key : List.of(
+                "firstWaveStartSpan",
+                "firstPassStartSpan",
+                "firstDispatchStaggerNs",
+                "taskDispatchStagger",
+                "syncStartDrain",
+                "syncStartWait",
+                "syncStartBurst",
+                "gaps")) {
             assertTrue(dispatch.contains("\"" + key + "\""), key + " in " + dispatch);
         }
         assertTrue(r.out().contains("first-wave start span"), "dispatch statistics printed:\n" + r.out());

@@ -9,8 +9,8 @@ import java.lang.invoke.VarHandle;
  *
  * <p>This is the one place that knows how each dtype is laid out in bytes (little-endian, unaligned)
  * and how it converts to and from a double: fp16 and bf16 round to nearest even, unsigned integers
- * read as their unsigned value. {@link Tensor} does the indexing and hands the byte work here, so
- * its view logic and this encoding can each be read on their own.
+ * read as their unsigned value. {@link TensorLayout} does the indexing and {@link Tensor} hands the
+ * byte work here, so its view logic and this encoding can each be read on their own.
  */
 final class ElementCodec {
     private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED;

@@ -53,7 +53,7 @@ public record OutputSpec(DType dtype, long[] shape, Double initialValue, boolean
     }
 
     public long bytes() {
-        return Tensor.product(shape) * dtype.bytes();
+        return TensorLayout.product(shape) * dtype.bytes();
     }
 
     @Override

@@ -36,8 +36,6 @@ public record RuntimeConfig(
         KernelObserver observer,
         SubmitObserver submitObserver,
         boolean hazardCheck) {
-    public static final int MAX_RINGS = 4;
-    public static final int MAX_SCOPE_DEPTH = 64;
     /** 2^20 slots per ring: the ready queues hold every live task of every ring, 8 × window entries each. */
     public static final int MAX_TASK_WINDOW = 1 << 20;
     /** The largest heap ring, the size of the largest output ({@code OutputSpec.MAX_BYTES}). */

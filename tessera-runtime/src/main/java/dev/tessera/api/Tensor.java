@@ -10,6 +10,10 @@ import java.util.Arrays;
  * <p>Offsets, shapes and strides are in elements. Views share the buffer (zero copy); all views of
  * one buffer are matched against each other by the runtime's dependency tracking, so the buffer's
  * identity is its base address. A tensor is immutable: every view operation returns a new value.
+ *
+ * <p>A tensor is a buffer, a dtype and the task that owns it; where its elements lie (the index
+ * arithmetic and its checks) is its {@link TensorLayout}, and how one element is encoded is
+ * {@link ElementCodec}'s.
  */
 public final class Tensor {
     public static final int MAX_DIMS = 5;
@@ -22,84 +26,29 @@ public final class Tensor {
     private final MemorySegment buffer;
     private final DType dtype;
     private final long ownerTaskId;
-    private final long startOffset;
     private final int version;
     private final boolean manualDep;
-    private final long[] shape;
-    private final long[] strides;
-    private final long extent;
-    private final boolean contiguous;
+    /** Where this view's elements lie in the buffer; all the index arithmetic lives there. */
+    private final TensorLayout layout;
 
-    Tensor(
-            MemorySegment buffer,
-            DType dtype,
-            long ownerTaskId,
-            long startOffset,
-            int version,
-            boolean manualDep,
-            long[] shape,
-            long[] strides) {
-        if (shape.length < 1 || shape.length > MAX_DIMS) {
-            throw new IllegalArgumentException("a tensor has 1.." + MAX_DIMS + " dimensions, got " + shape.length);
-        }
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] < 1)
-                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a dimension < 1");
-            if (strides[i] < 1)
-                throw new IllegalArgumentException("strides " + Arrays.toString(strides) + " must be > 0");
+    private Tensor(
+            MemorySegment buffer, DType dtype, long ownerTaskId, int version, boolean manualDep, TensorLayout layout) {
+        long bufferElems = buffer.byteSize() / dtype.bytes();
+        if (layout.start < 0 || layout.start + layout.extent > bufferElems) {
+            throw new IllegalArgumentException("view [" + layout.start + ", " + (layout.start + layout.extent)
+                    + ") lies outside its buffer of " + bufferElems + " elements");
         }
         this.buffer = buffer;
         this.dtype = dtype;
         this.ownerTaskId = ownerTaskId;
-        this.startOffset = startOffset;
         this.version = version;
         this.manualDep = manualDep;
-        this.shape = shape;
-        this.strides = strides;
-        long ext = 1;
-        for (int i = 0; i < shape.length; i++) ext += (shape[i] - 1) * strides[i];
-        this.extent = ext;
-        this.contiguous = isRowMajor(shape, strides);
-        long bufferElems = buffer.byteSize() / dtype.bytes();
-        if (startOffset < 0 || startOffset + ext > bufferElems) {
-            throw new IllegalArgumentException("view [" + startOffset + ", " + (startOffset + ext)
-                    + ") lies outside its buffer of " + bufferElems + " elements");
-        }
+        this.layout = layout;
     }
 
-    private static boolean isRowMajor(long[] shape, long[] strides) {
-        long expected = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && strides[i] != expected) return false;
-            expected *= shape[i];
-        }
-        return true;
-    }
-
-    static long[] rowMajorStrides(long[] shape) {
-        long[] s = new long[shape.length];
-        long acc = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            s[i] = acc;
-            acc *= shape[i];
-        }
-        return s;
-    }
-
-    /** Bytes of a contiguous tensor of {@code shape}; a size no {@code long} can hold is an error, not a wrapped number. */
-    static long byteSize(DType dtype, long[] shape) {
-        try {
-            return Math.multiplyExact(product(shape), (long) dtype.bytes());
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype + " needs more than "
-                    + Long.MAX_VALUE + " bytes");
-        }
-    }
-
-    static long product(long[] shape) {
-        long p = 1;
-        for (long d : shape) p = Math.multiplyExact(p, d);
-        return p;
+    /** The same buffer, dtype and ownership with another geometry: what every view operation returns. */
+    private Tensor with(TensorLayout newLayout) {
+        return new Tensor(buffer, dtype, ownerTaskId, version, manualDep, newLayout);
     }
 
     // ---- construction -------------------------------------------------------------------------
@@ -113,24 +62,23 @@ public final class Tensor {
                     "the buffer belongs to a confined arena; kernels run on other threads: use Arena.ofShared() or Arena.ofAuto()");
         }
         long[] s = shape.clone();
-        long bytes = byteSize(dtype, s);
+        long bytes = TensorLayout.byteSize(dtype, s);
         if (bytes > buffer.byteSize()) {
             throw new IllegalArgumentException(
                     "shape " + Arrays.toString(s) + " needs " + bytes + " bytes, buffer has " + buffer.byteSize());
         }
-        return new Tensor(buffer.asSlice(0, bytes), dtype, NO_OWNER, 0, 0, false, s, rowMajorStrides(s));
+        return new Tensor(buffer.asSlice(0, bytes), dtype, NO_OWNER, 0, false, TensorLayout.rowMajor(s));
     }
 
     /** Allocates a zeroed contiguous tensor in {@code arena}. */
     public static Tensor allocate(Arena arena, DType dtype, long... shape) {
-        long bytes = Math.max(1, byteSize(dtype, shape));
+        long bytes = Math.max(1, TensorLayout.byteSize(dtype, shape));
         return external(arena.allocate(bytes, 64), dtype, shape);
     }
 
     /** A runtime-created output: the buffer belongs to task {@code owner}. */
     public static Tensor owned(MemorySegment buffer, DType dtype, long owner, boolean manualDep, long... shape) {
-        long[] s = shape.clone();
-        return new Tensor(buffer, dtype, owner, 0, 0, manualDep, s, rowMajorStrides(s));
+        return new Tensor(buffer, dtype, owner, 0, manualDep, TensorLayout.rowMajor(shape));
     }
 
     // ---- accessors ------------------------------------------------------------------------------
@@ -156,7 +104,7 @@ public final class Tensor {
     }
 
     public long startOffset() {
-        return startOffset;
+        return layout.start;
     }
 
     public int version() {
@@ -168,67 +116,47 @@ public final class Tensor {
     }
 
     public int ndims() {
-        return shape.length;
+        return layout.ndims();
     }
 
     public long shape(int dim) {
-        return shape[dim];
+        return layout.shape(dim);
     }
 
     public long stride(int dim) {
-        return strides[dim];
+        return layout.stride(dim);
     }
 
     public long[] shape() {
-        return shape.clone();
+        return layout.shapeCopy();
     }
 
     public long[] strides() {
-        return strides.clone();
+        return layout.stridesCopy();
     }
     /** Elements from the first to one past the last element this view touches. */
     public long extent() {
-        return extent;
+        return layout.extent;
     }
 
     public boolean isContiguous() {
-        return contiguous;
+        return layout.contiguous;
     }
 
     public long numel() {
-        return product(shape);
+        return layout.numel();
     }
 
     // ---- zero-copy views ------------------------------------------------------------------------
 
     /** A sub-box: {@code shape[i]} elements starting at {@code offsets[i]} in every dimension. */
     public Tensor view(long[] newShape, long[] offsets) {
-        if (newShape.length != shape.length || offsets.length != shape.length) {
-            throw new IllegalArgumentException("view needs " + shape.length + " dims of shape and offsets");
-        }
-        long start = startOffset;
-        for (int i = 0; i < shape.length; i++) {
-            if (offsets[i] < 0 || newShape[i] < 1 || offsets[i] + newShape[i] > shape[i]) {
-                throw new IllegalArgumentException("view dim " + i + ": [" + offsets[i] + ", "
-                        + (offsets[i] + newShape[i]) + ") is outside [0, " + shape[i] + ")");
-            }
-            start += offsets[i] * strides[i];
-        }
-        return new Tensor(buffer, dtype, ownerTaskId, start, version, manualDep, newShape.clone(), strides.clone());
+        return with(layout.box(newShape, offsets));
     }
 
     /** Elements {@code start, start+step, ... < end} of dimension {@code dim}. */
     public Tensor slice(int dim, long start, long end, long step) {
-        checkDim(dim);
-        if (step < 1 || start < 0 || end > shape[dim] || start >= end) {
-            throw new IllegalArgumentException("slice(" + dim + ", " + start + ", " + end + ", " + step
-                    + ") is invalid for a dimension of " + shape[dim]);
-        }
-        long[] s = shape.clone();
-        long[] st = strides.clone();
-        s[dim] = (end - start + step - 1) / step;
-        st[dim] = strides[dim] * step;
-        return new Tensor(buffer, dtype, ownerTaskId, startOffset + start * strides[dim], version, manualDep, s, st);
+        return with(layout.slice(dim, start, end, step));
     }
 
     public Tensor slice(int dim, long start, long end) {
@@ -236,57 +164,26 @@ public final class Tensor {
     }
 
     public Tensor transpose(int a, int b) {
-        checkDim(a);
-        checkDim(b);
-        int[] order = new int[shape.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        order[a] = b;
-        order[b] = a;
-        return permute(order);
+        return with(layout.transpose(a, b));
     }
 
     public Tensor permute(int... order) {
-        if (order.length != shape.length) throw new IllegalArgumentException("permute needs " + shape.length + " axes");
-        boolean[] seen = new boolean[order.length];
-        long[] s = new long[order.length];
-        long[] st = new long[order.length];
-        for (int i = 0; i < order.length; i++) {
-            checkDim(order[i]);
-            if (seen[order[i]])
-                throw new IllegalArgumentException("permute order " + Arrays.toString(order) + " repeats an axis");
-            seen[order[i]] = true;
-            s[i] = shape[order[i]];
-            st[i] = strides[order[i]];
-        }
-        return new Tensor(buffer, dtype, ownerTaskId, startOffset, version, manualDep, s, st);
+        return with(layout.permute(order));
     }
 
     /** Same elements, new shape; only for contiguous views. */
     public Tensor reshape(long... newShape) {
-        if (!contiguous)
-            throw new IllegalStateException(
-                    "reshape needs a contiguous tensor; this view has strides " + Arrays.toString(strides));
-        if (product(newShape) != numel()) {
-            throw new IllegalArgumentException("reshape " + Arrays.toString(shape) + " -> " + Arrays.toString(newShape)
-                    + " changes the element count");
-        }
-        long[] s = newShape.clone();
-        return new Tensor(buffer, dtype, ownerTaskId, startOffset, version, manualDep, s, rowMajorStrides(s));
+        return with(layout.reshape(newShape));
     }
 
     /** Same view with a higher version: readers with a newer version always depend on older writers. */
     public Tensor withVersion(int newVersion) {
-        return new Tensor(buffer, dtype, ownerTaskId, startOffset, newVersion, manualDep, shape, strides);
+        return new Tensor(buffer, dtype, ownerTaskId, newVersion, manualDep, layout);
     }
 
     /** Same view, excluded from (or included in) automatic dependency tracking. */
     public Tensor withManualDep(boolean manual) {
-        return new Tensor(buffer, dtype, ownerTaskId, startOffset, version, manual, shape, strides);
-    }
-
-    private void checkDim(int dim) {
-        if (dim < 0 || dim >= shape.length)
-            throw new IllegalArgumentException("dimension " + dim + " of a " + shape.length + "-d tensor");
+        return new Tensor(buffer, dtype, ownerTaskId, version, manual, layout);
     }
 
     // ---- element access (for kernels and tests) --------------------------------------------------
@@ -296,47 +193,27 @@ public final class Tensor {
      * the fixed-rank overloads ({@code elementOffset(i0, i1)} ...), which allocate nothing.
      */
     public long elementOffset(long... idx) {
-        if (idx.length != shape.length)
-            throw new IllegalArgumentException("index needs " + shape.length + " coordinates");
-        long off = startOffset;
-        for (int i = 0; i < idx.length; i++) {
-            if (idx[i] < 0 || idx[i] >= shape[i])
-                throw new IndexOutOfBoundsException("index " + idx[i] + " in dim " + i + " of size " + shape[i]);
-            off += idx[i] * strides[i];
-        }
-        return off;
+        return layout.offset(idx);
     }
-
-    // Fixed-rank, allocation-free forms of elementOffset/get/set: a varargs call allocates its
-    // array on every call, which a kernel's inner loop cannot afford. Each checks the rank and
-    // every index exactly as the varargs form does.
 
     /** Element offset of {@code [i0]} of a 1-d view. */
     public long elementOffset(long i0) {
-        rank(1);
-        return startOffset + at(0, i0) * strides[0];
+        return layout.offset(i0);
     }
 
     /** Element offset of {@code [i0, i1]} of a 2-d view. */
     public long elementOffset(long i0, long i1) {
-        rank(2);
-        return startOffset + at(0, i0) * strides[0] + at(1, i1) * strides[1];
+        return layout.offset(i0, i1);
     }
 
     /** Element offset of {@code [i0, i1, i2]} of a 3-d view. */
     public long elementOffset(long i0, long i1, long i2) {
-        rank(3);
-        return startOffset + at(0, i0) * strides[0] + at(1, i1) * strides[1] + at(2, i2) * strides[2];
+        return layout.offset(i0, i1, i2);
     }
 
     /** Element offset of {@code [i0, i1, i2, i3]} of a 4-d view. */
     public long elementOffset(long i0, long i1, long i2, long i3) {
-        rank(4);
-        return startOffset
-                + at(0, i0) * strides[0]
-                + at(1, i1) * strides[1]
-                + at(2, i2) * strides[2]
-                + at(3, i3) * strides[3];
+        return layout.offset(i0, i1, i2, i3);
     }
 
     public double get(long i0) {
@@ -371,24 +248,9 @@ public final class Tensor {
         setRaw(elementOffset(i0, i1, i2, i3), v);
     }
 
-    private void rank(int n) {
-        if (shape.length != n) throw new IllegalArgumentException("index needs " + shape.length + " coordinates");
-    }
-
-    private long at(int dim, long i) {
-        if (i < 0 || i >= shape[dim])
-            throw new IndexOutOfBoundsException("index " + i + " in dim " + dim + " of size " + shape[dim]);
-        return i;
-    }
-
     /** Element offset of row-major linear index {@code linear} within this view. */
     public long linearOffset(long linear) {
-        long off = startOffset;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            off += (linear % shape[i]) * strides[i];
-            linear /= shape[i];
-        }
-        return off;
+        return layout.linearOffset(linear);
     }
 
     /** Reads the element at buffer element offset {@code off} as a double, whatever the dtype. */
@@ -452,8 +314,8 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        return "Tensor[" + dtype + " " + Arrays.toString(shape) + " strides " + Arrays.toString(strides)
-                + " @" + startOffset + (ownerTaskId == NO_OWNER ? "" : " owner " + TaskIds.format(ownerTaskId))
+        return "Tensor[" + dtype + " " + layout
+                + (ownerTaskId == NO_OWNER ? "" : " owner " + TaskIds.format(ownerTaskId))
                 + (version != 0 ? " v" + version : "") + "]";
     }
 }

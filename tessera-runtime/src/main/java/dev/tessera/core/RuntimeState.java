@@ -1,12 +1,12 @@
 package dev.tessera.core;
 
-import dev.tessera.api.RuntimeConfig;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.Cost;
 import dev.tessera.platform.DispatchPayload;
 import dev.tessera.profiling.TraceRecorder;
 import dev.tessera.topology.Topology;
 import java.lang.foreign.Arena;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.atomic.SpscAtomicArrayQueue;
 
@@ -14,12 +14,22 @@ import org.jctools.queues.atomic.SpscAtomicArrayQueue;
  * What the orchestrator and the schedulers of one run share: rings, queues, counters, the error
  * latch, the per-core payload buffers, and the task lifecycle steps every thread may perform
  * (complete, release, consume).
+ *
+ * <p>Built from plain sizes, not from the user's {@code RuntimeConfig}: that record names the
+ * dispatch policy, the platform and the observers, so a core that held it would reach the very
+ * packages that drive it ({@code run} makes one from a config: {@code Run.newState}).
  */
 public final class RuntimeState {
     public static final int WIRING_QUEUE_SIZE = 1024;
+    /** Task rings, one per scope depth up to the last (spec §2.5: ring = min(depth, RINGS - 1)). */
+    public static final int RINGS = 4;
 
-    public final RuntimeConfig config;
     public final Topology topology;
+    /** Task slots per ring. */
+    public final int taskWindow;
+    /** A core that runs one dispatch longer than this fails the run. */
+    public final long coreTimeoutNs;
+
     public final TaskRing[] rings;
     public final ReadyQueues ready;
     /** Orchestrator → scheduler 0: newly submitted tasks to wire (spec §3.5). */
@@ -45,14 +55,15 @@ public final class RuntimeState {
     private final Arena arena = Arena.ofShared();
     private Actor[] schedulerActors = new Actor[0];
 
-    public RuntimeState(RuntimeConfig config, TraceRecorder recorder) {
-        this.config = config;
-        this.topology = config.topology();
+    public RuntimeState(
+            Topology topology, int taskWindow, long heapBytes, Duration coreTimeout, TraceRecorder recorder) {
+        this.topology = topology;
+        this.taskWindow = taskWindow;
+        this.coreTimeoutNs = coreTimeout.toNanos();
         this.recorder = recorder;
-        this.rings = new TaskRing[RuntimeConfig.MAX_RINGS];
-        for (int r = 0; r < rings.length; r++)
-            rings[r] = new TaskRing(r, config.taskWindow(), config.heapBytes(), arena);
-        this.ready = new ReadyQueues(Integer.highestOneBit(rings.length * config.taskWindow()) << 1);
+        this.rings = new TaskRing[RINGS];
+        for (int r = 0; r < rings.length; r++) rings[r] = new TaskRing(r, taskWindow, heapBytes, arena);
+        this.ready = new ReadyQueues(Integer.highestOneBit(rings.length * taskWindow) << 1);
         this.payloads = new DispatchPayload[topology.cores()][2];
         for (int c = 0; c < topology.cores(); c++) {
             for (int b = 0; b < 2; b++) {

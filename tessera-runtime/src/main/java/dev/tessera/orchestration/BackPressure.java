@@ -1,6 +1,6 @@
 package dev.tessera.orchestration;
 
-import dev.tessera.api.RuntimeConfig;
+import dev.tessera.api.OutputSpec;
 import dev.tessera.api.TaskSpec;
 import dev.tessera.core.RuntimeState;
 import dev.tessera.core.TaskRing;
@@ -34,9 +34,10 @@ final class BackPressure {
         TaskRing ring = rt.rings[ringId];
         tensorMap.sync(ringId);
         if (outBytes > ring.heapSize()) {
-            String fix = roundUpMiB(outBytes) <= RuntimeConfig.MAX_HEAP_BYTES
+            // the largest heap ring a config may ask for is the size of the largest output
+            String fix = roundUpMiB(outBytes) <= OutputSpec.MAX_BYTES
                     ? "use heapBytes ≥ " + roundUpMiB(outBytes)
-                    : "that is more than the largest heap ring (" + RuntimeConfig.MAX_HEAP_BYTES
+                    : "that is more than the largest heap ring (" + OutputSpec.MAX_BYTES
                             + " bytes): split the outputs over several tasks";
             throw new DeadlockException(
                     ErrorCode.HEAP_RING_DEADLOCK,

@@ -1,14 +1,11 @@
 package dev.tessera.orchestration;
 
-import dev.tessera.api.ArgTag;
-import dev.tessera.api.Kernel;
 import dev.tessera.api.Orchestration;
 import dev.tessera.api.Orchestrator;
 import dev.tessera.api.OutputSpec;
 import dev.tessera.api.Scope;
 import dev.tessera.api.ScopeMode;
 import dev.tessera.api.Submitted;
-import dev.tessera.api.TaskIds;
 import dev.tessera.api.TaskSpec;
 import dev.tessera.api.Tensor;
 import dev.tessera.core.RuntimeState;
@@ -16,30 +13,26 @@ import dev.tessera.core.TaskShape;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.errors.DeadlockException;
 import dev.tessera.errors.ErrorCode;
-import dev.tessera.errors.InvalidArgumentsException;
 import dev.tessera.errors.TesseraException;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.Cost;
-import dev.tessera.topology.Lane;
 import dev.tessera.topology.Topology;
-import dev.tessera.verify.ObservedKernel;
-import java.lang.foreign.MemorySegment;
+import dev.tessera.verify.KernelObserver;
+import dev.tessera.verify.SubmitObserver;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The orchestrator side of a run (spec §3.3): validates a submit ({@link SubmitValidation}),
- * allocates its slot and output heap with back-pressure ({@link BackPressure}), infers its
- * producers, publishes it to scheduler 0, and ends scopes.
+ * allocates its slot and output heap with back-pressure ({@link BackPressure}), fills the slot
+ * ({@link SlotWriter}), infers its producers ({@link ProducerInference}), publishes it to
+ * scheduler 0, and ends scopes ({@link ScopeHandle}).
  *
  * <p>Everything a submit checks is checked before anything is allocated, so an invalid submit
  * throws and leaves the runtime exactly as it was: the tasks submitted before it still run.
  */
 public final class OrchestratorImpl implements Orchestrator {
-    static final long OUTPUT_ALIGN = 1024;
     static final long TENSOR_WAIT_TIMEOUT_NS = 15_000_000_000L;
-    /** {@code Lane.values()} copies its array on every call; submit walks the lanes twice. */
-    private static final Lane[] LANES = Lane.values();
 
     private final RuntimeState rt;
     private final Actor actor;
@@ -52,15 +45,35 @@ public final class OrchestratorImpl implements Orchestrator {
     private final KeptTensors kept = new KeptTensors();
     private final SubmitValidation validation;
     private final BackPressure backPressure;
+    private final SlotWriter slots;
+    private final ProducerInference producers;
+    /** Sees every submit's inferred producers (tests, diagnostics); null for none. */
+    private final SubmitObserver submitObserver;
+
     private long submitCount;
 
-    public OrchestratorImpl(RuntimeState rt, Actor actor) {
+    /**
+     * @param tensorMapEntries live TensorMap entries before a submit waits for retirements
+     * @param hazardCheck      debug mode: fail a submit that races an unfinished task it will not wait for
+     * @param observer         wraps every kernel (tests, diagnostics); null for none
+     * @param submitObserver   sees every submit's inferred producers; null for none
+     */
+    public OrchestratorImpl(
+            RuntimeState rt,
+            Actor actor,
+            int tensorMapEntries,
+            boolean hazardCheck,
+            KernelObserver observer,
+            SubmitObserver submitObserver) {
         this.rt = rt;
         this.actor = actor;
-        this.tensorMap = new TensorMap(rt.rings, rt.config.tensorMapEntries(), rt.config.taskWindow());
-        this.hazards = rt.config.hazardCheck() ? new HazardCheck(rt.rings, tensorMap) : null;
+        this.submitObserver = submitObserver;
+        this.tensorMap = new TensorMap(rt.rings, tensorMapEntries, rt.taskWindow);
+        this.hazards = hazardCheck ? new HazardCheck(rt.rings, tensorMap) : null;
         this.validation = new SubmitValidation(rt.topology, rt.rings);
         this.backPressure = new BackPressure(rt, actor, tensorMap, scopes);
+        this.slots = new SlotWriter(rt, observer);
+        this.producers = new ProducerInference(rt.rings, actor, tensorMap);
     }
 
     /**
@@ -99,48 +112,11 @@ public final class OrchestratorImpl implements Orchestrator {
         caller.check("scope()");
         ensureUsable();
         scopes.push(mode);
-        return new ScopeHandle(scopes.depth(), mode);
+        return new ScopeHandle(scopes, this::endScope, scopes.depth(), mode);
     }
 
     private void endScope() {
         scopes.pop(rt::releaseProducer);
-    }
-
-    private final class ScopeHandle implements Scope {
-        private final int depth;
-        private final ScopeMode mode;
-        private boolean closed;
-
-        ScopeHandle(int depth, ScopeMode mode) {
-            this.depth = depth;
-            this.mode = mode;
-        }
-
-        @Override
-        public ScopeMode mode() {
-            return mode;
-        }
-
-        @Override
-        public int depth() {
-            return depth;
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                throw new InvalidArgumentsException(
-                        "scope at depth " + depth + " is already closed: close each scope once"
-                                + " (a try-with-resources block closes it for you)");
-            }
-            if (scopes.depth() != depth) {
-                throw new InvalidArgumentsException(
-                        "scope at depth " + depth + " closed while the innermost open scope is at depth "
-                                + scopes.depth() + ": close scopes innermost first");
-            }
-            closed = true;
-            endScope();
-        }
     }
 
     // ---- submit --------------------------------------------------------------------------------
@@ -160,37 +136,27 @@ public final class OrchestratorImpl implements Orchestrator {
         long ordinal = ++submitCount;
         validation.validate(spec, ordinal);
 
-        int activeMask = activeMask(spec);
+        int activeMask = SlotWriter.activeMask(spec);
         int shape = TaskShape.of(activeMask);
         int blockNum = spec.launchSpec().blockNum();
         int ringId = scopes.ring();
         checkScopeRoom(ringId, ordinal, spec);
         long[] outOffsets = new long[spec.tensorCount()];
-        long outBytes = layoutOutputs(spec, outOffsets);
+        long outBytes = SlotWriter.layoutOutputs(spec, outOffsets);
 
-        int inserts = 0;
         boolean auto = scopes.mode() == ScopeMode.AUTO;
         if (hazards != null) hazards.checkSubmit(ordinal, spec.displayName(), spec, auto);
-        if (auto) {
-            for (int i = 0; i < spec.tensorCount(); i++) {
-                TaskSpec.TensorArg a = spec.tensorArg(i);
-                if (writesMap(a.tag()) && !a.tensor().manualDep()) inserts++;
-            }
-            backPressure.awaitTensorMapRoom(inserts, ordinal, spec);
-        }
+        if (auto) backPressure.awaitTensorMapRoom(ProducerInference.insertsOf(spec), ordinal, spec);
 
         TaskSlot slot = backPressure.allocate(ringId, outBytes, ordinal, spec);
         actor.charge(Cost.SUBMIT);
         long heapStart = slot.heapEnd - outBytes;
-        define(slot, spec, activeMask, shape, blockNum);
+        slots.define(slot, spec, activeMask, shape, blockNum);
 
-        for (long dep : spec.dependencies()) {
-            TaskSlot p = rt.rings[TaskIds.ring(dep)].liveSlot(TaskIds.local(dep));
-            if (p != null) slot.addProducer(p);
-        }
-        Tensor[] outputs = materialize(spec, slot, heapStart, outOffsets);
-        if (auto) inferProducers(spec, slot);
-        if (rt.config.submitObserver() != null) notifyObserver(slot);
+        producers.addExplicit(spec, slot);
+        Tensor[] outputs = slots.materialize(spec, slot, heapStart, outOffsets);
+        if (auto) producers.infer(spec, slot);
+        if (submitObserver != null) notifyObserver(slot);
         slot.retainProducers();
 
         scopes.add(slot, outBytes);
@@ -205,118 +171,17 @@ public final class OrchestratorImpl implements Orchestrator {
         return new Submitted(slot.taskId, outputs);
     }
 
-    private static int activeMask(TaskSpec spec) {
-        int mask = 0;
-        for (Lane l : LANES) if (spec.kernel(l) != null) mask |= l.bit();
-        return mask;
-    }
-
     private void checkScopeRoom(int ring, long ordinal, TaskSpec spec) {
-        String full = scopes.fullRing(ring, rt.config.taskWindow());
+        String full = scopes.fullRing(ring, rt.taskWindow);
         if (full != null)
             throw new DeadlockException(
                     ErrorCode.SCOPE_DEADLOCK, "submit #" + ordinal + " '" + spec.displayName() + "': " + full);
     }
 
-    private static long layoutOutputs(TaskSpec spec, long[] offsets) {
-        long total = 0;
-        for (int i = 0; i < spec.tensorCount(); i++) {
-            OutputSpec o = spec.tensorArg(i).output();
-            if (o == null) continue;
-            offsets[i] = total;
-            total += (o.bytes() + OUTPUT_ALIGN - 1) / OUTPUT_ALIGN * OUTPUT_ALIGN;
-        }
-        return total;
-    }
-
-    private void define(TaskSlot slot, TaskSpec spec, int activeMask, int shape, int blockNum) {
-        slot.name = spec.name();
-        for (Lane l : LANES) {
-            Kernel k = spec.kernel(l);
-            slot.kernels[l.ordinal()] =
-                    k != null && rt.config.observer() != null ? ObservedKernel.wrap(k, rt.config.observer()) : k;
-        }
-        if (activeMask == Lane.AIV1.bit()) {
-            // a lone AIV1 kernel runs as the AIV0 slot, on either lane (spec §2.4)
-            slot.kernels[Lane.AIV0.ordinal()] = slot.kernels[Lane.AIV1.ordinal()];
-            slot.kernels[Lane.AIV1.ordinal()] = null;
-            activeMask = Lane.AIV0.bit();
-        }
-        slot.activeMask = activeMask;
-        slot.shape = shape;
-        slot.blockNum = shape == TaskShape.DUMMY ? 1 : blockNum;
-        slot.syncStart = spec.launchSpec().syncStart() && blockNum > 1 && shape != TaskShape.DUMMY;
-        slot.earlyResolve = spec.allowsEarlyResolve();
-        slot.totalSubtasks = slot.blockNum * Integer.bitCount(activeMask);
-        slot.scalarCount = spec.scalarCount();
-        for (int i = 0; i < spec.scalarCount(); i++) slot.scalars[i] = spec.scalarAt(i);
-    }
-
-    private Tensor[] materialize(TaskSpec spec, TaskSlot slot, long heapStart, long[] offsets) {
-        int outCount = 0;
-        for (int i = 0; i < spec.tensorCount(); i++) if (spec.tensorArg(i).output() != null) outCount++;
-        Tensor[] outputs = new Tensor[outCount];
-        MemorySegment heap = outCount > 0 ? rt.rings[slot.ring].heap() : null;
-        int o = 0;
-        for (int i = 0; i < spec.tensorCount(); i++) {
-            TaskSpec.TensorArg a = spec.tensorArg(i);
-            Tensor t;
-            if (a.output() != null) {
-                OutputSpec os = a.output();
-                t = Tensor.owned(
-                        heap.asSlice(heapStart + offsets[i], os.bytes()),
-                        os.dtype(),
-                        slot.taskId,
-                        os.manualDep(),
-                        os.shape());
-                if (os.initialValue() != null) t.fill(os.initialValue());
-                outputs[o++] = t;
-            } else {
-                t = a.tensor();
-            }
-            slot.tensors[i] = t;
-        }
-        slot.tensorCount = spec.tensorCount();
-        return outputs;
-    }
-
-    /** Creator retention and TensorMap lookups, then publish this task's writes (spec §3.3). */
-    private void inferProducers(TaskSpec spec, TaskSlot slot) {
-        for (int i = 0; i < spec.tensorCount(); i++) {
-            TaskSpec.TensorArg a = spec.tensorArg(i);
-            if (a.tag() == ArgTag.OUTPUT) continue;
-            Tensor t = a.tensor();
-            long owner = t.ownerTaskId();
-            if (owner != Tensor.NO_OWNER) {
-                TaskSlot creator = rt.rings[TaskIds.ring(owner)].liveSlot(TaskIds.local(owner));
-                if (creator != null && creator != slot) slot.addProducer(creator);
-            }
-            if ((a.tag() == ArgTag.INPUT || a.tag() == ArgTag.INOUT) && !t.manualDep()) {
-                actor.charge(Cost.TENSORMAP_LOOKUP);
-                tensorMap.lookup(t, a.tag() == ArgTag.INOUT, slot);
-            } else if (a.tag() == ArgTag.ACCUMULATE && !t.manualDep()) {
-                actor.charge(Cost.TENSORMAP_LOOKUP);
-                tensorMap.lookupForAccumulate(t, slot);
-            }
-        }
-        for (int i = 0; i < spec.tensorCount(); i++) {
-            TaskSpec.TensorArg a = spec.tensorArg(i);
-            if (writesMap(a.tag()) && !a.tensor().manualDep()) {
-                actor.charge(Cost.TENSORMAP_INSERT);
-                tensorMap.insert(a.tensor(), slot, a.tag() == ArgTag.ACCUMULATE);
-            }
-        }
-    }
-
-    /** Tags whose task becomes a writer of the region in the TensorMap. */
-    private static boolean writesMap(ArgTag tag) {
-        return tag == ArgTag.INOUT || tag == ArgTag.OUTPUT_EXISTING || tag == ArgTag.ACCUMULATE;
-    }
-
     private void notifyObserver(TaskSlot slot) {
         long[] ids = new long[slot.producerCount];
         for (int i = 0; i < ids.length; i++) ids[i] = slot.producers[i].taskId;
-        rt.config.submitObserver().submitted(slot.taskId, slot.name(), ids);
+        submitObserver.submitted(slot.taskId, slot.name(), ids);
     }
 
     private void publish(TaskSlot slot) {
@@ -352,11 +217,11 @@ public final class OrchestratorImpl implements Orchestrator {
         int ringId = scopes.ring();
         checkScopeRoom(ringId, ordinal, spec);
         long[] offsets = new long[outs.length];
-        long bytes = layoutOutputs(spec, offsets);
+        long bytes = SlotWriter.layoutOutputs(spec, offsets);
         TaskSlot slot = backPressure.allocate(ringId, bytes, ordinal, spec);
         actor.charge(Cost.SUBMIT);
-        define(slot, spec, 0, TaskShape.DUMMY, 1);
-        Tensor[] outputs = materialize(spec, slot, slot.heapEnd - bytes, offsets);
+        slots.define(slot, spec, 0, TaskShape.DUMMY, 1);
+        Tensor[] outputs = slots.materialize(spec, slot, slot.heapEnd - bytes, offsets);
         slot.markCompleted();
         rt.releaseProducer(slot); // never runs, so its own reference goes at once; the scope's stays
         scopes.add(slot, bytes);
@@ -378,12 +243,7 @@ public final class OrchestratorImpl implements Orchestrator {
     private double readChecked(Tensor t, long... idx) {
         ensureUsable();
         List<TaskSlot> writers = new ArrayList<>();
-        long owner = t.ownerTaskId();
-        if (owner != Tensor.NO_OWNER) {
-            TaskSlot creator = rt.rings[TaskIds.ring(owner)].liveSlot(TaskIds.local(owner));
-            if (creator != null) writers.add(creator);
-        }
-        if (!t.manualDep()) tensorMap.writersOf(t, writers);
+        producers.writersOf(t, writers);
         if (hazards != null) hazards.checkRead(t, writers);
         long[] ids = new long[writers.size()];
         for (int i = 0; i < ids.length; i++) ids[i] = writers.get(i).taskId;

@@ -1,7 +1,8 @@
 package dev.tessera.orchestration;
 
-import dev.tessera.api.RuntimeConfig;
+import dev.tessera.api.Scope;
 import dev.tessera.api.ScopeMode;
+import dev.tessera.core.RuntimeState;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.errors.InvalidArgumentsException;
 import java.util.Arrays;
@@ -11,12 +12,12 @@ import java.util.Arrays;
  * one reference on each of its tasks until it ends, which keeps their outputs alive.
  */
 final class ScopeStack {
-    private final ScopeMode[] modes = new ScopeMode[RuntimeConfig.MAX_SCOPE_DEPTH + 1];
-    private final int[] starts = new int[RuntimeConfig.MAX_SCOPE_DEPTH + 1];
+    private final ScopeMode[] modes = new ScopeMode[Scope.MAX_DEPTH + 1];
+    private final int[] starts = new int[Scope.MAX_DEPTH + 1];
     /** Tasks held by open scopes, per ring: a ring must keep room for them or it deadlocks. */
-    private final int[] heldPerRing = new int[RuntimeConfig.MAX_RINGS];
+    private final int[] heldPerRing = new int[RuntimeState.RINGS];
 
-    private final long[] heldBytesPerRing = new long[RuntimeConfig.MAX_RINGS];
+    private final long[] heldBytesPerRing = new long[RuntimeState.RINGS];
     private TaskSlot[] tasks = new TaskSlot[1024];
     private long[] bytes = new long[1024];
     private int taskCount;
@@ -33,12 +34,12 @@ final class ScopeStack {
 
     /** Ring used by tasks of the current scope (spec §2.5: min(depth, 3)). */
     int ring() {
-        return Math.min(depth, RuntimeConfig.MAX_RINGS - 1);
+        return Math.min(depth, RuntimeState.RINGS - 1);
     }
 
     void push(ScopeMode mode) {
-        if (depth + 1 > RuntimeConfig.MAX_SCOPE_DEPTH) {
-            throw new InvalidArgumentsException("scope nesting exceeds " + RuntimeConfig.MAX_SCOPE_DEPTH + " levels");
+        if (depth + 1 > Scope.MAX_DEPTH) {
+            throw new InvalidArgumentsException("scope nesting exceeds " + Scope.MAX_DEPTH + " levels");
         }
         if (depth >= 0 && modes[depth] == ScopeMode.MANUAL && mode == ScopeMode.AUTO) {
             throw new InvalidArgumentsException(

@@ -34,6 +34,23 @@ public final class Run implements CoreHost {
     private TraceRecorder recorder = TraceRecorder.OFF;
     private int[] coreOwner;
 
+    /** The shared state of one run of {@code config}: its sizes, and what it records into. */
+    public static RuntimeState newState(RuntimeConfig config, TraceRecorder recorder) {
+        return new RuntimeState(
+                config.topology(), config.taskWindow(), config.heapBytes(), config.coreTimeout(), recorder);
+    }
+
+    /** The orchestrator of a run of {@code config} on {@code state}, acting as {@code actor}. */
+    public static OrchestratorImpl newOrchestrator(RuntimeState state, RuntimeConfig config, Actor actor) {
+        return new OrchestratorImpl(
+                state,
+                actor,
+                config.tensorMapEntries(),
+                config.hazardCheck(),
+                config.observer(),
+                config.submitObserver());
+    }
+
     public Run(RuntimeConfig config) {
         this.config = config;
         this.topology = config.topology();
@@ -55,7 +72,7 @@ public final class Run implements CoreHost {
         } else {
             recorder = TraceRecorder.OFF;
         }
-        state = new RuntimeState(config, recorder);
+        state = newState(config, recorder);
         coreOwner = new int[topology.cores()];
         for (int c = 0; c < coreOwner.length; c++) coreOwner[c] = topology.schedulerOf(topology.clusterOf(c));
         try (PlatformSession session = config.platform().open(this, config.seed())) {
@@ -67,7 +84,7 @@ public final class Run implements CoreHost {
                 bodies[s] = schedulers[s];
             }
             state.bindSchedulers(actors);
-            OrchestratorImpl orchestrator = new OrchestratorImpl(state, session.orchestratorActor());
+            OrchestratorImpl orchestrator = newOrchestrator(state, config, session.orchestratorActor());
             TesseraException[] orchestrationError = new TesseraException[1];
             session.execute(() -> orchestrationError[0] = orchestrator.runOrchestration(orchestration), bodies);
             if (state.errors.isSet()) throw state.errors.get();

@@ -1,6 +1,5 @@
 package dev.tessera.scheduler;
 
-import dev.tessera.api.TaskIds;
 import dev.tessera.core.RuntimeState;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.errors.ErrorCode;
@@ -25,7 +24,7 @@ final class StallWatchdog {
         this.rt = rt;
         this.actor = actor;
         this.tracker = tracker;
-        this.coreTimeoutNs = rt.config.coreTimeout().toNanos();
+        this.coreTimeoutNs = rt.coreTimeoutNs;
     }
 
     /** Fails the run if one of this scheduler's cores has run its dispatch for longer than the core timeout. */
@@ -42,7 +41,7 @@ final class StallWatchdog {
                     "core " + topology.coreLabel(core) + " (id " + core
                             + ", cluster " + topology.clusterOf(core) + ") ran block " + t.runBlock[c] + " slot "
                             + Lane.of(t.runLane[c])
-                            + " of task " + TaskIds.format(task.taskId) + " '" + task.name() + "' for more than "
+                            + " of " + task + " for more than " // TaskSlot says "task r0#5 'name'"
                             + coreTimeoutNs / 1_000_000 + " ms without finishing (coreTimeout). "
                             + ExecutionException.UNSTOPPABLE_KERNEL,
                     null));

@@ -7,6 +7,7 @@ import dev.tessera.api.Runtime;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.IdleActor;
 import dev.tessera.profiling.TraceRecorder;
+import dev.tessera.run.Run;
 import dev.tessera.topology.Topology;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class WorkInFlightTest {
     void aCompletedTaskStaysInFlightUntilItsReleaseIsDone() {
         RuntimeState rt;
         try (Runtime runtime = Runtime.builder().topology(Topology.custom(1, 1)).build()) {
-            rt = new RuntimeState(runtime.config(), TraceRecorder.OFF);
+            rt = Run.newState(runtime.config(), TraceRecorder.OFF);
         }
         try {
             TaskSlot task = rt.rings[0].allocateSlot(0);

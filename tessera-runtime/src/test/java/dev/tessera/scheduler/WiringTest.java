@@ -11,6 +11,7 @@ import dev.tessera.core.TaskSlot;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.IdleActor;
 import dev.tessera.profiling.TraceRecorder;
+import dev.tessera.run.Run;
 import dev.tessera.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class WiringTest {
     private static final Actor FREE = new IdleActor();
 
-    private final RuntimeState rt = new RuntimeState(
+    private final RuntimeState rt = Run.newState(
             Runtime.builder().topology(Topology.custom(2, 1)).build().config(), TraceRecorder.OFF);
     private final ReadyRouter router =
             new ReadyRouter(rt, FREE, null, null, null); // shared routing, no sync-start lanes

@@ -5,6 +5,7 @@ import dev.tessera.core.RuntimeState;
 import dev.tessera.core.TaskShape;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.profiling.TraceRecorder;
+import dev.tessera.run.Run;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +47,7 @@ public class BlockClaimBench {
 
     @Setup
     public void setup() {
-        state = new RuntimeState(Runtime.builder().build().config(), TraceRecorder.OFF);
+        state = Run.newState(Runtime.builder().build().config(), TraceRecorder.OFF);
         task = state.rings[0].allocateSlot(0);
         task.shape = TaskShape.AIV;
         task.blockNum = blockNum;

@@ -9,6 +9,7 @@ import dev.tessera.core.TaskShape;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.platform.DispatchPayload;
 import dev.tessera.profiling.TraceRecorder;
+import dev.tessera.run.Run;
 import dev.tessera.topology.Lane;
 import java.lang.foreign.Arena;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ public class PayloadBench {
 
     @Setup
     public void setup() {
-        state = new RuntimeState(Runtime.builder().build().config(), TraceRecorder.OFF);
+        state = Run.newState(Runtime.builder().build().config(), TraceRecorder.OFF);
         arena = Arena.ofShared();
         task = state.rings[0].allocateSlot(0);
         task.shape = TaskShape.AIV;

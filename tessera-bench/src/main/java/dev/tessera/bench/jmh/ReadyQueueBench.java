@@ -7,6 +7,7 @@ import dev.tessera.core.RuntimeState;
 import dev.tessera.core.TaskShape;
 import dev.tessera.core.TaskSlot;
 import dev.tessera.profiling.TraceRecorder;
+import dev.tessera.run.Run;
 import java.util.concurrent.TimeUnit;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +52,7 @@ public class ReadyQueueBench {
 
     @Setup
     public void setup() {
-        state = new RuntimeState(Runtime.builder().build().config(), TraceRecorder.OFF);
+        state = Run.newState(Runtime.builder().build().config(), TraceRecorder.OFF);
         ready = state.ready;
         raw = new MpmcAtomicArrayQueue<>(1 << 17);
         for (int i = 0; i < tasks.length; i++) {

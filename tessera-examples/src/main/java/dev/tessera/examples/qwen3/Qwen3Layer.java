@@ -2,10 +2,8 @@ package dev.tessera.examples.qwen3;
 
 import static dev.tessera.examples.qwen3.Qwen3Shape.*;
 
-import dev.tessera.api.DType;
 import dev.tessera.api.Kernel;
 import dev.tessera.api.Orchestrator;
-import dev.tessera.api.OutputSpec;
 import dev.tessera.api.Scope;
 import dev.tessera.api.ScopeMode;
 import dev.tessera.api.TaskSpec;
@@ -58,7 +56,21 @@ final class Qwen3Layer {
     /** Prologue outputs every layer reads. */
     record Prologue(Tensor meta, Tensor workspace, long tilingTask) {}
 
-    private Qwen3Layer() {}
+    private final Orchestrator orch;
+    private final Constants c;
+    private final Qwen3Activations a;
+    /** The layer's input (the residual stream) and its normed bf16 copy, written by the previous layer. */
+    private final Tensor x;
+
+    private final Tensor normed;
+
+    private Qwen3Layer(Orchestrator orch, Constants c, Qwen3Activations a, Tensor x, Tensor normed) {
+        this.orch = orch;
+        this.c = c;
+        this.a = a;
+        this.x = x;
+        this.normed = normed;
+    }
 
     /**
      * One layer: reads {@code x} and {@code normed} (written by {@code previous}), writes {@code nextX}
@@ -77,320 +89,189 @@ final class Qwen3Layer {
             Tensor nextNormed,
             long previous) {
         try (Scope layer = orch.scope(ScopeMode.AUTO)) {
-            Tensor[] a1 = orch.allocTensors(
-                    OutputSpec.of(DType.FP32, BATCH),
-                    OutputSpec.of(DType.FP32, BATCH, HIDDEN),
-                    OutputSpec.of(DType.FP32, BATCH, KV_HIDDEN),
-                    OutputSpec.of(DType.FP32, BATCH, KV_HIDDEN),
-                    OutputSpec.of(DType.BF16, BATCH, HIDDEN),
-                    OutputSpec.of(DType.FP32, BATCH, HIDDEN));
-            Tensor invRms = a1[0], q = a1[1], k = a1[2], v = a1[3], attnOut = a1[4], h1 = a1[5];
-            Tensor[] a2 = orch.allocTensors(
-                    OutputSpec.of(DType.FP32, BATCH, HIDDEN),
-                    OutputSpec.of(DType.FP32, BATCH, INTERMEDIATE),
-                    OutputSpec.of(DType.FP32, BATCH, INTERMEDIATE),
-                    OutputSpec.of(DType.FP32, BATCH, HIDDEN),
-                    OutputSpec.of(DType.FP32, BATCH, K_SPLITS),
-                    OutputSpec.of(DType.BF16, BATCH, HIDDEN),
-                    OutputSpec.of(DType.FP32, BATCH),
-                    OutputSpec.of(DType.BF16, BATCH, INTERMEDIATE));
-            Tensor down = a2[0],
-                    gate = a2[1],
-                    up = a2[2],
-                    attnProj = a2[3],
-                    partial = a2[4],
-                    mlpIn = a2[5],
-                    invRms2 = a2[6],
-                    mlp = a2[7];
-            long[] downIds = new long[K_SPLITS * I_TILES];
+            Qwen3Layer l = new Qwen3Layer(orch, c, Qwen3Activations.allocate(orch), x, normed);
+            long[] downIds;
             try (Scope manual = orch.scope(ScopeMode.MANUAL)) {
-                long fence1 = orch.submit(TaskSpec.dummy().named("fence_1")).taskId();
-                long attnOutSeed = orch.submit(
-                                TaskSpec.aiv(ATTN_OUT_SEED).output(attnProj).earlyResolve())
-                        .taskId();
-                long rms = orch.submit(TaskSpec.aiv(Qwen3Kernels.RMS_RECIP)
-                                .input(x)
-                                .output(invRms)
-                                .dependsOn(previous, fence1)
-                                .earlyResolve())
-                        .taskId();
-                long qSeed = orch.submit(TaskSpec.aiv(Q_SEED).output(q).earlyResolve())
-                        .taskId();
-                long qProj = orch.submit(proj(
-                                        Q_PROJ,
-                                        normed,
-                                        c.wq(),
-                                        q,
-                                        0,
-                                        K_SPLITS,
-                                        -1,
-                                        N_TILE,
-                                        K_SPLIT,
-                                        REAL_N_TILE,
-                                        REAL_K_SPLIT)
-                                .blocks(Q_TILES * K_SPLITS)
-                                .dependsOn(previous, qSeed)
-                                .earlyResolve())
-                        .taskId();
-                long kvSeed = orch.submit(TaskSpec.aiv(KV_SEED).output(k, v).dependsOn(previous, fence1))
-                        .taskId();
-                long mlpOutSeed = orch.submit(TaskSpec.aiv(MLP_OUT_SEED)
-                                .output(down, gate, up)
-                                .dependsOn(previous, fence1)
-                                .earlyResolve())
-                        .taskId();
-                long kProj = orch.submit(proj(
-                                        K_PROJ,
-                                        normed,
-                                        c.wk(),
-                                        k,
-                                        0,
-                                        K_SPLITS,
-                                        -1,
-                                        N_TILE,
-                                        K_SPLIT,
-                                        REAL_N_TILE,
-                                        REAL_K_SPLIT)
-                                .blocks(KV_TILES * K_SPLITS)
-                                .dependsOn(kvSeed)
-                                .earlyResolve())
-                        .taskId();
-                long vProj = orch.submit(proj(
-                                        V_PROJ,
-                                        normed,
-                                        c.wv(),
-                                        v,
-                                        0,
-                                        K_SPLITS,
-                                        -1,
-                                        N_TILE,
-                                        K_SPLIT,
-                                        REAL_N_TILE,
-                                        REAL_K_SPLIT)
-                                .blocks(KV_TILES * K_SPLITS)
-                                .dependsOn(kvSeed)
-                                .earlyResolve())
-                        .taskId();
-                long attention = orch.submit(attention(c, pro, kCache, vCache, q, k, v, invRms, attnOut, attnProj, down)
-                                .syncStart(attentionBlocks)
-                                .dependsOn(qProj, kProj, vProj, rms, pro.tilingTask(), attnOutSeed, mlpOutSeed)
-                                .earlyResolve())
-                        .taskId();
-
-                long fence2 = orch.submit(TaskSpec.dummy().named("fence_2").dependsOn(attention))
-                        .taskId();
-                long[] outIds = new long[OUT_TILES];
-                for (int t = 0; t < OUT_DIRECT; t++) {
-                    outIds[t] = orch.submit(proj(
-                                            OUT_PROJ,
-                                            attnOut,
-                                            c.wo(),
-                                            attnProj,
-                                            t,
-                                            K_SPLITS,
-                                            -1,
-                                            N_TILE,
-                                            K_SPLIT,
-                                            REAL_N_TILE,
-                                            REAL_K_SPLIT)
-                                    .dependsOn(fence2))
-                            .taskId();
-                }
-                long outSpmd = orch.submit(proj(
-                                        OUT_PROJ,
-                                        attnOut,
-                                        c.wo(),
-                                        attnProj,
-                                        OUT_DIRECT,
-                                        K_SPLITS,
-                                        -1,
-                                        N_TILE,
-                                        K_SPLIT,
-                                        REAL_N_TILE,
-                                        REAL_K_SPLIT)
-                                .named("qwen3_out_proj_0")
-                                .blocks(OUT_TILES - OUT_DIRECT)
-                                .dependsOn(attention))
-                        .taskId();
-                Arrays.fill(outIds, OUT_DIRECT, OUT_TILES, outSpmd);
-
-                long[] casts = new long[K_SPLITS];
-                for (int ch = 0; ch < K_SPLITS; ch++) {
-                    // chunk ch of the hidden columns is n-tiles 2ch and 2ch+1, each summed over its 5 k-splits
-                    long[] deps = Arrays.copyOfRange(outIds, 2 * ch * K_SPLITS, (2 * ch + 2) * K_SPLITS);
-                    casts[ch] = orch.submit(TaskSpec.aiv(Qwen3Kernels.RESIDUAL_RMS_CAST)
-                                    .inout(mlpIn, partial)
-                                    .input(attnProj, x, c.postGamma())
-                                    .output(h1)
-                                    .scalar(ch)
-                                    .dependsOn(unique(deps))
-                                    .earlyResolve())
-                            .taskId();
-                }
-                long postRms = orch.submit(TaskSpec.aiv(Qwen3Kernels.POST_RMS_REDUCE)
-                                .input(attnProj, x)
-                                .output(invRms2)
-                                .dependsOn(unique(outIds)))
-                        .taskId();
-
-                long[] gateFence = new long[K_SPLITS];
-                long[] upFence = new long[K_SPLITS];
-                for (int ch = 0; ch < K_SPLITS; ch++) {
-                    gateFence[ch] = orch.submit(
-                                    TaskSpec.dummy().named("fence_gate_" + ch).dependsOn(casts[ch]))
-                            .taskId();
-                    upFence[ch] = orch.submit(
-                                    TaskSpec.dummy().named("fence_up_" + ch).dependsOn(casts[ch]))
-                            .taskId();
-                }
-                long[][] gateIds = new long[I_TILES][K_SPLITS];
-                long[][] upIds = new long[I_TILES][K_SPLITS];
-                for (int ch = 0; ch < K_SPLITS; ch++) {
-                    long g = orch.submit(proj(
-                                            GATE_PROJ,
-                                            mlpIn,
-                                            c.wGate(),
-                                            gate,
-                                            0,
-                                            K_SPLITS,
-                                            ch,
-                                            I_TILE,
-                                            K_SPLIT,
-                                            REAL_I_TILE,
-                                            REAL_K_SPLIT)
-                                    .blocks(GATE_SPMD_TILES)
-                                    .dependsOn(casts[ch]))
-                            .taskId();
-                    long u = orch.submit(proj(
-                                            UP_PROJ,
-                                            mlpIn,
-                                            c.wUp(),
-                                            up,
-                                            0,
-                                            K_SPLITS,
-                                            ch,
-                                            I_TILE,
-                                            K_SPLIT,
-                                            REAL_I_TILE,
-                                            REAL_K_SPLIT)
-                                    .blocks(GATE_SPMD_TILES)
-                                    .dependsOn(casts[ch]))
-                            .taskId();
-                    for (int n = 0; n < GATE_SPMD_TILES; n++) {
-                        gateIds[n][ch] = g;
-                        upIds[n][ch] = u;
-                    }
-                }
-                for (int n = GATE_SPMD_TILES; n < I_TILES; n++) {
-                    for (int ch = 0; ch < K_SPLITS; ch++) {
-                        gateIds[n][ch] = orch.submit(proj(
-                                                GATE_PROJ,
-                                                mlpIn,
-                                                c.wGate(),
-                                                gate,
-                                                n,
-                                                K_SPLITS,
-                                                ch,
-                                                I_TILE,
-                                                K_SPLIT,
-                                                REAL_I_TILE,
-                                                REAL_K_SPLIT)
-                                        .dependsOn(gateFence[ch]))
-                                .taskId();
-                        upIds[n][ch] = orch.submit(proj(
-                                                UP_PROJ,
-                                                mlpIn,
-                                                c.wUp(),
-                                                up,
-                                                n,
-                                                K_SPLITS,
-                                                ch,
-                                                I_TILE,
-                                                K_SPLIT,
-                                                REAL_I_TILE,
-                                                REAL_K_SPLIT)
-                                        .dependsOn(upFence[ch]))
-                                .taskId();
-                    }
-                }
-                long[] silu = new long[I_TILES];
-                for (int n = 0; n < I_TILES; n++) {
-                    long[] deps = new long[1 + 2 * K_SPLITS];
-                    deps[0] = postRms;
-                    System.arraycopy(gateIds[n], 0, deps, 1, K_SPLITS);
-                    System.arraycopy(upIds[n], 0, deps, 1 + K_SPLITS, K_SPLITS);
-                    silu[n] = orch.submit(TaskSpec.aiv(Qwen3Kernels.SILU)
-                                    .input(invRms2)
-                                    .inout(mlp)
-                                    .input(gate, up)
-                                    .scalar(n)
-                                    .dependsOn(unique(deps)))
-                            .taskId();
-                }
-                for (int n = 0; n < K_SPLITS; n++) {
-                    for (int kk = 0; kk < I_TILES; kk++) {
-                        downIds[n * I_TILES + kk] = orch.submit(proj(
-                                                DOWN_PROJ,
-                                                mlp,
-                                                c.wDown(),
-                                                down,
-                                                n,
-                                                I_TILES,
-                                                kk,
-                                                K_SPLIT,
-                                                I_TILE,
-                                                REAL_K_SPLIT,
-                                                REAL_I_TILE)
-                                        .dependsOn(silu[kk])
-                                        .earlyResolve())
-                                .taskId();
-                    }
-                }
+                long attention = l.attentionBlock(pro, attentionBlocks, kCache, vCache, previous);
+                long[] outIds = l.outProj(attention);
+                long[] casts = l.residualCasts(outIds);
+                long postRms = l.postRms(outIds);
+                long[] silu = l.silu(postRms, l.gateUp(casts));
+                downIds = l.downProj(silu);
             }
-            // AUTO: dcr_xgamma also waits for its tensors' creators (the allocs), which keeps them alive until it is
-            // done
-            return orch.submit(TaskSpec.aiv(Qwen3Kernels.DCR_XGAMMA)
-                            .input(down, h1, c.inputGamma())
-                            .output(nextX, nextNormed)
-                            .blocks(K_SPLITS)
-                            .dependsOn(downIds)
-                            .earlyResolve())
-                    .taskId();
+            return l.dcrXgamma(downIds, nextX, nextNormed);
         }
     }
 
-    private static TaskSpec proj(
-            TileKernel k,
-            Tensor in,
-            Tensor w,
-            Tensor acc,
-            long base,
-            long kSplits,
-            long fixedK,
-            int nw,
-            int kw,
-            long realN,
-            long realK) {
-        return TaskSpec.aic(k).input(in, w).accumulate(acc).scalar(base, kSplits, fixedK, nw, kw, realN, realK);
+    // ---- the stages, in the reference's submit order ------------------------------------------------
+
+    /** Seeds, input RMS, the q/k/v projections and the sync-start attention; returns the attention's id. */
+    private long attentionBlock(Prologue pro, int attentionBlocks, Tensor kCache, Tensor vCache, long previous) {
+        long fence1 = id(TaskSpec.dummy().named("fence_1"));
+        long attnOutSeed = id(TaskSpec.aiv(ATTN_OUT_SEED).output(a.attnProj()).earlyResolve());
+        long rms = id(TaskSpec.aiv(Qwen3Kernels.RMS_RECIP)
+                .input(x)
+                .output(a.invRms())
+                .dependsOn(previous, fence1)
+                .earlyResolve());
+        long qSeed = id(TaskSpec.aiv(Q_SEED).output(a.q()).earlyResolve());
+        long qProj = id(qkv(Q_PROJ, c.wq(), a.q())
+                .blocks(Q_TILES * K_SPLITS)
+                .dependsOn(previous, qSeed)
+                .earlyResolve());
+        long kvSeed = id(TaskSpec.aiv(KV_SEED).output(a.k(), a.v()).dependsOn(previous, fence1));
+        long mlpOutSeed = id(TaskSpec.aiv(MLP_OUT_SEED)
+                .output(a.down(), a.gate(), a.up())
+                .dependsOn(previous, fence1)
+                .earlyResolve());
+        long kProj = id(qkv(K_PROJ, c.wk(), a.k())
+                .blocks(KV_TILES * K_SPLITS)
+                .dependsOn(kvSeed)
+                .earlyResolve());
+        long vProj = id(qkv(V_PROJ, c.wv(), a.v())
+                .blocks(KV_TILES * K_SPLITS)
+                .dependsOn(kvSeed)
+                .earlyResolve());
+        return id(attention(pro, kCache, vCache)
+                .syncStart(attentionBlocks)
+                .dependsOn(qProj, kProj, vProj, rms, pro.tilingTask(), attnOutSeed, mlpOutSeed)
+                .earlyResolve());
     }
 
-    private static TaskSpec attention(
-            Constants c,
-            Prologue pro,
-            Tensor kCache,
-            Tensor vCache,
-            Tensor q,
-            Tensor k,
-            Tensor v,
-            Tensor invRms,
-            Tensor attnOut,
-            Tensor attnProj,
-            Tensor down) {
+    private TaskSpec qkv(TileKernel kernel, Tensor weight, Tensor acc) {
+        return new Projection(kernel, normed, weight, acc, Projection.HIDDEN_OUT).tiles(0);
+    }
+
+    /**
+     * out_proj: {@code OUT_DIRECT} tiles as single tasks behind a fence, the rest as one SPMD task.
+     * Returns the task of each of its {@code OUT_TILES} tiles.
+     */
+    private long[] outProj(long attention) {
+        Projection out = new Projection(OUT_PROJ, a.attnOut(), c.wo(), a.attnProj(), Projection.HIDDEN_OUT);
+        long fence2 = id(TaskSpec.dummy().named("fence_2").dependsOn(attention));
+        long[] outIds = new long[OUT_TILES];
+        for (int t = 0; t < OUT_DIRECT; t++) outIds[t] = id(out.tiles(t).dependsOn(fence2));
+        long outSpmd = id(out.tiles(OUT_DIRECT)
+                .named("qwen3_out_proj_0")
+                .blocks(OUT_TILES - OUT_DIRECT)
+                .dependsOn(attention));
+        Arrays.fill(outIds, OUT_DIRECT, OUT_TILES, outSpmd);
+        return outIds;
+    }
+
+    /** The residual add, RMS and bf16 cast of each hidden chunk, once its out_proj tiles are done. */
+    private long[] residualCasts(long[] outIds) {
+        long[] casts = new long[K_SPLITS];
+        for (int ch = 0; ch < K_SPLITS; ch++) {
+            // chunk ch of the hidden columns is n-tiles 2ch and 2ch+1, each summed over its 5 k-splits
+            long[] deps = Arrays.copyOfRange(outIds, 2 * ch * K_SPLITS, (2 * ch + 2) * K_SPLITS);
+            casts[ch] = id(TaskSpec.aiv(Qwen3Kernels.RESIDUAL_RMS_CAST)
+                    .inout(a.mlpIn(), a.partial())
+                    .input(a.attnProj(), x, c.postGamma())
+                    .output(a.h1())
+                    .scalar(ch)
+                    .dependsOn(unique(deps))
+                    .earlyResolve());
+        }
+        return casts;
+    }
+
+    private long postRms(long[] outIds) {
+        return id(TaskSpec.aiv(Qwen3Kernels.POST_RMS_REDUCE)
+                .input(a.attnProj(), x)
+                .output(a.invRms2())
+                .dependsOn(unique(outIds)));
+    }
+
+    /**
+     * gate and up: per k-split chunk a phase fence each, one SPMD task each for the first
+     * {@code GATE_SPMD_TILES} n-tiles, then single tasks behind the fences.
+     */
+    private GateUp gateUp(long[] casts) {
+        Projection gate = new Projection(GATE_PROJ, a.mlpIn(), c.wGate(), a.gate(), Projection.MLP_IN);
+        Projection up = new Projection(UP_PROJ, a.mlpIn(), c.wUp(), a.up(), Projection.MLP_IN);
+        long[] gateFence = new long[K_SPLITS];
+        long[] upFence = new long[K_SPLITS];
+        for (int ch = 0; ch < K_SPLITS; ch++) {
+            gateFence[ch] = id(TaskSpec.dummy().named("fence_gate_" + ch).dependsOn(casts[ch]));
+            upFence[ch] = id(TaskSpec.dummy().named("fence_up_" + ch).dependsOn(casts[ch]));
+        }
+        long[][] gateIds = new long[I_TILES][K_SPLITS];
+        long[][] upIds = new long[I_TILES][K_SPLITS];
+        for (int ch = 0; ch < K_SPLITS; ch++) {
+            long g = id(gate.tiles(0, ch).blocks(GATE_SPMD_TILES).dependsOn(casts[ch]));
+            long u = id(up.tiles(0, ch).blocks(GATE_SPMD_TILES).dependsOn(casts[ch]));
+            for (int n = 0; n < GATE_SPMD_TILES; n++) {
+                gateIds[n][ch] = g;
+                upIds[n][ch] = u;
+            }
+        }
+        for (int n = GATE_SPMD_TILES; n < I_TILES; n++) {
+            for (int ch = 0; ch < K_SPLITS; ch++) {
+                gateIds[n][ch] = id(gate.tiles(n, ch).dependsOn(gateFence[ch]));
+                upIds[n][ch] = id(up.tiles(n, ch).dependsOn(upFence[ch]));
+            }
+        }
+        return new GateUp(gateIds, upIds);
+    }
+
+    /** The task of every (n-tile, k-split) of gate and of up: silu of an n-tile waits for all of them. */
+    private record GateUp(long[][] gate, long[][] up) {}
+
+    /** silu(gate)·up of each intermediate n-tile, once all its k-splits and the post-attention RMS are done. */
+    private long[] silu(long postRms, GateUp gateUp) {
+        long[] silu = new long[I_TILES];
+        for (int n = 0; n < I_TILES; n++) {
+            long[] deps = new long[1 + 2 * K_SPLITS];
+            deps[0] = postRms;
+            System.arraycopy(gateUp.gate()[n], 0, deps, 1, K_SPLITS);
+            System.arraycopy(gateUp.up()[n], 0, deps, 1 + K_SPLITS, K_SPLITS);
+            silu[n] = id(TaskSpec.aiv(Qwen3Kernels.SILU)
+                    .input(a.invRms2())
+                    .inout(a.mlp())
+                    .input(a.gate(), a.up())
+                    .scalar(n)
+                    .dependsOn(unique(deps)));
+        }
+        return silu;
+    }
+
+    /** down_proj: one task per (hidden n-tile, intermediate k-split), each after its k-split's silu. */
+    private long[] downProj(long[] silu) {
+        Projection down = new Projection(DOWN_PROJ, a.mlp(), c.wDown(), a.down(), Projection.MLP_DOWN);
+        long[] downIds = new long[K_SPLITS * I_TILES];
+        for (int n = 0; n < K_SPLITS; n++) {
+            for (int kk = 0; kk < I_TILES; kk++) {
+                downIds[n * I_TILES + kk] =
+                        id(down.tiles(n, kk).dependsOn(silu[kk]).earlyResolve());
+            }
+        }
+        return downIds;
+    }
+
+    /**
+     * The residual add and the next layer's input norm, in the layer's AUTO scope: it also waits for
+     * its tensors' creators (the allocs), which keeps them alive until it is done.
+     */
+    private long dcrXgamma(long[] downIds, Tensor nextX, Tensor nextNormed) {
+        return id(TaskSpec.aiv(Qwen3Kernels.DCR_XGAMMA)
+                .input(a.down(), a.h1(), c.inputGamma())
+                .output(nextX, nextNormed)
+                .blocks(K_SPLITS)
+                .dependsOn(downIds)
+                .earlyResolve());
+    }
+
+    private long id(TaskSpec spec) {
+        return orch.submit(spec).taskId();
+    }
+
+    private TaskSpec attention(Prologue pro, Tensor kCache, Tensor vCache) {
         Tensor[] args = new Tensor[Qwen3Kernels.ATTENTION_TENSORS];
-        args[Qwen3Kernels.A_Q] = q;
-        args[Qwen3Kernels.A_K] = k;
-        args[Qwen3Kernels.A_V] = v;
-        args[Qwen3Kernels.A_INV_RMS] = invRms;
+        args[Qwen3Kernels.A_Q] = a.q();
+        args[Qwen3Kernels.A_K] = a.k();
+        args[Qwen3Kernels.A_V] = a.v();
+        args[Qwen3Kernels.A_INV_RMS] = a.invRms();
         args[Qwen3Kernels.A_Q_NORM] = c.qNorm();
         args[Qwen3Kernels.A_K_NORM] = c.kNorm();
         args[Qwen3Kernels.A_COS] = c.cos();
@@ -401,9 +282,9 @@ final class Qwen3Layer {
         t.input(Arrays.copyOf(args, Qwen3Kernels.A_K_CACHE));
         t.inout(kCache, vCache)
                 .input(c.blockTable(), pro.meta())
-                .output(attnOut)
+                .output(a.attnOut())
                 .inout(pro.workspace())
-                .noDep(attnProj, down)
+                .noDep(a.attnProj(), a.down())
                 .input(c.contextLens());
         return t;
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -270,44 +269,7 @@ public final class CostModel {
      * the file and the key.
      */
     public static CostModel load(Path file) throws IOException {
-        Map<String, CostModelFiles.Entry> entries = CostModelFiles.read(file);
-        CostModelFiles.Entry preset = entries.remove("preset");
-        CostModel base;
-        try {
-            base = preset == null ? a2a3() : preset(preset.value());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    file + " line " + preset.line() + ", key 'preset': " + e.getMessage(), e);
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        entries.forEach((k, v) -> values.put(k, v.value()));
-        try {
-            return base.withOverrides(values).named(base.name + "+" + file.getFileName());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(locate(file, base, entries, e.getMessage()), e);
-        }
-    }
-
-    /**
-     * Where in the file an error is: the key that fails on its own (a bad number, an unknown key),
-     * or, for a rule between keys (idle.cap below idle.base), every key the message names.
-     */
-    private static String locate(Path file, CostModel base, Map<String, CostModelFiles.Entry> entries, String message) {
-        for (Map.Entry<String, CostModelFiles.Entry> e : entries.entrySet()) {
-            try {
-                base.withOverrides(Map.of(e.getKey(), e.getValue().value()));
-            } catch (IllegalArgumentException alone) {
-                if (alone.getMessage().equals(message)) {
-                    return file + " line " + e.getValue().line() + ", key '"
-                            + e.getKey().trim() + "': " + message;
-                }
-            }
-        }
-        StringJoiner where = new StringJoiner(", ");
-        entries.forEach((k, v) -> {
-            if (message.contains(k.trim())) where.add("'" + k.trim() + "' on line " + v.line());
-        });
-        return file + (where.length() == 0 ? "" : " (" + where + ")") + ": " + message;
+        return CostModelFiles.load(file);
     }
 
     /** This model with {@code key} set to {@code ns} (a kernel key sets a fixed duration). */
@@ -332,15 +294,15 @@ public final class CostModel {
             String key = e.getKey().trim();
             String text = e.getValue();
             if (key.equals(KERNEL_DEFAULT)) {
-                def = parseDuration(key, text);
+                def = CostValues.duration(key, text);
             } else if (key.startsWith(KERNEL_PREFIX)) {
                 String kernel = key.substring(KERNEL_PREFIX.length());
                 if (kernel.isEmpty())
                     throw new IllegalArgumentException(
                             "key '" + key + "' names no kernel: use " + KERNEL_PREFIX + "<kernel name>");
-                k.put(kernel, parseDuration(key, text));
+                k.put(kernel, CostValues.duration(key, text));
             } else if (NUMERIC_KEYS.contains(key)) {
-                v.put(key, parseNumber(key, text));
+                v.put(key, CostValues.number(key, text));
             } else {
                 throw new IllegalArgumentException(
                         "unknown cost model key '" + key + "'; known keys: " + String.join(", ", NUMERIC_KEYS) + ", "
@@ -372,7 +334,8 @@ public final class CostModel {
         return new CostModel(overriddenName(), values, Objects.requireNonNull(duration, "duration"), kernels);
     }
 
-    private CostModel named(String newName) {
+    /** The same model under another name (a file's model is named after its preset and the file). */
+    CostModel named(String newName) {
         return new CostModel(newName, values, defaultKernel, kernels);
     }
 
@@ -380,40 +343,9 @@ public final class CostModel {
         return name.endsWith("*") ? name : name + "*";
     }
 
-    private static long parseNumber(String key, String text) {
-        String t = text == null ? "" : text.trim().replace("_", "");
-        long v;
-        try {
-            v = Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            if (t.matches("\\d+")) throw tooLarge(key, t); // digits beyond a long: too large, not malformed
-            throw new IllegalArgumentException(key + " must be a whole number of nanoseconds, got '" + text + "'", e);
-        }
-        if (v < 0) throw new IllegalArgumentException(key + " cannot be negative, got " + text);
-        if (v > MAX_NS) throw tooLarge(key, t);
-        return v;
-    }
-
     static IllegalArgumentException tooLarge(String key, Object value) {
         return new IllegalArgumentException(key + " must be at most " + MAX_NS
                 + " ns (1000 s; larger costs could overflow" + " simulated time), got " + value);
-    }
-
-    private static KernelDuration parseDuration(String key, String text) {
-        if (WorkRule.looksLikeRule(text)) {
-            try {
-                return WorkRule.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-            }
-        }
-        if (text != null && text.contains(",")) {
-            String[] parts = text.split(",");
-            long[] ns = new long[parts.length];
-            for (int i = 0; i < parts.length; i++) ns[i] = parseNumber(key, parts[i]);
-            return KernelDuration.perBlock(ns);
-        }
-        return KernelDuration.fixed(parseNumber(key, text));
     }
 
     public String name() {

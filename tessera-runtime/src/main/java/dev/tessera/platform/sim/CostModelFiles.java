@@ -20,8 +20,9 @@ import java.util.Properties;
 import java.util.StringJoiner;
 
 /**
- * Reads a cost model file into key → text pairs, each with the line it came from, so that every
- * error names the file, the line and the key; {@link CostModel} interprets the values.
+ * Reads a cost model file into key → text pairs, each with the line it came from, and applies them
+ * to the file's preset, so that every error names the file, the line and the key; {@link
+ * CostValues} reads each value.
  *
  * <p>The file is read whole, up to {@value #MAX_BYTES} bytes (a cost model is a few dozen lines;
  * a device such as {@code /dev/zero} would otherwise be read until the heap ran out), as UTF-8,
@@ -36,6 +37,48 @@ final class CostModelFiles {
     record Entry(String value, int line) {}
 
     private CostModelFiles() {}
+
+    /** The model a file describes: see {@link CostModel#load(Path)}. */
+    static CostModel load(Path file) throws IOException {
+        Map<String, Entry> entries = read(file);
+        Entry preset = entries.remove("preset");
+        CostModel base;
+        try {
+            base = preset == null ? CostModel.a2a3() : CostModel.preset(preset.value());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    file + " line " + preset.line() + ", key 'preset': " + e.getMessage(), e);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        entries.forEach((k, v) -> values.put(k, v.value()));
+        try {
+            return base.withOverrides(values).named(base.name() + "+" + file.getFileName());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(locate(file, base, entries, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Where in the file an error is: the key that fails on its own (a bad number, an unknown key),
+     * or, for a rule between keys (idle.cap below idle.base), every key the message names.
+     */
+    private static String locate(Path file, CostModel base, Map<String, Entry> entries, String message) {
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            try {
+                base.withOverrides(Map.of(e.getKey(), e.getValue().value()));
+            } catch (IllegalArgumentException alone) {
+                if (alone.getMessage().equals(message)) {
+                    return file + " line " + e.getValue().line() + ", key '"
+                            + e.getKey().trim() + "': " + message;
+                }
+            }
+        }
+        StringJoiner where = new StringJoiner(", ");
+        entries.forEach((k, v) -> {
+            if (message.contains(k.trim())) where.add("'" + k.trim() + "' on line " + v.line());
+        });
+        return file + (where.length() == 0 ? "" : " (" + where + ")") + ": " + message;
+    }
 
     static Map<String, Entry> read(Path file) throws IOException {
         String text = readText(file);
