@@ -86,8 +86,11 @@ public final class TaskSlot {
     public int shape;
     public int blockNum;
     public boolean syncStart;
-    /** The submit's early-resolve hint ({@code TaskSpec.earlyResolve()}); carried, not yet acted on. */
+    /** The submit's early-resolve hint ({@code TaskSpec.earlyResolve()}): its consumers may be staged early. */
     public boolean earlyResolve;
+
+    /** Early-dispatch state (#1079): published blocks, candidacy, staged subtasks. */
+    public final EarlyState early = new EarlyState();
 
     /** Blocks × active kernel lanes: the FIN count that completes the task. */
     public int totalSubtasks;
@@ -290,6 +293,13 @@ public final class TaskSlot {
         return consumerCount;
     }
 
+    /** Copies the consumers registered so far into {@code out} (grown if needed) and returns how many. */
+    public synchronized int consumers(TaskSlot[][] out) {
+        if (out[0].length < consumerCount) out[0] = new TaskSlot[Integer.highestOneBit(consumerCount) << 1];
+        System.arraycopy(consumers, 0, out[0], 0, consumerCount);
+        return consumerCount;
+    }
+
     /** Marks a task that never runs (allocation task) COMPLETED. */
     public synchronized void markCompleted() {
         state = COMPLETED;
@@ -360,6 +370,7 @@ public final class TaskSlot {
         SUBTASKS.setRelease(this, 0);
         NEXT_BLOCK.setRelease(this, 0);
         PLACED.setRelease(this, 0);
+        early.clear();
         readyNs = 0;
     }
 

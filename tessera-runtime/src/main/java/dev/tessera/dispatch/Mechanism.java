@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * One dispatch mechanism that a policy switches on or off. Every mechanism after PR #827 is the
  * reference's own (workloads.md §B.2 names the PR, the problem and what it measured), except those
- * marked as Tessera's. Early dispatch (#1079) is not one of them yet. A policy is a set of these ({@link DispatchOptions}); the scheduler asks the
+ * marked as Tessera's. A policy is a set of these ({@link DispatchOptions}); the scheduler asks the
  * set, it never compares policy names.
  */
 public enum Mechanism {
@@ -50,6 +50,15 @@ public enum Mechanism {
     /** #1319: sync-start tasks wait in their own ready lanes, drained before any regular work. */
     SYNC_LANES(
             "sync-start-lanes", "#1319", "sync-start tasks in their own ready lanes, served before every regular task"),
+    /**
+     * #1079 and its follow-ups (#1269, #1288, #1292, #1297, #1326, #1812): consumers whose producers
+     * are all flagged {@code earlyResolve} and fully published are staged gated on spare running or
+     * pending registers, and started by a doorbell when their last producer completes.
+     */
+    EARLY_DISPATCH(
+            "early-dispatch",
+            "#1079",
+            "stage consumers of fully published earlyResolve producers gated on spare slots; their last producer's completion rings them"),
     /**
      * Tessera's: one claim sized to this scheduler's free targets plus every peer's idle ones, the
      * peers' ranges handed to them directly instead of re-queued for them to pop one after another.

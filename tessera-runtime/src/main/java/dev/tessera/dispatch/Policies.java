@@ -2,6 +2,7 @@ package dev.tessera.dispatch;
 
 import static dev.tessera.dispatch.Mechanism.BARE_WRITES;
 import static dev.tessera.dispatch.Mechanism.BURST_PUBLISH;
+import static dev.tessera.dispatch.Mechanism.EARLY_DISPATCH;
 import static dev.tessera.dispatch.Mechanism.MIX_PRIORITY;
 import static dev.tessera.dispatch.Mechanism.PARALLEL_CLAIM;
 import static dev.tessera.dispatch.Mechanism.PEER_HANDOFF;
@@ -33,15 +34,23 @@ public final class Policies {
             Set.of(PARALLEL_CLAIM));
     public static final NamedPolicy HEAD = new NamedPolicy(
             "head",
-            "the reference's current dispatch (less early dispatch, #1079, not built yet): #827 plus bare writes, burst"
-                    + " publish, shared ready queues, MIX priority with the pending-slot rule, sync-start lanes",
-            Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES));
+            "the reference's current dispatch: #827 plus bare writes, burst publish, shared ready queues, MIX priority"
+                    + " with the pending-slot rule, sync-start lanes, early dispatch",
+            Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES, EARLY_DISPATCH));
 
     public static final NamedPolicy HANDOFF = new NamedPolicy(
             "handoff",
             "Tessera's: head, with each wide task's blocks claimed for the peers' idle cores in one claim and handed to them"
                     + " directly (peer-handoff)",
-            Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES, PEER_HANDOFF));
+            Set.of(
+                    PARALLEL_CLAIM,
+                    BARE_WRITES,
+                    BURST_PUBLISH,
+                    SHARED_READY,
+                    MIX_PRIORITY,
+                    SYNC_LANES,
+                    EARLY_DISPATCH,
+                    PEER_HANDOFF));
 
     public static final NamedPolicy SPLIT = new NamedPolicy(
             "split",

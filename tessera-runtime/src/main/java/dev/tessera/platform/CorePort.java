@@ -22,6 +22,19 @@ public interface CorePort {
     /** Posts {@code token} to the dispatch register; its payload buffer must already be written. */
     void post(int token);
 
+    /**
+     * Early dispatch (#1079): posts {@code token} gated. The core latches its payload but neither
+     * starts it nor reports anything (no ACK) until {@link #ring} of the same token, the doorbell.
+     * Between the two nothing else may be posted to this core. This default keeps the token back
+     * and {@link #ring} posts it: right for a core with no latch time of its own to model.
+     */
+    default void postGated(int token) {}
+
+    /** The doorbell of the gated {@code token} ({@link #postGated}): the core may start it now. */
+    default void ring(int token) {
+        post(token);
+    }
+
     /** Reads the status register: {@code FIN_BIT | token} or the bare token (ACK). */
     int status();
 

@@ -32,6 +32,8 @@ public enum Cost {
     REGISTER_STORE,
     /** One posted store to a dispatch register inside a burst that follows one barrier (#989). */
     REGISTER_STORE_BURST,
+    /** Ringing one staged block's doorbell (early dispatch, #1079): one register store, no barrier. */
+    DOORBELL,
     /** Reading one core's status register during completion polling. */
     COMPLETION_POLL,
     /** Completing a task: state change and fanout notification, per consumer notified. */

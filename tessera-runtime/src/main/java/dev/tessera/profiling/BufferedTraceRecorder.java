@@ -125,6 +125,14 @@ public final class BufferedTraceRecorder implements TraceRecorder {
     }
 
     @Override
+    public void doorbell(int core, int token, long ns) {
+        int i = token - 1;
+        int seg = subtaskSegments.segment(i);
+        SubtaskChunk c = cores[core].chunk(seg);
+        if (c != null) c.doorbellNs[subtaskSegments.offset(i, seg)] = ns;
+    }
+
+    @Override
     public void cohortDrainStarted(long taskId, long ns) {
         drainStarts.add(new long[] {taskId, ns});
     }
@@ -165,6 +173,7 @@ public final class BufferedTraceRecorder implements TraceRecorder {
                     c.startNs[o],
                     c.endNs[o],
                     c.finishSeenNs[o]);
+            if (c.doorbellNs[o] != Trace.NONE) b.doorbell(core, token, c.doorbellNs[o]);
         }
     }
 }

@@ -177,6 +177,11 @@ public final class ChromeTraceWriter {
         g.writeNumberField("finishSeenNs", s.finishSeenNs());
         // only when set, so traces of runs without hints stay as they were
         if (trace.task(s.taskId()).earlyResolve()) g.writeBooleanField("earlyResolve", true);
+        if (trace.gated(s)) {
+            // staged early (#1079): it held its register from dispatchNs, and started after its doorbell
+            g.writeBooleanField("gated", true);
+            g.writeNumberField("doorbellNs", trace.doorbellNs(s));
+        }
         g.writeEndObject();
     }
 

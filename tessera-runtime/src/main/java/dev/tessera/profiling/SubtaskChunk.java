@@ -16,6 +16,8 @@ final class SubtaskChunk {
     final long[] startNs;
     final long[] endNs;
     final long[] finishSeenNs;
+    /** When a gated (early-dispatched) subtask's doorbell rang; {@link Trace#NONE} for every other one. */
+    final long[] doorbellNs;
 
     SubtaskChunk(int size) {
         taskId = new long[size];
@@ -27,12 +29,14 @@ final class SubtaskChunk {
         startNs = new long[size];
         endNs = new long[size];
         finishSeenNs = new long[size];
+        doorbellNs = new long[size];
         Arrays.fill(taskId, Trace.NONE);
         Arrays.fill(readyNs, Trace.NONE);
         Arrays.fill(dispatchNs, Trace.NONE);
         Arrays.fill(startNs, Trace.NONE);
         Arrays.fill(endNs, Trace.NONE);
         Arrays.fill(finishSeenNs, Trace.NONE);
+        Arrays.fill(doorbellNs, Trace.NONE);
     }
 
     boolean dispatched(int i) {

@@ -82,9 +82,12 @@ public final class Trace {
     private final List<Subtask> subtasks;
     private final Map<Long, Integer> taskIndex;
     private final Map<Long, Long> drainStarts;
+    /** Doorbell times of gated subtasks, by {@code core << 32 | token}. */
+    private final Map<Long, Long> doorbells;
 
     private Trace(Builder b, long makespanNs) {
         this.drainStarts = Map.copyOf(b.drainStarts);
+        this.doorbells = Map.copyOf(b.doorbells);
         this.topology = b.topology;
         this.platform = b.platform;
         this.policy = b.policy;
@@ -168,6 +171,24 @@ public final class Trace {
         return drainStarts.getOrDefault(id, NONE);
     }
 
+    /**
+     * When the doorbell of gated subtask {@code s} rang (early dispatch: it was staged on its core
+     * before its task was ready), or {@link #NONE} for a subtask dispatched the normal way.
+     */
+    public long doorbellNs(Subtask s) {
+        return doorbells.getOrDefault(((long) s.core() << 32) | s.token(), NONE);
+    }
+
+    /** Whether {@code s} was staged gated (early dispatch). */
+    public boolean gated(Subtask s) {
+        return doorbellNs(s) != NONE;
+    }
+
+    /** How many subtasks were staged gated. */
+    public int gatedSubtasks() {
+        return doorbells.size();
+    }
+
     /** Position of task {@code id} in {@link #tasks()}, or -1; also picks its colour in pictures. */
     public int taskIndex(long id) {
         Integer i = taskIndex.get(id);
@@ -202,6 +223,7 @@ public final class Trace {
         private final List<PendingSubtask> pending = new ArrayList<>();
         private final Map<Integer, Integer> lastToken = new HashMap<>();
         private final Map<Long, Long> drainStarts = new HashMap<>();
+        private final Map<Long, Long> doorbells = new HashMap<>();
 
         private Builder(Topology topology, String platform, String policy) {
             this.topology = Objects.requireNonNull(topology, "topology");
@@ -268,6 +290,12 @@ public final class Trace {
                     startNs,
                     endNs,
                     finishSeenNs);
+        }
+
+        /** Subtask {@code (core, token)} was staged gated and its doorbell rang at {@code ns}. */
+        public Builder doorbell(int core, int token, long ns) {
+            doorbells.put(((long) core << 32) | token, ns);
+            return this;
         }
 
         /** The sync-start drain of task {@code taskId} began at {@code ns}; the first report counts. */

@@ -68,6 +68,14 @@ public interface TraceRecorder {
     void finishSeen(int scheduler, int core, int token, long ns);
 
     /**
+     * The doorbell of the gated subtask {@code (core, token)} rang at {@code ns} (early dispatch,
+     * #1079): it was staged on its core before its task was ready. Called by the scheduler that
+     * completed the task's last producer (or by the stager, if that completion came first), once
+     * per staged subtask.
+     */
+    default void doorbell(int core, int token, long ns) {}
+
+    /**
      * A sync-start cohort that could not launch at once has started its drain: from now on targets
      * are set aside for it (RESERVE) or every scheduler stops dispatching (FREEZE_ALL). Called by the
      * scheduler that starts the drain, once per drain; rare, so a recorder may lock here.

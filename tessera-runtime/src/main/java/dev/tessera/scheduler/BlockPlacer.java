@@ -41,7 +41,16 @@ final class BlockPlacer {
     private final int[] postToken;
     private int postCount;
 
-    BlockPlacer(RuntimeState rt, int scheduler, CoreTracker tracker, CorePort[] ports, Publisher publisher) {
+    /** Early dispatch, null when off: counts published blocks and stages gated ones ({@link EarlyPublication}). */
+    private final EarlyPublication early;
+
+    BlockPlacer(
+            RuntimeState rt,
+            int scheduler,
+            CoreTracker tracker,
+            CorePort[] ports,
+            Publisher publisher,
+            EarlyDispatch earlyDispatch) {
         this.rt = rt;
         this.scheduler = scheduler;
         this.tracker = tracker;
@@ -50,6 +59,7 @@ final class BlockPlacer {
         // a cohort places at most every core of the machine
         this.postPort = new CorePort[3 * rt.topology.clusters()];
         this.postToken = new int[3 * rt.topology.clusters()];
+        this.early = earlyDispatch == null ? null : new EarlyPublication(earlyDispatch, ports);
     }
 
     long blocksDispatched() {
@@ -67,7 +77,7 @@ final class BlockPlacer {
      * {@code dispatcher}'s post list for {@link #postDeferred}.
      */
     void placeBlock(Actor payer, BlockPlacer dispatcher, int target, TaskSlot task, int blockIdx, boolean deferPost) {
-        place(payer, dispatcher, target, task, blockIdx, deferPost, null);
+        place(payer, dispatcher, target, task, blockIdx, deferPost, null, false);
     }
 
     /**
@@ -76,12 +86,27 @@ final class BlockPlacer {
      * to publish ({@link #publishCohort}).
      */
     void placeCohortBlock(Actor payer, int target, Cohort cohort, int blockIdx) {
-        place(payer, this, target, cohort.task, blockIdx, true, cohort);
+        place(payer, this, target, cohort.task, blockIdx, true, cohort, false);
     }
 
     /** Writes every token kept in {@code cohort} (any scheduler's) in one burst: the cohort starts together. */
     void publishCohort(Actor payer, Cohort cohort) {
         publisher.postAll(payer, cohort.keptPorts, cohort.keptTokens, cohort.keptCount());
+        if (early != null && cohort.task.earlyResolve) {
+            // only now are the cohort's blocks published, whoever prepared them (the early-dispatch rule)
+            for (int b = 0; b < cohort.need; b++) early.notePublished(cohort.task);
+            early.afterPublish(payer);
+        }
+    }
+
+    /**
+     * Early dispatch: stages block {@code blockIdx} of candidate {@code task} gated on target
+     * {@code target} (running register of an idle core, pending register of a busy one), published
+     * with the pass's other writes; its doorbell starts it ({@link EarlyDispatch}). A subtask whose
+     * task became ready meanwhile is posted the normal way.
+     */
+    void stageBlock(Actor payer, int target, TaskSlot task, int blockIdx) {
+        place(payer, this, target, task, blockIdx, false, null, true);
     }
 
     private void place(
@@ -91,7 +116,8 @@ final class BlockPlacer {
             TaskSlot task,
             int blockIdx,
             boolean deferPost,
-            Cohort keep) {
+            Cohort keep,
+            boolean gated) {
         CoreTracker t = tracker;
         switch (task.shape) {
             case TaskShape.MIX -> {
@@ -99,7 +125,7 @@ final class BlockPlacer {
                 for (Lane l : LANES) {
                     if ((task.activeMask & l.bit()) == 0) continue;
                     int c = base + l.ordinal();
-                    placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost, keep);
+                    placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost, keep, gated);
                 }
             }
             case TaskShape.AIC ->
@@ -112,7 +138,8 @@ final class BlockPlacer {
                         blockIdx,
                         !t.idle[3 * target],
                         deferPost,
-                        keep);
+                        keep,
+                        gated);
             default ->
                 placeSubtask(
                         payer,
@@ -123,10 +150,13 @@ final class BlockPlacer {
                         blockIdx,
                         !t.idle[target],
                         deferPost,
-                        keep);
+                        keep,
+                        gated);
         }
         if (task.syncStart) task.blockPlaced();
         dispatcher.blocksDispatched++;
+        // a cohort block kept for split-launch is published by whoever completes the cohort (publishCohort)
+        if (dispatcher.early != null && task.earlyResolve && keep == null) dispatcher.early.notePublished(task);
     }
 
     /** One kernel lane of one block onto local core {@code c}: its pending register if busy, else its running one. */
@@ -139,7 +169,8 @@ final class BlockPlacer {
             int blockIdx,
             boolean toPending,
             boolean deferPost,
-            Cohort keep) {
+            Cohort keep,
+            boolean gated) {
         CoreTracker t = tracker;
         if (toPending && task.syncStart)
             throw new IllegalStateException(task + ": a sync-start block must start on an idle core");
@@ -161,10 +192,16 @@ final class BlockPlacer {
         long now = payer.now();
         if (toPending) t.queuePending(c, task, lane, blockIdx, token);
         else t.startRunning(c, task, lane, blockIdx, token, now);
-        rt.recorder.dispatched(dispatcher.scheduler, core, token, task.taskId, blockIdx, lane, task.readyNs, now);
+        // a staged subtask has no ready time yet: its trace says when it was staged instead
+        gated = gated && early.stage(task, c, core, token);
+        if (gated) t.gate(c, toPending);
+        rt.recorder.dispatched(
+                dispatcher.scheduler, core, token, task.taskId, blockIdx, lane, gated ? now : task.readyNs, now);
         dispatcher.subtasksDispatched++;
         if (keep != null) {
             keep.keep(ports[c], token);
+        } else if (gated) {
+            publisher.post(payer, early.gatedPort(c), token);
         } else if (deferPost) {
             dispatcher.deferPost(ports[c], token);
         } else {
@@ -182,10 +219,15 @@ final class BlockPlacer {
         publisher.postAll(actor, postPort, postToken, postCount);
         java.util.Arrays.fill(postPort, 0, postCount, null);
         postCount = 0;
+        if (early != null) early.afterPublish(actor);
     }
 
-    /** Writes the tokens this scheduler's publisher kept back (burst publish): the end of a pop. */
+    /**
+     * Writes the tokens this scheduler's publisher kept back (burst publish): the end of a pop. With
+     * early dispatch, then counts the published blocks (candidacy) and settles the staged ones.
+     */
     void flush(Actor actor) {
         publisher.flush(actor);
+        if (early != null) early.afterPublish(actor);
     }
 }

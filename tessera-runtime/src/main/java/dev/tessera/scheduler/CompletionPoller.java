@@ -40,12 +40,17 @@ final class CompletionPoller {
         return lastFinishSeenNs;
     }
 
-    /** Polls every busy core once; true if any dispatch finished or started. */
+    /**
+     * Polls every busy core once, except those holding a gated dispatch whose task is not ready yet
+     * (early dispatch); true if any dispatch finished or started.
+     */
     boolean poll() {
         CoreTracker t = tracker;
         boolean progress = false;
         for (int c = 0; c < t.cores(); c++) {
             if (t.idle[c]) continue;
+            // a gated core reports nothing before its doorbell (B.3 step 1: skip it)
+            if (t.runGated[c] && !t.runTask[c].early.released()) continue;
             int status = ports[c].status();
             actor.charge(Cost.COMPLETION_POLL);
             switch (CompletionTable.decide(t, c, status)) {
@@ -59,6 +64,11 @@ final class CompletionPoller {
                 case PENDING_STARTED -> {
                     subtaskFinished(c, t.runTask[c], t.runToken[c]);
                     t.promotePending(c, actor.now());
+                    progress = true;
+                }
+                case GATED_PROMOTED -> {
+                    subtaskFinished(c, t.runTask[c], t.runToken[c]);
+                    t.promoteGated(c, actor.now());
                     progress = true;
                 }
                 case BOTH_FINISHED -> {

@@ -16,6 +16,9 @@ import dev.tessera.platform.CorePort;
  *       <td>{@link Outcome#RUNNING_FINISHED}</td></tr>
  *   <tr><td>the running dispatch, one pending</td><td colspan="2">{@link Outcome#NOTHING}: the
  *       pending payload's buffer stays occupied until the pending dispatch's own ACK</td></tr>
+ *   <tr><td>the running dispatch, one gated pending (early dispatch)</td><td>{@link Outcome#NOTHING}</td>
+ *       <td>{@link Outcome#GATED_PROMOTED} (case 3.3): a gated dispatch does not ACK before its
+ *       doorbell, so waiting for its ACK could wait for ever</td></tr>
  *   <tr><td>anything else (an older token)</td><td colspan="2">{@link Outcome#NOTHING}</td></tr>
  * </table>
  */
@@ -30,7 +33,12 @@ final class CompletionTable {
         /** The pending dispatch latched, so the running one finished: the pending one now runs. */
         PENDING_STARTED,
         /** The pending dispatch finished, so both did: the core is idle. */
-        BOTH_FINISHED
+        BOTH_FINISHED,
+        /**
+         * Case 3.3 (#1079): the running dispatch finished and the pending one is gated: it becomes
+         * the running one, still gated and unlatched, until its doorbell.
+         */
+        GATED_PROMOTED
     }
 
     private CompletionTable() {}
@@ -41,7 +49,8 @@ final class CompletionTable {
         boolean fin = CorePort.isFin(status);
         boolean hasPending = t.pendTask[c] != null;
         if (hasPending && token == t.pendToken[c]) return fin ? Outcome.BOTH_FINISHED : Outcome.PENDING_STARTED;
-        if (token != t.runToken[c] || hasPending) return Outcome.NOTHING;
+        if (token != t.runToken[c]) return Outcome.NOTHING;
+        if (hasPending) return fin && t.pendGated[c] ? Outcome.GATED_PROMOTED : Outcome.NOTHING;
         return fin ? Outcome.RUNNING_FINISHED : Outcome.RUNNING_LATCHED;
     }
 }

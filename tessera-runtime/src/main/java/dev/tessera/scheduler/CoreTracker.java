@@ -39,6 +39,14 @@ public final class CoreTracker {
     final int[] pendLane;
     final int[] pendBlock;
     final int[] pendToken;
+    /**
+     * Early dispatch: the running (pending) register holds a gated subtask, staged before its task
+     * was ready. It does not ACK before its doorbell, which another scheduler may ring, so these
+     * say only "staged gated", not "still waiting".
+     */
+    final boolean[] runGated;
+
+    final boolean[] pendGated;
     int running;
 
     CoreTracker(Topology topology, int scheduler) {
@@ -63,6 +71,8 @@ public final class CoreTracker {
         pendLane = new int[n];
         pendBlock = new int[n];
         pendToken = new int[n];
+        runGated = new boolean[n];
+        pendGated = new boolean[n];
     }
 
     int cores() {
@@ -109,21 +119,44 @@ public final class CoreTracker {
         pendingOccupied[c] = true;
     }
 
+    /** The dispatch just placed on core {@code c} (running or {@code pending}) is gated (early dispatch). */
+    void gate(int c, boolean pending) {
+        if (pending) pendGated[c] = true;
+        else runGated[c] = true;
+    }
+
     /** The pending dispatch of core {@code c} latched: it is now the running one, since {@code now}. */
     void promotePending(int c, long now) {
+        promote(c, now);
+        pendingOccupied[c] = false;
+    }
+
+    /**
+     * Completion case 3.3: the running dispatch of core {@code c} finished and the pending one is
+     * gated. It becomes the running one, still unlatched (no ACK before its doorbell), so the core
+     * takes no other pending dispatch until it ACKs.
+     */
+    void promoteGated(int c, long now) {
+        promote(c, now);
+        pendingOccupied[c] = true;
+    }
+
+    private void promote(int c, long now) {
         runTask[c] = pendTask[c];
         runLane[c] = pendLane[c];
         runBlock[c] = pendBlock[c];
         runToken[c] = pendToken[c];
+        runGated[c] = pendGated[c];
         runSince[c] = now;
         pendTask[c] = null;
-        pendingOccupied[c] = false;
+        pendGated[c] = false;
     }
 
     /** Everything dispatched to core {@code c} finished: it is idle. */
     void becomeIdle(int c) {
         runTask[c] = null;
         pendTask[c] = null;
+        runGated[c] = pendGated[c] = false;
         idle[c] = true;
         pendingOccupied[c] = false;
         running--;

@@ -22,6 +22,8 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
     private final DispatchOrder order;
     /** Null without {@code peer-handoff}. */
     private final PeerHandoff handoff;
+    /** Null without {@code early-dispatch}. */
+    private final EarlyStager early;
 
     private final int schedulers;
     private final CoreList candidates;
@@ -40,6 +42,7 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
             CohortLauncher cohorts,
             DispatchOrder order,
             PeerHandoff handoff,
+            EarlyStager early,
             int schedulers) {
         this.scheduler = scheduler;
         this.actor = actor;
@@ -50,14 +53,16 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
         this.cohorts = cohorts;
         this.order = order;
         this.handoff = handoff;
+        this.early = early;
         this.schedulers = schedulers;
         this.candidates = new CoreList(tracker.cores());
     }
 
     /**
      * Dispatches what fits: sync-start lanes first when the policy has them (Tier 0, #1319), then
-     * the regular passes in the policy's {@link DispatchOrder}; true if any task was dispatched or
-     * a sync-start drain begun.
+     * the regular passes in the policy's {@link DispatchOrder}, then, with early dispatch and no
+     * regular ready work left, early candidates onto the slots still free (#1288); true if any
+     * task was dispatched or staged, or a sync-start drain begun.
      */
     boolean dispatchAll() {
         boolean progress = false;
@@ -72,7 +77,13 @@ final class Dispatcher implements DispatchTarget, DispatchOrder.Passes {
             placer.flush(actor);
         }
         boolean dispatched = order.run(this); // always runs, whatever came before
+        if (early != null && !hasReadyWork()) dispatched |= early.stage();
         return progress || dispatched;
+    }
+
+    private boolean hasReadyWork() {
+        for (int s = 0; s < TaskShape.DISPATCHABLE; s++) if (router.hasReady(s)) return true;
+        return false;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tessera.scheduler;
 
+import dev.tessera.core.EarlyState;
 import dev.tessera.core.RuntimeState;
 import dev.tessera.core.TaskShape;
 import dev.tessera.core.TaskSlot;
@@ -20,19 +21,30 @@ final class ReadyRouter {
     private final LocalReady local;
     /** Null without {@code sync-start-lanes}. */
     private final SyncStartLanes lanes;
+    /** Null without {@code early-dispatch}. */
+    private final EarlyDispatch early;
+
+    private final EarlyState.Doorbells doorbells;
     /** For {@code RuntimeState.completeTask}: consumers this scheduler's completions made ready. */
     final RuntimeState.ReadySink toLocal = this::readyLocal;
 
-    ReadyRouter(RuntimeState rt, Actor actor, LocalReady local, SyncStartLanes lanes) {
+    ReadyRouter(RuntimeState rt, Actor actor, LocalReady local, SyncStartLanes lanes, EarlyDispatch early) {
         this.rt = rt;
         this.actor = actor;
         this.local = local;
         this.lanes = lanes;
+        this.early = early;
+        this.doorbells = early == null ? null : new EarlyState.Doorbells();
     }
 
-    /** A task became ready here: keep it for this scheduler if there is a local buffer with room. */
+    /**
+     * A task became ready here: keep it for this scheduler if there is a local buffer with room.
+     * With early dispatch, its staged blocks' doorbells ring first, and a task with no block left
+     * to claim goes nowhere (its every block is staged).
+     */
     void readyLocal(TaskSlot t) {
         t.readyNs = actor.now();
+        if (early != null && !early.release(t, actor, doorbells)) return;
         if (local != null && (lanes == null || !t.syncStart) && local.offer(t)) return;
         share(t);
         rt.wakeSchedulers();

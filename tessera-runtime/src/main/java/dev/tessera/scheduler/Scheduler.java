@@ -20,7 +20,8 @@ import dev.tessera.platform.PlatformSession;
  *   <li>{@link StopTheWorld#safePoint}: park here while another scheduler launches a cohort.</li>
  *   <li>{@link CohortLauncher#step}: help a pending sync-start cohort; in FREEZE_ALL, dispatch nothing meanwhile.</li>
  *   <li>Scheduler 0 only: {@link Wiring} of new tasks, and dependency-only tasks.</li>
- *   <li>{@link Dispatcher}: ready tasks onto idle cores, then into pending registers ({@link BlockPlacer}).</li>
+ *   <li>{@link Dispatcher}: ready tasks onto idle cores, then into pending registers ({@link BlockPlacer});
+ *       with early dispatch and no ready task left, early candidates staged gated ({@link EarlyStager}).</li>
  *   <li>{@link ReadyRouter#flushLocal}: leftover local ready tasks go global.</li>
  *   <li>Idle: {@link DeferredReleases#flush}, {@link StallWatchdog}, back off.</li>
  * </ol>
@@ -47,7 +48,12 @@ public final class Scheduler implements Runnable {
     private boolean wasIdle;
 
     /** Shared by the schedulers of one run: what the policy's mechanisms need in common. */
-    private record Shared(DispatchOptions options, SyncStartLanes lanes, PeerIdleHints hints, Handoffs handoffs) {}
+    private record Shared(
+            DispatchOptions options,
+            SyncStartLanes lanes,
+            PeerIdleHints hints,
+            Handoffs handoffs,
+            EarlyDispatch early) {}
 
     private final Shared shared;
 
@@ -68,12 +74,12 @@ public final class Scheduler implements Runnable {
                 keep[s] = options.has(Mechanism.BURST_PUBLISH) ? tracker.targets(s) : LocalReady.CAPACITY;
             local = new LocalReady(keep);
         }
-        this.router = new ReadyRouter(rt, actor, local, shared.lanes());
+        this.router = new ReadyRouter(rt, actor, local, shared.lanes(), shared.early());
         this.releases = new DeferredReleases(rt, actor);
         this.completer = new TaskCompleter(rt, actor, router, releases);
         this.completions = new CompletionPoller(rt, id, actor, tracker, ports, completer);
-        this.wiring = new Wiring(rt, actor, router);
-        this.placer = new BlockPlacer(rt, id, tracker, ports, Publisher.of(options, ports.length));
+        this.wiring = new Wiring(rt, actor, router, shared.early());
+        this.placer = new BlockPlacer(rt, id, tracker, ports, Publisher.of(options, ports.length), shared.early());
         this.watchdog = new StallWatchdog(rt, actor, tracker);
     }
 
@@ -85,7 +91,8 @@ public final class Scheduler implements Runnable {
         SyncStartLanes lanes = options.has(Mechanism.SYNC_LANES) ? new SyncStartLanes(rt.ready.capacity()) : null;
         boolean handoff = options.has(Mechanism.PEER_HANDOFF) && options.has(Mechanism.PARALLEL_CLAIM);
         PeerIdleHints hints = options.has(Mechanism.MIX_PRIORITY) || handoff ? new PeerIdleHints(all.length) : null;
-        Shared shared = new Shared(options, lanes, hints, handoff ? new Handoffs(all.length) : null);
+        EarlyDispatch early = options.has(Mechanism.EARLY_DISPATCH) ? new EarlyDispatch(rt.recorder) : null;
+        Shared shared = new Shared(options, lanes, hints, handoff ? new Handoffs(all.length) : null, early);
         BlockPlacer[] placers = new BlockPlacer[all.length];
         Actor[] actors = new Actor[all.length];
         for (int s = 0; s < all.length; s++) {
@@ -110,17 +117,11 @@ public final class Scheduler implements Runnable {
                 shared.options().has(Mechanism.SPLIT_LAUNCH));
         PeerHandoff handoff =
                 shared.handoffs() == null ? null : new PeerHandoff(id, rt, actor, shared.handoffs(), shared.hints());
+        DispatchOrder order = DispatchOrder.of(shared.options(), id, shared.hints());
+        EarlyStager early =
+                shared.early() == null ? null : new EarlyStager(actor, tracker, placer, shared.early(), order);
         this.dispatcher = new Dispatcher(
-                id,
-                actor,
-                tracker,
-                policy,
-                router,
-                placer,
-                cohorts,
-                DispatchOrder.of(shared.options(), id, shared.hints()),
-                handoff,
-                schedulers.length);
+                id, actor, tracker, policy, router, placer, cohorts, order, handoff, early, schedulers.length);
     }
 
     public int id() {

@@ -20,12 +20,16 @@ final class Wiring {
     private final RuntimeState rt;
     private final Actor actor;
     private final ReadyRouter router;
+    /** Null without {@code early-dispatch}. */
+    private final EarlyDispatch early;
+
     private int backoff;
 
-    Wiring(RuntimeState rt, Actor actor, ReadyRouter router) {
+    Wiring(RuntimeState rt, Actor actor, ReadyRouter router, EarlyDispatch early) {
         this.rt = rt;
         this.actor = actor;
         this.router = router;
+        this.early = early;
     }
 
     /** Wires up to a batch of queued tasks; {@code wasIdle}: the last iteration did nothing. True if it wired any. */
@@ -58,18 +62,22 @@ final class Wiring {
      * under the producer's monitor, which of the two happens). The fan-in count starts one above
      * the number of producers, and that extra edge is satisfied only after every producer was
      * asked, so completions racing with this loop cannot make the task ready twice or too early
-     * ({@link TaskSlot#beginWiring}).
+     * ({@link TaskSlot#beginWiring}). With early dispatch, a task that is not ready is checked for
+     * early candidacy here too: it may have missed its producers' check, having been wired after it.
      */
     void wireTask(TaskSlot t) {
         t.beginWiring();
         int n = t.producerCount;
-        int early = 0;
+        int done = 0;
         for (int i = 0; i < n; i++) {
-            if (!t.producers[i].addConsumerIfPending(t)) early++;
+            if (!t.producers[i].addConsumerIfPending(t)) done++;
         }
-        if (t.satisfyFanin(early + 1)) {
+        if (t.satisfyFanin(done + 1)) {
             if (t.shape == TaskShape.DUMMY) router.readyGlobal(t);
             else router.readyLocal(t);
+        } else if (early != null) {
+            // its producers may have published every block before it was wired (#1405)
+            early.wired(t, actor);
         }
     }
 }

@@ -16,8 +16,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Checks, after a run, the dispatch invariants of DESIGN.md from what the cores actually ran:
  * every (task, block, slot) ran exactly once, on a core of the right type, every slot of a block
- * in the same cluster, with the right blockIdx, blockNum and sub-block id; and no block of a
- * sync-start cohort started before every block of it was placed.
+ * in the same cluster, with the right blockIdx, blockNum and sub-block id; no block of a
+ * sync-start cohort started before every block of it was placed; and no block started before every
+ * producer of its task completed (which early dispatch's gated blocks, placed before their task is
+ * ready, must honour through their doorbell).
  */
 public final class InvariantChecker implements KernelObserver {
     private record Execution(
@@ -44,6 +46,13 @@ public final class InvariantChecker implements KernelObserver {
         if (t.syncStart() && placed < t.blockNum()) {
             early.add("sync-start task " + TaskIds.format(p.taskId) + " '" + t.name() + "' block " + p.blockIdx
                     + " started when only " + placed + " of " + t.blockNum() + " blocks were placed");
+        }
+        for (int i = 0; i < t.producerCount; i++) {
+            TaskSlot producer = t.producers[i];
+            if (producer != null && producer.state() == TaskSlot.PENDING) {
+                early.add("task " + TaskIds.format(p.taskId) + " '" + t.name() + "' block " + p.blockIdx
+                        + " started before its producer " + producer + " completed");
+            }
         }
         runs.add(new Execution(
                 p.taskId,

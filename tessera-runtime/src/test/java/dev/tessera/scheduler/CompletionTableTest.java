@@ -1,6 +1,7 @@
 package dev.tessera.scheduler;
 
 import static dev.tessera.scheduler.CompletionTable.Outcome.BOTH_FINISHED;
+import static dev.tessera.scheduler.CompletionTable.Outcome.GATED_PROMOTED;
 import static dev.tessera.scheduler.CompletionTable.Outcome.NOTHING;
 import static dev.tessera.scheduler.CompletionTable.Outcome.PENDING_STARTED;
 import static dev.tessera.scheduler.CompletionTable.Outcome.RUNNING_FINISHED;
@@ -74,6 +75,47 @@ class CompletionTableTest {
                 "FIN of the running one: wait for the pending one's status");
         assertEquals(PENDING_STARTED, CompletionTable.decide(tracker, C, ack(2)));
         assertEquals(BOTH_FINISHED, CompletionTable.decide(tracker, C, fin(2)));
+    }
+
+    /**
+     * Case 3.3 (early dispatch, #1079): a gated pending dispatch does not ACK before its doorbell,
+     * so the running one's FIN promotes it instead of waiting; its ACK, or FIN, still decide as for
+     * any pending dispatch if the doorbell came first.
+     */
+    @Test
+    void theRunningOnesFinPromotesAGatedPendingDispatch() {
+        busy(true);
+        tracker.gate(C, true);
+        assertEquals(NOTHING, CompletionTable.decide(tracker, C, ack(1)), "the running one's ACK: nothing new");
+        assertEquals(GATED_PROMOTED, CompletionTable.decide(tracker, C, fin(1)));
+        assertEquals(PENDING_STARTED, CompletionTable.decide(tracker, C, ack(2)), "doorbell already rung");
+        assertEquals(BOTH_FINISHED, CompletionTable.decide(tracker, C, fin(2)));
+    }
+
+    @Test
+    void aPromotedGatedDispatchHoldsItsCoreUntilItsOwnAck() {
+        busy(true);
+        tracker.gate(C, true);
+        tracker.promoteGated(C, 300);
+        assertSame(b, tracker.runTask[C]);
+        assertEquals(2, tracker.runToken[C]);
+        assertTrue(tracker.runGated[C], "still gated");
+        assertFalse(tracker.pendGated[C]);
+        assertTrue(tracker.pendingOccupied[C], "unlatched: no pending dispatch may follow it yet");
+        assertEquals(NOTHING, CompletionTable.decide(tracker, C, fin(1)), "the old FIN is still shown");
+        assertEquals(RUNNING_LATCHED, CompletionTable.decide(tracker, C, ack(2)), "after its doorbell");
+        assertEquals(RUNNING_FINISHED, CompletionTable.decide(tracker, C, fin(2)));
+    }
+
+    @Test
+    void aGatedRunningDispatchOnAnIdleCoreIsDecidedByItsOwnStatus() {
+        busy(false);
+        tracker.gate(C, false);
+        assertEquals(NOTHING, CompletionTable.decide(tracker, C, CorePort.IDLE_STATUS), "before its doorbell");
+        assertEquals(RUNNING_LATCHED, CompletionTable.decide(tracker, C, ack(1)));
+        assertEquals(RUNNING_FINISHED, CompletionTable.decide(tracker, C, fin(1)));
+        tracker.becomeIdle(C);
+        assertFalse(tracker.runGated[C]);
     }
 
     @Test

@@ -257,4 +257,53 @@ class DispatchMechanismsTest {
                 .orElseThrow();
         return c.firstStartNs() - c.readyNs();
     }
+
+    /**
+     * #1079: a consumer of a flagged producer is staged gated on idle cores while the producer
+     * runs, and its doorbell starts it when the producer completes, instead of FIN → fan-out →
+     * ready queue → pop → payload → register write → pickup.
+     */
+    @Test
+    void earlyDispatchStartsAConsumerAtItsProducersCompletion() {
+        CostModel costs = COSTS.withOverride(CostModel.KERNEL_PREFIX + "long", 20_000);
+        Orchestration chain = orch -> {
+            Submitted p = orch.submit(TaskSpec.aiv(Kernel.of("long", ctx -> {}))
+                    .named("producer")
+                    .blocks(8)
+                    .earlyResolve());
+            orch.submit(TaskSpec.aiv(EMPTY).named("consumer").blocks(8).dependsOn(p.taskId()));
+        };
+        Trace off = run(
+                DispatchPolicy.of(dev.tessera.dispatch.Policies.parse("head", java.util.List.of("early-dispatch=off"))),
+                A2A3,
+                chain,
+                costs);
+        Trace on = run(DispatchPolicy.parse("head"), A2A3, chain, costs);
+        long gapOff = producerEndToConsumerStart(off);
+        long gapOn = producerEndToConsumerStart(on);
+        System.out.printf(
+                "8 AIV consumers of a flagged 8-block producer: producer end -> first consumer start %d ns without"
+                        + " early dispatch, %d ns with (%d subtasks staged gated)%n",
+                gapOff, gapOn, on.gatedSubtasks());
+        assertEquals(0, off.gatedSubtasks());
+        assertEquals(8, on.gatedSubtasks(), "every consumer block staged on an idle core");
+        // without: FIN seen, completion, push, pop, claim, payload, write, pickup (> 1 µs);
+        // with: FIN seen, completion, one doorbell store, the doorbell seen by the core
+        assertTrue(gapOff > COSTS.cost(Cost.PAYLOAD_BUILD) + COSTS.pickupNs(), "off: " + gapOff);
+        assertTrue(gapOn < gapOff / 2, "on " + gapOn + " ns, off " + gapOff + " ns");
+        for (Trace.Subtask x : on.subtasks()) {
+            if (!x.name().equals("consumer")) continue;
+            assertTrue(on.gated(x));
+            assertTrue(x.dispatchNs() < on.doorbellNs(x) && on.doorbellNs(x) <= x.startNs(), x.toString());
+        }
+    }
+
+    private static long producerEndToConsumerStart(Trace t) {
+        long end = Long.MIN_VALUE, start = Long.MAX_VALUE;
+        for (Trace.Subtask x : t.subtasks()) {
+            if (x.name().equals("producer")) end = Math.max(end, x.endNs());
+            if (x.name().equals("consumer")) start = Math.min(start, x.startNs());
+        }
+        return start - end;
+    }
 }

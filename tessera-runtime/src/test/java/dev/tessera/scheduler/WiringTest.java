@@ -30,8 +30,9 @@ class WiringTest {
 
     private final RuntimeState rt = Run.newState(
             Runtime.builder().topology(Topology.custom(2, 1)).build().config(), TraceRecorder.OFF);
-    private final ReadyRouter router = new ReadyRouter(rt, FREE, null, null); // shared routing, no sync-start lanes
-    private final Wiring wiring = new Wiring(rt, FREE, router);
+    private final ReadyRouter router =
+            new ReadyRouter(rt, FREE, null, null, null); // shared routing, no sync-start lanes
+    private final Wiring wiring = new Wiring(rt, FREE, router, null);
     private final TaskSlot[][] scratch = {new TaskSlot[4]};
     private final List<TaskSlot> readied = new ArrayList<>();
 

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * ({@link #load(Path)}). Keys:
  * <ul>
  *   <li>{@code cost.<op>} for every {@link Cost} constant, lower case ({@code cost.register_write});</li>
- *   <li>{@code core.pickup}, {@code core.switch}, {@code core.ack_visibility}, {@code core.fin_visibility};</li>
+ *   <li>{@code core.pickup}, {@code core.switch}, {@code core.ack_visibility}, {@code core.fin_visibility},
+ *       {@code core.doorbell};</li>
  *   <li>{@code kernel.default} and {@code kernel.name.<kernel name>}: one number, a comma list
  *       indexed by block index (cycled), or a {@link WorkRule} such as
  *       {@code 600 + 0.0005*macs + 0.02*bytes} for kernels that report their work; any function via
@@ -45,6 +46,7 @@ public final class CostModel {
     public static final String CORE_SWITCH = "core.switch";
     public static final String CORE_ACK_VISIBILITY = "core.ack_visibility";
     public static final String CORE_FIN_VISIBILITY = "core.fin_visibility";
+    public static final String CORE_DOORBELL = "core.doorbell";
     public static final String IDLE_BASE = "idle.base";
     public static final String IDLE_CAP = "idle.cap";
     public static final String COUNTER_TICK = "counter.tick";
@@ -70,6 +72,7 @@ public final class CostModel {
                 CORE_SWITCH,
                 CORE_ACK_VISIBILITY,
                 CORE_FIN_VISIBILITY,
+                CORE_DOORBELL,
                 IDLE_BASE,
                 IDLE_CAP,
                 COUNTER_TICK,
@@ -88,6 +91,7 @@ public final class CostModel {
     private final long switchNs;
     private final long ackVisibilityNs;
     private final long finVisibilityNs;
+    private final long doorbellNs;
     private final long idleBaseNs;
     private final long idleCapNs;
     private final long tickNs;
@@ -115,6 +119,7 @@ public final class CostModel {
         switchNs = values.get(CORE_SWITCH);
         ackVisibilityNs = values.get(CORE_ACK_VISIBILITY);
         finVisibilityNs = values.get(CORE_FIN_VISIBILITY);
+        doorbellNs = values.get(CORE_DOORBELL);
         idleBaseNs = values.get(IDLE_BASE);
         idleCapNs = values.get(IDLE_CAP);
         tickNs = values.get(COUNTER_TICK);
@@ -178,7 +183,11 @@ public final class CostModel {
         v.put(key(Cost.TASK_COMPLETE), 120L);
         v.put(key(Cost.RELEASE), 60L);
         v.put(key(Cost.LOOP), 120L); // idle iteration ~115 ns (#930), rounded to the 20 ns tick
+        // #1079: the doorbell is one store to the high half of DATA_MAIN_BASE, no payload to fence
+        v.put(key(Cost.DOORBELL), store);
         v.put(CORE_PICKUP, 480L); // write seen ~140 ns + receive-to-start 320 (p50)..349 (mean) ns
+        // a gated core has latched its payload and spins on the doorbell: only the write to be seen
+        v.put(CORE_DOORBELL, 140L);
         v.put(CORE_SWITCH, 800L); // back-to-back task switch on a busy core, 0.81 µs mean
         // AICore -> AICPU through COND: min ~180 ns, less the 100 ns poll read charged separately;
         // the ~600 ns average includes where in its sweep the scheduler was, which the sim models.
@@ -215,7 +224,9 @@ public final class CostModel {
         v.put(key(Cost.TASK_COMPLETE), 120L);
         v.put(key(Cost.RELEASE), 60L);
         v.put(key(Cost.LOOP), 100L);
+        v.put(key(Cost.DOORBELL), 280L);
         v.put(CORE_PICKUP, 300L);
+        v.put(CORE_DOORBELL, 140L);
         v.put(CORE_SWITCH, 0L);
         v.put(CORE_ACK_VISIBILITY, 40L);
         v.put(CORE_FIN_VISIBILITY, 40L);
@@ -378,6 +389,11 @@ public final class CostModel {
      */
     public long switchNs() {
         return switchNs;
+    }
+
+    /** From a doorbell's write until the gated core, its payload already latched, starts the kernel (#1079). */
+    public long doorbellNs() {
+        return doorbellNs;
     }
 
     /** From the core writing ACK until a scheduler's status read can see it. */

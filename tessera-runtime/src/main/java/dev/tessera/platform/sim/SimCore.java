@@ -43,7 +43,14 @@ final class SimCore implements CorePort {
     private int count;
     private int shown = IDLE_STATUS;
 
+    private static final int NO_GATE = -1;
+
     private boolean posted;
+    /** The gated token waiting for its doorbell ({@link #postGated}), or {@link #NO_GATE}. */
+    private int gatedToken = NO_GATE;
+    /** When the gated payload is latched: it cannot start earlier, however early its doorbell. */
+    private long gatedLatched;
+
     private int lastToken;
     private long lastEnd;
     private long lastAckVisible;
@@ -76,10 +83,47 @@ final class SimCore implements CorePort {
     @Override
     public void post(int token) {
         long t = baton.nowForCores();
+        checkPost(token, t);
+        settle(t);
+        // an idle core needs pickup after the write; a core that just ran a kernel also needs its switch time
+        schedule(token, t, t + model.pickupNs());
+    }
+
+    /**
+     * Early dispatch: the payload is latched from {@code t + pickup} on, but the dispatch's future
+     * is fixed only by its doorbell ({@link #ring}); until then the core reports nothing for it.
+     */
+    @Override
+    public void postGated(int token) {
+        long t = baton.nowForCores();
+        checkPost(token, t);
+        settle(t);
+        gatedToken = token;
+        gatedLatched = t + model.pickupNs();
+    }
+
+    /**
+     * The doorbell: the latched payload starts once the write is seen ({@code core.doorbell}), not
+     * before it was latched, and, on a core that ran a kernel, not before its switch time.
+     */
+    @Override
+    public void ring(int token) {
+        if (token != gatedToken)
+            throw new IllegalStateException("core " + id + ": doorbell for token " + token + ", gated " + gatedToken);
+        long t = baton.nowForCores();
+        gatedToken = NO_GATE;
+        settle(t);
+        schedule(token, t, Math.max(t + model.doorbellNs(), gatedLatched));
+    }
+
+    private void checkPost(int token, long t) {
         if (token < 0 || token >= CorePort.FIRST_RESERVED_TOKEN) {
             throw new IllegalArgumentException("core " + id + ": token " + token + " is outside 0.."
                     + (CorePort.FIRST_RESERVED_TOKEN - 1) + " (larger ids are reserved register values)");
         }
+        if (gatedToken != NO_GATE)
+            throw new IllegalStateException("core " + id + ": token " + token + " posted while gated token "
+                    + gatedToken + " waits for its doorbell");
         if (posted) {
             if (token == lastToken) {
                 throw new IllegalStateException("core " + id + ": token " + token
@@ -93,10 +137,12 @@ final class SimCore implements CorePort {
                                 + " so this write would overwrite it (spec §4.5: post a pending dispatch only after the running one's ACK)");
             }
         }
-        settle(t);
+    }
+
+    /** Fixes the future of dispatch {@code token}, seen by the core at {@code t}, startable from {@code earliest}. */
+    private void schedule(int token, long t, long earliest) {
         DispatchPayload payload = host.payload(id, token & 1);
-        // an idle core needs pickup after the write; a core that just ran a kernel also needs its switch time
-        long start = posted ? Math.max(t + model.pickupNs(), lastEnd + model.switchNs()) : t + model.pickupNs();
+        long start = posted ? Math.max(earliest, lastEnd + model.switchNs()) : earliest;
         long end = Math.addExact(start, Jitter.apply(model.kernelNanos(payload), jitterPercent, rng));
         if (end > baton.timeLimitNs()) {
             // The run needs this block's FIN, so it cannot finish in time: say so now, not after idling up to the

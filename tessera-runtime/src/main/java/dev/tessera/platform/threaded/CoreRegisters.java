@@ -39,6 +39,9 @@ abstract class CoreRegisters implements CorePort {
     @SuppressWarnings("unused")
     private volatile int status = IDLE_STATUS;
 
+    /** The gated token waiting for its doorbell, 0 if none: the core does not see it before {@link #ring}. */
+    private volatile int gated;
+
     CoreRegisters(int core, CoreHost host, RunClock clock, long seed) {
         this.core = core;
         this.host = host;
@@ -49,6 +52,25 @@ abstract class CoreRegisters implements CorePort {
     /** Writes the dispatch register (a volatile store: the first half of every post). */
     final void writeDispatch(int token) {
         DISPATCH.setVolatile(this, token);
+    }
+
+    /**
+     * Early dispatch: the token is kept off the dispatch register, so the core cannot start it (nor
+     * ACK it) before its doorbell; a Java thread has no payload latch to model.
+     */
+    @Override
+    public final void postGated(int token) {
+        if (gated != 0) throw new IllegalStateException("core " + core + ": gated token " + gated + " not rung yet");
+        gated = token;
+    }
+
+    /** The doorbell, from whichever scheduler completed the last producer: the token is posted now. */
+    @Override
+    public final void ring(int token) {
+        if (gated != token)
+            throw new IllegalStateException("core " + core + ": doorbell for token " + token + ", gated " + gated);
+        gated = 0;
+        post(token);
     }
 
     /** Reads the dispatch register. */
