@@ -56,7 +56,15 @@ public final class Policies {
             "split",
             "Tessera's: head, with each sync-start cohort prepared by every scheduler on its own set-aside cores in"
                     + " parallel and published in one burst (split-launch)",
-            Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES, SPLIT_LAUNCH));
+            Set.of(
+                    PARALLEL_CLAIM,
+                    BARE_WRITES,
+                    BURST_PUBLISH,
+                    SHARED_READY,
+                    MIX_PRIORITY,
+                    SYNC_LANES,
+                    EARLY_DISPATCH,
+                    SPLIT_LAUNCH));
 
     private static final List<NamedPolicy> ALL = List.of(SERIAL, PARALLEL, HEAD, HANDOFF, SPLIT);
 
