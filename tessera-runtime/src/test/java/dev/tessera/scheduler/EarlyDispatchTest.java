@@ -102,6 +102,46 @@ class EarlyDispatchTest {
     }
 
     /**
+     * A flagged sync-start producer whose cohort spans all three schedulers: under {@code split}
+     * (split-launch) its blocks are prepared by several schedulers and written out by the last one,
+     * so they count as published only then; under {@code head} the drain launches them. Either way
+     * its consumer is staged only after the cohort's last block went out, and some of it is staged.
+     * This is where breaking the rule deadlocks: with candidacy before full publication, consumer
+     * blocks are staged gated on the idle cores the cohort is waiting to gather, and the run never
+     * ends (the sim's time limit stops it).
+     */
+    @Test
+    void aSyncStartProducersConsumerIsStagedOnlyAfterTheWholeCohortIsOut() {
+        Orchestration cohort = orch -> {
+            for (int i = 0; i < 30; i++) orch.submit(TaskSpec.aiv(LONG).named("busy"));
+            Submitted p = orch.submit(
+                    TaskSpec.aiv(LONG).named("producer").syncStart(40).earlyResolve());
+            orch.submit(TaskSpec.aiv(EMPTY).named("consumer").blocks(48).dependsOn(p.taskId()));
+        };
+        for (String policy : List.of("split", "head")) {
+            for (long seed = 1; seed <= 4; seed++) {
+                Trace t = run(policy, cohort, seed);
+                assertEquals(48, ran(t, "consumer"), policy);
+                long cohortOut = t.subtasks().stream()
+                        .filter(s -> s.name().equals("producer"))
+                        .mapToLong(Trace.Subtask::dispatchNs)
+                        .max()
+                        .orElseThrow();
+                assertTrue(gated(t, "consumer") > 0, policy + " seed " + seed + ": nothing staged");
+                for (Trace.Subtask s : t.subtasks()) {
+                    if (s.name().equals("consumer") && t.gated(s)) {
+                        assertTrue(
+                                s.dispatchNs() >= cohortOut,
+                                policy + " seed " + seed + ": consumer block " + s.blockIdx() + " staged at "
+                                        + s.dispatchNs() + " ns, before the cohort's last block (" + cohortOut
+                                        + " ns)");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * A consumer wider than the free slots: some blocks staged, the rest dispatched normally once it
      * is ready, every block exactly once (the checker), and ready once.
      */
