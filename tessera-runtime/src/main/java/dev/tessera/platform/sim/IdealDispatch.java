@@ -18,7 +18,7 @@ public final class IdealDispatch {
     /**
      * The keys it zeroes: every scheduler-side operation ({@link Cost} except the orchestrator's
      * submit, TensorMap lookup and insert) and the way from a register write to a running kernel
-     * and back ({@value CostModel#CORE_PICKUP}, {@value CostModel#CORE_ACK_VISIBILITY},
+     * and back ({@value CostModel#CORE_PICKUP}, {@value CostModel#CORE_DOORBELL}, {@value CostModel#CORE_ACK_VISIBILITY},
      * {@value CostModel#CORE_FIN_VISIBILITY}). Not {@value CostModel#CORE_SWITCH}: the core's own
      * record write-back and setup between two kernels, paid whoever dispatched them.
      */
@@ -36,7 +36,9 @@ public final class IdealDispatch {
             CostModel.key(Cost.TASK_COMPLETE),
             CostModel.key(Cost.RELEASE),
             CostModel.key(Cost.LOOP),
+            CostModel.key(Cost.DOORBELL),
             CostModel.CORE_PICKUP,
+            CostModel.CORE_DOORBELL,
             CostModel.CORE_ACK_VISIBILITY,
             CostModel.CORE_FIN_VISIBILITY);
 
