@@ -12,6 +12,7 @@ import static dev.tessera.dispatch.Mechanism.SYNC_LANES;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,29 +43,20 @@ public final class Policies {
             "handoff",
             "Tessera's: head, with each wide task's blocks claimed for the peers' idle cores in one claim and handed to them"
                     + " directly (peer-handoff)",
-            Set.of(
-                    PARALLEL_CLAIM,
-                    BARE_WRITES,
-                    BURST_PUBLISH,
-                    SHARED_READY,
-                    MIX_PRIORITY,
-                    SYNC_LANES,
-                    EARLY_DISPATCH,
-                    PEER_HANDOFF));
+            headWith(PEER_HANDOFF));
 
     public static final NamedPolicy SPLIT = new NamedPolicy(
             "split",
             "Tessera's: head, with each sync-start cohort prepared by every scheduler on its own set-aside cores in"
                     + " parallel and published in one burst (split-launch)",
-            Set.of(
-                    PARALLEL_CLAIM,
-                    BARE_WRITES,
-                    BURST_PUBLISH,
-                    SHARED_READY,
-                    MIX_PRIORITY,
-                    SYNC_LANES,
-                    EARLY_DISPATCH,
-                    SPLIT_LAUNCH));
+            headWith(SPLIT_LAUNCH));
+
+    /** Tessera's own policies are {@code head} plus one mechanism: what they add is then all they change. */
+    private static Set<Mechanism> headWith(Mechanism added) {
+        EnumSet<Mechanism> set = EnumSet.copyOf(HEAD.mechanisms());
+        set.add(added);
+        return set;
+    }
 
     private static final List<NamedPolicy> ALL = List.of(SERIAL, PARALLEL, HEAD, HANDOFF, SPLIT);
 

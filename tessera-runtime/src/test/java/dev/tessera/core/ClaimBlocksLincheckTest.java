@@ -1,8 +1,8 @@
 package dev.tessera.core;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.lincheck.LincheckRuns;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 // Model checking takes minutes on a loaded 2-CPU machine: more than the default test timeout.
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 public class ClaimBlocksLincheckTest {
-    static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
+    static final boolean CI = LincheckRuns.CI;
     static final int BLOCKS = 5;
 
     private final TaskSlot slot = new TaskSlot(0, 0);
@@ -106,17 +106,7 @@ public class ClaimBlocksLincheckTest {
 
     @Test
     void negativeControlRacyClaimIsRejected() {
-        AssertionError e = assertThrows(
-                AssertionError.class,
-                () -> new ModelCheckingOptions()
-                        .iterations(CI ? 10 : 20)
-                        .invocationsPerIteration(CI ? 300 : 1000)
-                        .threads(2)
-                        .actorsPerThread(2)
-                        .actorsBefore(0)
-                        .actorsAfter(0)
-                        .minimizeFailedScenario(false)
-                        .check(RacyClaim.class));
-        assertTrue(e.getMessage().contains("Invalid execution results"), e::getMessage);
+        String why = LincheckRuns.rejection(RacyClaim.class, 2, 2, 0, 20);
+        assertTrue(why.contains("Invalid execution results"), why);
     }
 }
