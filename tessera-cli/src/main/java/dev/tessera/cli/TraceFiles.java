@@ -155,10 +155,12 @@ final class TraceFiles {
         prepareDirectory(dir);
         List<Written> out = new ArrayList<>();
         List<Trace> traces = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) {
             PolicyComparison.Run run = comparison.runs().get(i);
             Trace t = run.trace();
             traces.add(t);
+            names.add(run.name());
             Path sub = dir.resolve(dirs.get(i));
             prepareDirectory(sub);
             out.add(write(
@@ -172,7 +174,7 @@ final class TraceFiles {
                 "picture",
                 dir.resolve(COMPARE_PNG),
                 String.join(", ", dirs) + ", top to bottom",
-                p -> SwimlanePng.writeStack(traces, p)));
+                p -> SwimlanePng.writeStack(traces, names, p)));
         out.add(write(
                 "stats", dir.resolve(COMPARE_JSON), "one entry per policy, then \"dispatch\"", comparison::writeJson));
         return out;

@@ -76,16 +76,23 @@ public final class SwimlanePng {
         save(renderComparison(before, after), file);
     }
 
-    /** Any number of runs stacked top to bottom on one time scale, each titled by its policy. */
-    public static BufferedImage renderStack(List<Trace> traces, int width) {
+    /**
+     * Any number of runs stacked top to bottom on one time scale, each titled by its name in
+     * {@code names} (the run's policy, or a name such as "bound" for a run whose trace carries the
+     * policy it was derived from).
+     */
+    public static BufferedImage renderStack(List<Trace> traces, List<String> names, int width) {
         if (traces.isEmpty()) throw new IllegalArgumentException("nothing to draw");
+        if (names.size() != traces.size())
+            throw new IllegalArgumentException(
+                    "a name for each of the " + traces.size() + " runs, got " + names.size());
         long span = 1;
         for (Trace t : traces) span = Math.max(span, t.viewEndNs());
         List<SwimlanePainter> painters = new java.util.ArrayList<>();
         int gap = 24;
         int height = -gap;
-        for (Trace t : traces) {
-            SwimlanePainter p = new SwimlanePainter(t, defaultTitle(t), width, span);
+        for (int i = 0; i < traces.size(); i++) {
+            SwimlanePainter p = new SwimlanePainter(traces.get(i), title(names.get(i), traces.get(i)), width, span);
             painters.add(p);
             height += p.height() + gap;
         }
@@ -104,12 +111,16 @@ public final class SwimlanePng {
         return image;
     }
 
-    public static void writeStack(List<Trace> traces, Path file) {
-        save(renderStack(traces, DEFAULT_WIDTH), file);
+    public static void writeStack(List<Trace> traces, List<String> names, Path file) {
+        save(renderStack(traces, names, DEFAULT_WIDTH), file);
     }
 
     private static String defaultTitle(Trace trace) {
-        return trace.policy() + " on " + trace.platform() + ", "
+        return title(trace.policy(), trace);
+    }
+
+    static String title(String runName, Trace trace) {
+        return runName + " on " + trace.platform() + ", "
                 + trace.topology().name() + " ("
                 + trace.topology().clusters() + " clusters, " + trace.topology().schedulers()
                 + " schedulers), makespan "

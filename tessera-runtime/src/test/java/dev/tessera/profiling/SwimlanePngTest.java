@@ -2,11 +2,13 @@ package dev.tessera.profiling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,5 +56,22 @@ class SwimlanePngTest {
         assertTrue(pixelsOf(both, colour) < pixelsOf(single, colour) + pixelsOf(parallelAlone, colour));
         assertTrue(pixelsOf(both, colour) > 2 * pixelsOf(single, colour) * 9 / 10);
         assertTrue(Files.size(file) > 1000);
+    }
+
+    /**
+     * A stacked panel is titled by its run's name, not by the policy its trace records: the
+     * {@code compare --bound} run records the policy it was derived from, and was once drawn as a
+     * second panel of that policy.
+     */
+    @Test
+    void stackedPanelsAreTitledByTheirRunsNames() {
+        Trace parallel = SampleTraces.parallel();
+        assertTrue(SwimlanePng.title("bound", parallel).startsWith("bound on "), SwimlanePng.title("bound", parallel));
+        BufferedImage stack = SwimlanePng.renderStack(
+                List.of(SampleTraces.serial(), parallel), List.of("serial", "bound"), SwimlanePng.DEFAULT_WIDTH);
+        assertTrue(stack.getHeight() > 2 * SwimlanePng.render(parallel).getHeight(), "two panels and a gap");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SwimlanePng.renderStack(List.of(parallel), List.of("a", "b"), SwimlanePng.DEFAULT_WIDTH));
     }
 }
