@@ -27,7 +27,8 @@ import java.util.function.DoubleUnaryOperator;
  *       kernel model's error from the orchestrator's.</li>
  * </ol>
  * Run: {@code java --add-modules jdk.incubator.vector -cp tessera-bench/target/tessera-jmh.jar
- * dev.tessera.bench.workloads.WorkloadCalibration} (about five minutes on 2 CPUs).
+ * dev.tessera.bench.workloads.WorkloadCalibration} (about two minutes on 2 CPUs, as measured for
+ * docs/workloads.md).
  */
 public final class WorkloadCalibration {
     private static final PrintStream OUT = System.out;

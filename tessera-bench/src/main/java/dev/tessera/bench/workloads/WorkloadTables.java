@@ -21,7 +21,8 @@ import java.util.Locale;
  * hardware figure where the reference publishes one.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp tessera-bench/target/tessera-jmh.jar
- * dev.tessera.bench.workloads.WorkloadTables [EXAMPLE...]} (about fifteen minutes for all three on 2 CPUs).
+ * dev.tessera.bench.workloads.WorkloadTables [EXAMPLE...]} (about three minutes for all three on 2 CPUs,
+ * as measured for docs/workloads.md).
  */
 public final class WorkloadTables {
     private WorkloadTables() {}
