@@ -60,6 +60,19 @@ public enum Mechanism {
             "#1079",
             "stage consumers of fully published earlyResolve producers gated on spare slots; their last producer's completion rings them"),
     /**
+     * #1328: a sync-start drain's payloads keep every per-dispatch control write in one cache line,
+     * with the per-core constants prefilled at init, so the thread launching the cohort prepares
+     * each block for about a third of the normal cost (a2a3: ~0.5 µs per three-core MIX block
+     * instead of ~1.6). Charged as {@code cost.drain_payload_build} by every cohort launch that
+     * drains (the stop-the-world launch, and {@link #SPLIT_LAUNCH}'s preparation); a cohort that fits
+     * on its own scheduler's idle cores is placed the normal way.
+     */
+    DRAIN_LAYOUT(
+            "drain-layout",
+            "#1328",
+            "prepare a sync-start drain's payloads with their control writes in one cache line and per-core"
+                    + " constants prefilled (cost.drain_payload_build instead of cost.payload_build)"),
+    /**
      * Tessera's: one claim sized to this scheduler's free targets plus every peer's idle ones, the
      * peers' ranges handed to them directly instead of re-queued for them to pop one after another.
      * Needs {@link #PARALLEL_CLAIM}.

@@ -2,6 +2,7 @@ package dev.tessera.dispatch;
 
 import static dev.tessera.dispatch.Mechanism.BARE_WRITES;
 import static dev.tessera.dispatch.Mechanism.BURST_PUBLISH;
+import static dev.tessera.dispatch.Mechanism.DRAIN_LAYOUT;
 import static dev.tessera.dispatch.Mechanism.EARLY_DISPATCH;
 import static dev.tessera.dispatch.Mechanism.MIX_PRIORITY;
 import static dev.tessera.dispatch.Mechanism.PARALLEL_CLAIM;
@@ -36,8 +37,16 @@ public final class Policies {
     public static final NamedPolicy HEAD = new NamedPolicy(
             "head",
             "the reference's current dispatch: #827 plus bare writes, burst publish, shared ready queues, MIX priority"
-                    + " with the pending-slot rule, sync-start lanes, early dispatch",
-            Set.of(PARALLEL_CLAIM, BARE_WRITES, BURST_PUBLISH, SHARED_READY, MIX_PRIORITY, SYNC_LANES, EARLY_DISPATCH));
+                    + " with the pending-slot rule, sync-start lanes, early dispatch, the drain's payload layout",
+            Set.of(
+                    PARALLEL_CLAIM,
+                    BARE_WRITES,
+                    BURST_PUBLISH,
+                    SHARED_READY,
+                    MIX_PRIORITY,
+                    SYNC_LANES,
+                    EARLY_DISPATCH,
+                    DRAIN_LAYOUT));
 
     public static final NamedPolicy HANDOFF = new NamedPolicy(
             "handoff",

@@ -22,6 +22,11 @@ public enum Cost {
     /** Building one per-core dispatch payload. */
     PAYLOAD_BUILD,
     /**
+     * Building one per-core payload of a sync-start cohort's drain launch with #1328's layout: every
+     * per-dispatch control write in one cache line, the per-core constants prefilled at init.
+     */
+    DRAIN_PAYLOAD_BUILD,
+    /**
      * Writing one core's dispatch register the way PR #827's accessor did: a full barrier, the
      * store, another full barrier (what {@code serial} and {@code parallel} pay per subtask).
      */

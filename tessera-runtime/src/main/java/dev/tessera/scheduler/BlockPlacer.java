@@ -44,14 +44,19 @@ final class BlockPlacer {
     /** Early dispatch, null when off: counts published blocks and stages gated ones ({@link EarlyPublication}). */
     private final EarlyPublication early;
 
+    /** What one payload of a draining cohort costs: {@link Cost#DRAIN_PAYLOAD_BUILD} with drain-layout (#1328). */
+    private final Cost drainPayload;
+
     BlockPlacer(
             RuntimeState rt,
             int scheduler,
             CoreTracker tracker,
             CorePort[] ports,
             Publisher publisher,
-            EarlyDispatch earlyDispatch) {
+            EarlyDispatch earlyDispatch,
+            boolean drainLayout) {
         this.rt = rt;
+        this.drainPayload = drainLayout ? Cost.DRAIN_PAYLOAD_BUILD : Cost.PAYLOAD_BUILD;
         this.scheduler = scheduler;
         this.tracker = tracker;
         this.ports = ports;
@@ -77,7 +82,16 @@ final class BlockPlacer {
      * {@code dispatcher}'s post list for {@link #postDeferred}.
      */
     void placeBlock(Actor payer, BlockPlacer dispatcher, int target, TaskSlot task, int blockIdx, boolean deferPost) {
-        place(payer, dispatcher, target, task, blockIdx, deferPost, null, false);
+        place(payer, dispatcher, target, task, blockIdx, deferPost, null, false, Cost.PAYLOAD_BUILD);
+    }
+
+    /**
+     * A drain's launch: places block {@code blockIdx} of sync-start {@code task} on target
+     * {@code target} of this placer's cores for {@code dispatcher}, its tokens left in
+     * {@code dispatcher}'s post list, each payload paid at the drain's rate.
+     */
+    void placeDrainBlock(Actor payer, BlockPlacer dispatcher, int target, TaskSlot task, int blockIdx) {
+        place(payer, dispatcher, target, task, blockIdx, true, null, false, drainPayload);
     }
 
     /**
@@ -86,7 +100,7 @@ final class BlockPlacer {
      * to publish ({@link #publishCohort}).
      */
     void placeCohortBlock(Actor payer, int target, Cohort cohort, int blockIdx) {
-        place(payer, this, target, cohort.task, blockIdx, true, cohort, false);
+        place(payer, this, target, cohort.task, blockIdx, true, cohort, false, drainPayload);
     }
 
     /** Writes every token kept in {@code cohort} (any scheduler's) in one burst: the cohort starts together. */
@@ -106,7 +120,7 @@ final class BlockPlacer {
      * task became ready meanwhile is posted the normal way.
      */
     void stageBlock(Actor payer, int target, TaskSlot task, int blockIdx) {
-        place(payer, this, target, task, blockIdx, false, null, true);
+        place(payer, this, target, task, blockIdx, false, null, true, Cost.PAYLOAD_BUILD);
     }
 
     private void place(
@@ -117,7 +131,8 @@ final class BlockPlacer {
             int blockIdx,
             boolean deferPost,
             Cohort keep,
-            boolean gated) {
+            boolean gated,
+            Cost payload) {
         CoreTracker t = tracker;
         switch (task.shape) {
             case TaskShape.MIX -> {
@@ -125,7 +140,18 @@ final class BlockPlacer {
                 for (Lane l : LANES) {
                     if ((task.activeMask & l.bit()) == 0) continue;
                     int c = base + l.ordinal();
-                    placeSubtask(payer, dispatcher, c, task, l.ordinal(), blockIdx, !t.idle[c], deferPost, keep, gated);
+                    placeSubtask(
+                            payer,
+                            dispatcher,
+                            c,
+                            task,
+                            l.ordinal(),
+                            blockIdx,
+                            !t.idle[c],
+                            deferPost,
+                            keep,
+                            gated,
+                            payload);
                 }
             }
             case TaskShape.AIC ->
@@ -139,7 +165,8 @@ final class BlockPlacer {
                         !t.idle[3 * target],
                         deferPost,
                         keep,
-                        gated);
+                        gated,
+                        payload);
             default ->
                 placeSubtask(
                         payer,
@@ -151,7 +178,8 @@ final class BlockPlacer {
                         !t.idle[target],
                         deferPost,
                         keep,
-                        gated);
+                        gated,
+                        payload);
         }
         if (task.syncStart) task.blockPlaced();
         dispatcher.blocksDispatched++;
@@ -170,7 +198,8 @@ final class BlockPlacer {
             boolean toPending,
             boolean deferPost,
             Cohort keep,
-            boolean gated) {
+            boolean gated,
+            Cost payload) {
         CoreTracker t = tracker;
         if (toPending && task.syncStart)
             throw new IllegalStateException(task + ": a sync-start block must start on an idle core");
@@ -188,7 +217,7 @@ final class BlockPlacer {
                 task.blockNum,
                 lane,
                 task);
-        payer.charge(Cost.PAYLOAD_BUILD);
+        payer.charge(payload);
         long now = payer.now();
         if (toPending) t.queuePending(c, task, lane, blockIdx, token);
         else t.startRunning(c, task, lane, blockIdx, token, now);

@@ -207,7 +207,7 @@ final class CohortLauncher {
         long claim = task.claimBlocks(task.blockNum);
         int first = (int) (claim >>> 32);
         for (int b = 0; b < n; b++) {
-            sync.placers[launchScheduler[b]].placeBlock(actor, placer, launchTarget[b], task, first + b, true);
+            sync.placers[launchScheduler[b]].placeDrainBlock(actor, placer, launchTarget[b], task, first + b);
         }
         for (BlockPlacer p : sync.placers) p.tracker.releaseAllHeld();
         placer.postDeferred(actor);

@@ -79,7 +79,14 @@ public final class Scheduler implements Runnable {
         this.completer = new TaskCompleter(rt, actor, router, releases);
         this.completions = new CompletionPoller(rt, id, actor, tracker, ports, completer);
         this.wiring = new Wiring(rt, actor, router, shared.early());
-        this.placer = new BlockPlacer(rt, id, tracker, ports, Publisher.of(options, ports.length), shared.early());
+        this.placer = new BlockPlacer(
+                rt,
+                id,
+                tracker,
+                ports,
+                Publisher.of(options, ports.length),
+                shared.early(),
+                options.has(Mechanism.DRAIN_LAYOUT));
         this.watchdog = new StallWatchdog(rt, actor, tracker);
     }
 

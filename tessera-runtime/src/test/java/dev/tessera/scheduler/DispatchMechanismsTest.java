@@ -196,7 +196,8 @@ class DispatchMechanismsTest {
         System.out.printf(
                 "24-block MIX cohort after a 24-block AIC task: last 'before' end to cohort start %d ns head, %d ns split%n",
                 h, s);
-        assertTrue(h > 30_000, "head prepares 72 payloads on one thread: " + h + " ns");
+        assertTrue(
+                h > 72 * COSTS.cost(Cost.DRAIN_PAYLOAD_BUILD), "head prepares 72 payloads on one thread: " + h + " ns");
         assertTrue(s < h / 2, "split " + s + " ns, head " + h + " ns");
         TraceStats.TaskStats c = TraceStats.of(split).tasks().stream()
                 .filter(x -> x.name().equals("cohort"))
@@ -210,6 +211,29 @@ class DispatchMechanismsTest {
                 A2A3,
                 cohort);
         assertEquals(h, launchAfterDrain(off));
+    }
+
+    /**
+     * #1328: the thread that launches a drained cohort pays {@code cost.drain_payload_build} per
+     * payload instead of {@code cost.payload_build}, and nothing else changes: the 72 payloads of a
+     * 24-block MIX cohort make the whole difference between the launches with and without it.
+     */
+    @Test
+    void drainLayoutMakesADrainedCohortsPayloadsCheaperAndChangesNothingElse() {
+        Orchestration cohort = orch -> {
+            orch.submit(TaskSpec.aic(EMPTY).named("before").blocks(24));
+            orch.submit(TaskSpec.mix(EMPTY, EMPTY, EMPTY).named("cohort").syncStart(24));
+        };
+        long on = launchAfterDrain(run(DispatchPolicy.parse("head"), A2A3, cohort));
+        long off = launchAfterDrain(run(
+                DispatchPolicy.of(dev.tessera.dispatch.Policies.parse("head", java.util.List.of("drain-layout=off"))),
+                A2A3,
+                cohort));
+        long perPayload = COSTS.cost(Cost.PAYLOAD_BUILD) - COSTS.cost(Cost.DRAIN_PAYLOAD_BUILD);
+        System.out.printf(
+                "24-block MIX cohort after a drain: launch %d ns with drain-layout, %d ns without%n", on, off);
+        assertTrue(perPayload > 0, "the a2a3 preset makes a drain's payload cheaper");
+        assertEquals(72 * perPayload, off - on, "72 payloads at the drain's rate instead of the normal one");
     }
 
     /** From the last block of the task named "before" ending to the first start of the one named "cohort". */

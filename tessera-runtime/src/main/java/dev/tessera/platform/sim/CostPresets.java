@@ -26,6 +26,9 @@ final class CostPresets {
         v.put(CostModel.key(Cost.BLOCK_CLAIM), 40L);
         // 0.46 µs per block, warm (#1269: early-dispatch staging 0.46 µs per staged task).
         v.put(CostModel.key(Cost.PAYLOAD_BUILD), 460L);
+        // #1328: a drain of qwen3's 24 three-core MIX blocks went 38.9 -> ~12 us; less the 72 burst
+        // stores (5 ns) that leaves ~160 ns per core's payload (0.5 us per block instead of ~1.6).
+        v.put(CostModel.key(Cost.DRAIN_PAYLOAD_BUILD), 160L);
         // No published figure for the barrier alone: half the 240-300 ns store-then-load round trip,
         // which is what a full barrier waits for (a posted store reaching the device).
         long barrier = 120L;
@@ -66,6 +69,7 @@ final class CostPresets {
         v.put(CostModel.key(Cost.READY_POP), 100L);
         v.put(CostModel.key(Cost.BLOCK_CLAIM), 40L);
         v.put(CostModel.key(Cost.PAYLOAD_BUILD), 400L);
+        v.put(CostModel.key(Cost.DRAIN_PAYLOAD_BUILD), 400L);
         v.put(CostModel.key(Cost.REGISTER_WRITE), 280L);
         v.put(CostModel.key(Cost.STORE_BARRIER), 0L);
         v.put(CostModel.key(Cost.REGISTER_STORE), 280L);

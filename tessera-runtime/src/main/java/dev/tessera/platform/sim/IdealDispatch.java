@@ -28,6 +28,7 @@ public final class IdealDispatch {
             CostModel.key(Cost.READY_POP),
             CostModel.key(Cost.BLOCK_CLAIM),
             CostModel.key(Cost.PAYLOAD_BUILD),
+            CostModel.key(Cost.DRAIN_PAYLOAD_BUILD),
             CostModel.key(Cost.REGISTER_WRITE),
             CostModel.key(Cost.STORE_BARRIER),
             CostModel.key(Cost.REGISTER_STORE),
