@@ -6,9 +6,9 @@ import dev.tessera.platform.Cost;
 /**
  * Tessera's split launch of a sync-start cohort (mechanism {@code split-launch}, RESERVE mode).
  * Without it, once every set-aside target is idle one scheduler stops the world and prepares
- * every block of the cohort itself: on a2a3 a 24-block MIX cohort is 72 payloads of ~0.46 µs,
- * ~34 µs of one thread during which the whole machine waits (qwen3-decode's attention, 40 times a
- * run). Here each scheduler prepares the blocks on its own set-aside targets as soon as they are
+ * every block of the cohort itself: on a2a3 a 24-block MIX cohort is 72 payloads, ~12 µs of one
+ * thread at the drain layout's rate (#1328, ~34 µs at the normal rate) during which the whole
+ * machine waits (qwen3-decode's attention, 40 times a run). Here each scheduler prepares the blocks on its own set-aside targets as soon as they are
  * idle, in parallel with the others and with the targets still draining elsewhere, and keeps the
  * tokens in the {@link Cohort}; whoever prepares the cohort's last block writes every token in one
  * barrier and burst, so the cohort still starts together, after every block was placed.
