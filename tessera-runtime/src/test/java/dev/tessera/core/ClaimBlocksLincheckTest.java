@@ -6,10 +6,8 @@ import dev.tessera.lincheck.LincheckRuns;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.IntGen;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Timeout;
 // Model checking takes minutes on a loaded 2-CPU machine: more than the default test timeout.
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 public class ClaimBlocksLincheckTest {
-    static final boolean CI = LincheckRuns.CI;
     static final int BLOCKS = 5;
 
     private final TaskSlot slot = new TaskSlot(0, 0);
@@ -58,9 +55,7 @@ public class ClaimBlocksLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions()
-                .iterations(CI ? 8 : 15)
-                .invocationsPerIteration(CI ? 300 : 500)
+        LincheckRuns.modelChecking()
                 .threads(3)
                 .actorsPerThread(2)
                 .actorsBefore(1)
@@ -75,9 +70,7 @@ public class ClaimBlocksLincheckTest {
      */
     @Test
     void stress() {
-        new StressOptions()
-                .iterations(CI ? 3 : 5)
-                .invocationsPerIteration(CI ? 200 : 500)
+        LincheckRuns.stress()
                 .threads(2)
                 .actorsPerThread(3)
                 .actorsBefore(0)

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 public class EarlyStateLincheckTest {
-    static final boolean CI = LincheckRuns.CI;
     private static final int MAX = 8;
 
     /** What a core would see: per token, posted and rung, and whether a ring came before its post. */
@@ -102,9 +100,7 @@ public class EarlyStateLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions()
-                .iterations(CI ? 8 : 15)
-                .invocationsPerIteration(CI ? 300 : 500)
+        LincheckRuns.modelChecking()
                 .threads(3)
                 .actorsPerThread(2)
                 .actorsBefore(0)

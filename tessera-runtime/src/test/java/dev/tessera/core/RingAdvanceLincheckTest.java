@@ -7,10 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jetbrains.lincheck.datastructures.IntGen;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.Timeout;
 // Model checking takes minutes on a loaded 2-CPU machine: more than the default test timeout.
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 public class RingAdvanceLincheckTest {
-    static final boolean CI = LincheckRuns.CI;
     /** Slots allocated; operations consume 0..SLOTS-2, the last one stays PENDING as a sentinel. */
     static final int SLOTS = 5;
 
@@ -100,9 +97,7 @@ public class RingAdvanceLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions()
-                .iterations(CI ? 8 : 15)
-                .invocationsPerIteration(CI ? 300 : 500)
+        LincheckRuns.modelChecking()
                 .threads(3)
                 .actorsPerThread(2)
                 .actorsBefore(1)
@@ -117,9 +112,7 @@ public class RingAdvanceLincheckTest {
      */
     @Test
     void stress() {
-        new StressOptions()
-                .iterations(CI ? 3 : 5)
-                .invocationsPerIteration(CI ? 200 : 500)
+        LincheckRuns.stress()
                 .threads(2)
                 .actorsPerThread(3)
                 .actorsBefore(0)

@@ -3,6 +3,7 @@ package dev.tessera.lincheck;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.StressOptions;
 
 /**
  * What every Lincheck test of Tessera shares: the smaller budget under CI (the suite must stay well
@@ -13,6 +14,16 @@ public final class LincheckRuns {
     public static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
 
     private LincheckRuns() {}
+
+    /** The model checker with the budget Tessera's tests share: 15 iterations of 500 invocations, 8 of 300 under CI. */
+    public static ModelCheckingOptions modelChecking() {
+        return new ModelCheckingOptions().iterations(CI ? 8 : 15).invocationsPerIteration(CI ? 300 : 500);
+    }
+
+    /** Stress runs on real threads with the shared budget: 5 iterations of 500 invocations, 3 of 200 under CI. */
+    public static StressOptions stress() {
+        return new StressOptions().iterations(CI ? 3 : 5).invocationsPerIteration(CI ? 200 : 500);
+    }
 
     /**
      * Model-checks {@code broken} ({@code threads} threads of {@code actorsPerThread} operations, then

@@ -7,9 +7,7 @@ import dev.tessera.core.TaskSlot;
 import dev.tessera.lincheck.LincheckRuns;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Timeout;
 // Model checking takes minutes on a loaded 2-CPU machine: more than the default test timeout.
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 public class CohortLincheckTest {
-    static final boolean CI = LincheckRuns.CI;
     static final int NEED = 2;
 
     private final Cohort cohort;
@@ -55,9 +52,7 @@ public class CohortLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions()
-                .iterations(CI ? 8 : 15)
-                .invocationsPerIteration(CI ? 300 : 500)
+        LincheckRuns.modelChecking()
                 .threads(3)
                 .actorsPerThread(2)
                 .actorsBefore(0)
@@ -72,9 +67,7 @@ public class CohortLincheckTest {
      */
     @Test
     void stress() {
-        new StressOptions()
-                .iterations(CI ? 3 : 5)
-                .invocationsPerIteration(CI ? 200 : 500)
+        LincheckRuns.stress()
                 .threads(2)
                 .actorsPerThread(3)
                 .actorsBefore(0)

@@ -61,6 +61,26 @@ class EarlyDispatchTest {
     }
 
     /**
+     * The anti-deadlock rule seen in a trace: no block of the task named "consumer" was staged gated
+     * before the last block of the one named "producer" was dispatched.
+     */
+    private static void assertConsumerStagedOnlyAfterProducersLastBlock(Trace t, String run) {
+        long producerOut = t.subtasks().stream()
+                .filter(s -> s.name().equals("producer"))
+                .mapToLong(Trace.Subtask::dispatchNs)
+                .max()
+                .orElseThrow();
+        for (Trace.Subtask s : t.subtasks()) {
+            if (s.name().equals("consumer") && t.gated(s)) {
+                assertTrue(
+                        s.dispatchNs() >= producerOut,
+                        run + ": consumer block " + s.blockIdx() + " staged at " + s.dispatchNs()
+                                + " ns, before the producer's last block went out (" + producerOut + " ns)");
+            }
+        }
+    }
+
+    /**
      * The anti-deadlock rule: a consumer becomes a candidate only once every producer has published
      * all its blocks. Here the flagged producer needs five waves of the 48 AIV cores, and its
      * 96-block consumer could fill every free slot: staged while the producer still had blocks to
@@ -83,20 +103,7 @@ class EarlyDispatchTest {
             for (long seed = 1; seed <= 3; seed++) {
                 Trace t = run(policy, wide, seed);
                 assertEquals(96, ran(t, "consumer"), policy);
-                long lastProducerDispatch = t.subtasks().stream()
-                        .filter(s -> s.name().equals("producer"))
-                        .mapToLong(Trace.Subtask::dispatchNs)
-                        .max()
-                        .orElseThrow();
-                for (Trace.Subtask s : t.subtasks()) {
-                    if (s.name().equals("consumer") && t.gated(s)) {
-                        assertTrue(
-                                s.dispatchNs() >= lastProducerDispatch,
-                                policy + " seed " + seed + ": consumer block " + s.blockIdx() + " staged at "
-                                        + s.dispatchNs() + " ns, producer's last block dispatched at "
-                                        + lastProducerDispatch + " ns");
-                    }
-                }
+                assertConsumerStagedOnlyAfterProducersLastBlock(t, policy + " seed " + seed);
             }
         }
     }
@@ -122,21 +129,8 @@ class EarlyDispatchTest {
             for (long seed = 1; seed <= 4; seed++) {
                 Trace t = run(policy, cohort, seed);
                 assertEquals(48, ran(t, "consumer"), policy);
-                long cohortOut = t.subtasks().stream()
-                        .filter(s -> s.name().equals("producer"))
-                        .mapToLong(Trace.Subtask::dispatchNs)
-                        .max()
-                        .orElseThrow();
                 assertTrue(gated(t, "consumer") > 0, policy + " seed " + seed + ": nothing staged");
-                for (Trace.Subtask s : t.subtasks()) {
-                    if (s.name().equals("consumer") && t.gated(s)) {
-                        assertTrue(
-                                s.dispatchNs() >= cohortOut,
-                                policy + " seed " + seed + ": consumer block " + s.blockIdx() + " staged at "
-                                        + s.dispatchNs() + " ns, before the cohort's last block (" + cohortOut
-                                        + " ns)");
-                    }
-                }
+                assertConsumerStagedOnlyAfterProducersLastBlock(t, policy + " seed " + seed);
             }
         }
     }
